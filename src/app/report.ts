@@ -1,0 +1,57 @@
+/** The machine-readable result (`kaohe score --format json`): a stable shape, reasons in words. */
+import type { Assessment } from "../core/assess";
+import type { Issue } from "../core/issue";
+import { type Catalog, formatIssue, formatReason } from "../i18n";
+
+export interface JsonReport {
+  rubric: { id: string; name: string; version: string; mode: string };
+  sheet: string;
+  units: {
+    row: number;
+    unit: string;
+    category?: string;
+    status: string;
+    total: number | null;
+    rank: number | null;
+    outcomes: string[];
+    grade?: string;
+    vetoReasons: string[];
+    items: { name: string; section: string; score: number | null; max: number | null; met: boolean | null; deductions: { points: number; reason: string; cell: string | null }[] }[];
+    composites: { name: string; value: number | null }[];
+    improvement?: number;
+  }[];
+  problems: { severity: string; cell: string | null; unit: string | null; code: string; message: string }[];
+}
+
+export function problemJson(p: Issue, c: Catalog): JsonReport["problems"][number] {
+  return { severity: p.severity, cell: p.cell ?? null, unit: p.unit ?? null, code: p.code, message: formatIssue(p, c) };
+}
+
+export function jsonReport(a: Assessment, c: Catalog): JsonReport {
+  return {
+    rubric: a.rubric,
+    sheet: a.sheet,
+    units: a.units.map((u) => ({
+      row: u.row + 1,
+      unit: u.unit,
+      ...(u.category !== undefined && { category: u.category }),
+      status: u.status,
+      total: u.total,
+      rank: u.rank,
+      outcomes: u.outcomes,
+      ...(u.grade !== undefined && { grade: u.grade }),
+      vetoReasons: u.vetoReasons.map((r) => formatReason(r, c)),
+      items: u.items.map((i) => ({
+        name: i.name,
+        section: i.section,
+        score: i.score,
+        max: i.max,
+        met: i.met,
+        deductions: [...i.deductions, ...i.findings].map((d) => ({ points: d.points, reason: formatReason(d.reason, c), cell: d.cell ?? null })),
+      })),
+      composites: u.composites,
+      ...(u.improvement !== undefined && { improvement: u.improvement }),
+    })),
+    problems: a.problems.map((p) => problemJson(p, c)),
+  };
+}

@@ -1,0 +1,52 @@
+/** The main use case: read the sheet, assess it with a rubric, build the write plan, apply it. */
+import { assess, type Assessment } from "../core/assess";
+import type { ColumnMapping } from "../core/table/layout";
+import { issue, type Issue } from "../core/issue";
+import type { Compiled } from "../core/rubric/compile";
+import { buildWritePlan, ownedHeaderTexts, type WritePlan } from "../core/plan/write-plan";
+import { catalog, texts, type Catalog } from "../i18n";
+import { knownCompositeNames } from "./rubrics";
+import type { SheetInfo, WorkbookPort } from "./ports";
+
+export interface ScoreOptions {
+  sheet?: string;
+  mapping?: ColumnMapping;
+  locale: Catalog;
+  /** Build and apply the write plan (false: assess only, as `--format json` without `--out`). */
+  write: boolean;
+}
+
+export type ScoreOutcome =
+  | { ok: true; assessment: Assessment; plan?: WritePlan; warnings: Issue[] }
+  | { ok: false; issues: Issue[]; kind: "sheet" | "table" | "output" };
+
+const ALL_TEXTS = [texts(catalog("zh-CN")), texts(catalog("en-US"))];
+
+/** A results sheet name that is free or already Kaohe's (its A1 holds a Kaohe title). */
+export function resultsSheetName(sheets: ReadonlyArray<SheetInfo>, base: string): string {
+  const titles = new Set(ALL_TEXTS.map((t) => t.label("resultsTitle")));
+  for (let i = 1; i < 100; i++) {
+    const name = i === 1 ? base : `${base} (${i})`;
+    const existing = sheets.find((s) => s.name === name);
+    if (!existing || titles.has(existing.title)) return name;
+  }
+  return `${base} (kaohe)`;
+}
+
+export async function scoreWorkbook(wb: WorkbookPort, rubric: Compiled, opts: ScoreOptions): Promise<ScoreOutcome> {
+  const grid = await wb.readSheet(opts.sheet);
+  if (!grid) return { ok: false, kind: "sheet", issues: [issue("table.empty", { sheet: opts.sheet ?? "" }, { sheet: opts.sheet ?? "" })] };
+  const { assessment, issues } = assess(grid, rubric.rubric, { ...(opts.mapping && { mapping: opts.mapping }) });
+  if (!assessment) return { ok: false, kind: "table", issues };
+  if (!opts.write) return { ok: true, assessment, warnings: rubric.warnings };
+
+  const t = texts(opts.locale);
+  const sheets = await wb.sheets();
+  const planned = buildWritePlan(grid, assessment, t, {
+    resultsSheet: resultsSheetName(sheets, t.label("resultsSheet")),
+    ownedHeaders: ownedHeaderTexts(ALL_TEXTS, knownCompositeNames([rubric])),
+  });
+  if (!planned.ok) return { ok: false, kind: "output", issues: planned.issues };
+  await wb.apply(planned.value);
+  return { ok: true, assessment, plan: planned.value, warnings: rubric.warnings };
+}

@@ -1,0 +1,63 @@
+/**
+ * Expected problems are data, never exceptions. Message text lives in src/i18n.
+ * `cell` is an A1 address in `sheet`; `path` points into a rubric document.
+ */
+export type IssueCode =
+  // rubric documents
+  | "rubric.parse"
+  | "rubric.schema"
+  | "rubric.unknownIndicator"
+  | "rubric.duplicateName"
+  | "rubric.formula"
+  | "rubric.partsExceedMax"
+  | "rubric.totalMismatch"
+  | "rubric.unknownBuiltin"
+  // table layout
+  | "table.empty"
+  | "table.noHeader"
+  | "table.noUnitColumn"
+  | "table.noUnits"
+  | "column.missing"
+  | "column.optionalMissing"
+  | "column.duplicate"
+  // values
+  | "value.missing"
+  | "value.notNumber"
+  | "value.excelError"
+  | "value.rateOutOfRange"
+  | "value.scoreOutOfRange"
+  | "value.negative"
+  | "value.notBoolean"
+  | "value.formula"
+  | "target.missingForUnit"
+  | "unit.duplicate"
+  // output
+  | "output.noRoom";
+
+export type Severity = "error" | "warning";
+
+export type IssueParams = Record<string, string | number>;
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  params: IssueParams;
+  sheet?: string;
+  cell?: string;
+  unit?: string;
+  path?: ReadonlyArray<string | number>;
+}
+
+export function issue(
+  code: IssueCode,
+  params: IssueParams = {},
+  where: Omit<Issue, "code" | "params" | "severity"> & { severity?: Severity } = {},
+): Issue {
+  const { severity = "error", ...rest } = where;
+  return { code, severity, params, ...rest };
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(...issues: Issue[]): Result<T> => ({ ok: false, issues });

@@ -1,0 +1,47 @@
+/**
+ * What the ranking earns: 表彰 for the top N (ties at N included), 后进单位 for units in the last N
+ * rank positions below a line, 进步奖 for the N largest positive improvements, grade bands.
+ * Vetoed units get no commendation, progress award or laggard mark; they are already vetoed.
+ */
+import type { OutcomesDoc } from "./rubric/schema";
+import { competitionRanks, groupByCategory } from "./rank";
+import type { UnitResult } from "./score/types";
+
+export function assignOutcomes(units: UnitResult[], outcomes: OutcomesDoc, mode: "points" | "attainment"): void {
+  if (mode === "attainment") {
+    for (const u of units) {
+      if (u.status === "incomplete") continue;
+      u.outcomes.push(u.items.every((i) => i.met !== false) ? "attained" : "notAttained");
+    }
+    return;
+  }
+  for (const group of groupByCategory(units)) {
+    const clean = group.filter((u) => u.status === "scored" && u.rank !== null);
+    const n = clean.length;
+    // The last rank position a unit occupies: ties at 8 among 10 occupy 8 and 9.
+    const counts = new Map<number, number>();
+    for (const u of clean) counts.set(u.rank ?? 0, (counts.get(u.rank ?? 0) ?? 0) + 1);
+    for (const u of clean) {
+      const rank = u.rank ?? 0;
+      if (outcomes.commendation && rank <= outcomes.commendation.top) u.outcomes.push("commended");
+      const lag = outcomes.laggard;
+      if (lag && rank + (counts.get(rank) ?? 1) - 1 > n - lag.bottom && (lag.below === undefined || (u.total ?? 0) < lag.below)) {
+        u.outcomes.push("laggard");
+      }
+    }
+    if (outcomes.progress) {
+      const improved = clean.filter((u) => u.improvement !== undefined && u.improvement > 0);
+      for (const [u, r] of competitionRanks(improved, (u) => u.improvement ?? 0)) {
+        if (r <= outcomes.progress.top) u.outcomes.push("progress");
+      }
+    }
+  }
+  if (outcomes.grades?.length) {
+    const bands = [...outcomes.grades].sort((a, b) => b.min - a.min);
+    for (const u of units) {
+      if (u.status !== "scored" || u.total === null) continue;
+      const band = bands.find((b) => (u.total ?? 0) >= b.min);
+      if (band) u.grade = band.label;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/** Each unit's explanation in words: its standing, every item that lost points and why, vetoes, problems. */
+import type { Texts } from "./texts";
+import { sum2 } from "../decimal";
+import type { UnitResult } from "../score/types";
+
+export function resultText(u: UnitResult, t: Texts): string {
+  if (u.status === "incomplete") return t.label("incomplete");
+  const parts: string[] = [];
+  if (u.status === "vetoed") parts.push(...u.vetoReasons.map((r) => t.reason(r)));
+  for (const o of u.outcomes) {
+    if (o === "notAttained") {
+      const missed = u.items.filter((i) => i.met === false).map((i) => i.name);
+      parts.push(`${t.label("notAttained")}（${missed.join("、")}）`);
+    } else parts.push(t.label(o));
+  }
+  if (u.grade) parts.push(u.grade);
+  return parts.join(t.sep);
+}
+
+export function explainUnit(u: UnitResult, t: Texts): string {
+  const lines: string[] = [];
+  const head = [u.unit];
+  if (u.total !== null) head.push(`${t.label("total")} ${u.total}`);
+  if (u.rank !== null) head.push(`${t.label("rank")} ${u.rank}`);
+  const result = resultText(u, t);
+  if (result) head.push(result);
+  lines.push(head.join(t.sep));
+  if (u.status === "incomplete") {
+    for (const p of u.problems.filter((p) => p.severity === "error")) lines.push(`${p.cell ? `${p.cell} ` : ""}${t.issue(p)}`);
+    return lines.join("\n");
+  }
+  let full = 0;
+  for (const item of u.items) {
+    const notes = [...item.deductions, ...item.findings];
+    if (notes.length === 0) {
+      full++;
+      continue;
+    }
+    const score = item.score !== null && item.max !== null ? ` ${item.score}/${item.max}` : "";
+    lines.push(`${item.name}${score}：`);
+    for (const d of notes) lines.push(`  · ${t.reason(d.reason)}${d.cell ? `（${d.cell}）` : ""}`);
+    if (item.floored) {
+      const raw = sum2(item.deductions.map((d) => d.points));
+      const reason = item.bonus ? { code: "capped" as const, params: { points: raw, max: item.max ?? 0 } } : { code: "floored" as const, params: { points: raw } };
+      lines.push(`  · ${t.reason(reason)}`);
+    }
+  }
+  if (full > 0 && full < u.items.length && u.items[0]?.max !== null) lines.push(t.label("fullMarks"));
+  return lines.join("\n");
+}

@@ -1,0 +1,18 @@
+/** The words the write plan needs. Core defines the port; src/i18n implements it per locale. */
+import type { Issue } from "../issue";
+import type { Reason } from "../score/types";
+
+export type LabelKey =
+  | "total" | "rank" | "result" | "attainedCount" | "unit" | "row" | "status" | "item" | "points" | "cell" | "reason"
+  | "max" | "score" | "section" | "scored" | "vetoed" | "incomplete" | "commended" | "laggard" | "progress"
+  | "attained" | "notAttained" | "vetoPrefix" | "resultsSheet" | "resultsTitle" | "deductionsTitle" | "problemsTitle"
+  | "severity" | "error" | "warning" | "message" | "yes" | "no" | "none" | "grade" | "explanation" | "composite"
+  | "improvement" | "rubric" | "summary" | "fullMarks";
+
+export interface Texts {
+  label(key: LabelKey): string;
+  reason(reason: Reason): string;
+  issue(issue: Issue): string;
+  /** Separator between listed phrases: "；" or "; ". */
+  readonly sep: string;
+}

@@ -1,0 +1,172 @@
+/**
+ * What to write where, as data. Adapters (Excel, .xlsx, the in-memory test host) apply it; none of
+ * them decides anything. Outputs go to the first columns right of the table that hold nothing of
+ * the user's; columns Kaohe wrote before (recognised by their headers) are reused and cleared.
+ */
+import { type CellRange, type Grid, cellAt, columnLetter, isBlank, parseA1 } from "../grid";
+import { issue, type Issue, type Result, ok, fail } from "../issue";
+import type { Assessment } from "../assess";
+import { explainUnit, resultText } from "./explain";
+import type { LabelKey, Texts } from "./texts";
+
+export type PlanValue = string | number | null;
+
+export interface Highlight {
+  row: number;
+  col: number;
+  kind: "shortfall" | "problem";
+}
+
+export interface WritePlan {
+  sheet: string;
+  headerRow: number;
+  firstCol: number;
+  headers: string[];
+  /** One entry per unit row: the values of the output columns, left to right. */
+  rows: { row: number; values: PlanValue[] }[];
+  /** Each unit's explanation, attached to its result cell. */
+  notes: { row: number; col: number; text: string }[];
+  highlights: Highlight[];
+  results: { name: string; rows: PlanValue[][] };
+  /** Everything Kaohe owns in the assessed sheet after this plan, old outputs included: clear it before writing. */
+  owned: CellRange;
+}
+
+/** Headers Kaohe writes, in every locale, so earlier outputs are recognised as Kaohe's own. */
+export const OUTPUT_LABELS: ReadonlyArray<LabelKey> = ["total", "rank", "result", "attainedCount"];
+
+export interface PlanOptions {
+  resultsSheet: string;
+  /** Header texts of earlier Kaohe outputs (all locales, composite names); see ownedHeaderTexts. */
+  ownedHeaders: ReadonlySet<string>;
+  /** How many columns to search right of the table for room before giving up. */
+  searchLimit?: number;
+}
+
+function headerText(grid: Grid, row: number, col: number): string {
+  const v = cellAt(grid, row, col)?.value;
+  return typeof v === "string" ? v.trim() : "";
+}
+
+function columnFree(grid: Grid, col: number, top: number, bottom: number, headerRow: number, owned: ReadonlySet<string>): boolean {
+  if (owned.has(headerText(grid, headerRow, col))) return true;
+  for (let r = top; r <= bottom; r++) if (!isBlank(cellAt(grid, r, col)?.value)) return false;
+  return true;
+}
+
+function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Result<{ first: number; ownedRight: number }> {
+  const { layout } = a;
+  const { headerRow, headerTop, lastRow } = layout;
+  // The table ends at its last header that is not an earlier Kaohe output.
+  let tableEnd = layout.unitCol;
+  for (const h of layout.headers) if (!opts.ownedHeaders.has(headerText(grid, headerRow, h.col)) && h.col > tableEnd) tableEnd = h.col;
+  const limit = opts.searchLimit ?? 200;
+  for (let first = tableEnd + 1; first <= tableEnd + limit; first++) {
+    let fits = true;
+    for (let c = first; c < first + width; c++) {
+      if (!columnFree(grid, c, headerTop, lastRow, headerRow, opts.ownedHeaders)) {
+        fits = false;
+        break;
+      }
+    }
+    if (!fits) continue;
+    // Earlier outputs may be wider than this run's (a rubric with more columns): own them too.
+    let ownedRight = first + width - 1;
+    while (opts.ownedHeaders.has(headerText(grid, headerRow, ownedRight + 1))) ownedRight++;
+    return ok({ first, ownedRight });
+  }
+  return fail(issue("output.noRoom", { from: columnLetter(tableEnd + 1) }, { sheet: grid.sheet }));
+}
+
+function resultsSheet(a: Assessment, t: Texts): PlanValue[][] {
+  const points = a.rubric.mode === "points";
+  const composites = a.units[0]?.composites.map((c) => c.name) ?? [];
+  const items = a.units[0]?.items ?? [];
+  const rows: PlanValue[][] = [
+    [t.label("resultsTitle"), `${a.rubric.name}（${a.rubric.id} ${a.rubric.version}）`],
+    [t.label("rubric"), a.rubric.id, a.sheet],
+    [],
+    [
+      t.label("unit"), t.label("row"), t.label("status"),
+      points ? t.label("total") : t.label("attainedCount"), t.label("rank"), t.label("result"),
+      ...items.map((i) => (i.max !== null ? `${i.name}（${i.max}）` : i.name)),
+      ...composites,
+    ],
+  ];
+  for (const u of a.units) {
+    const met = u.items.filter((i) => i.met === true).length;
+    rows.push([
+      u.unit, u.row + 1, t.label(u.status),
+      points ? u.total : u.status === "incomplete" ? null : `${met}/${u.items.length}`,
+      u.rank, resultText(u, t) || null,
+      ...u.items.map((i) => (points ? i.score : i.met === null ? null : i.met ? t.label("yes") : t.label("no"))),
+      ...u.composites.map((c) => c.value),
+    ]);
+  }
+  rows.push([], [t.label("deductionsTitle")], [t.label("unit"), t.label("item"), t.label("points"), t.label("cell"), t.label("reason")]);
+  for (const u of a.units) {
+    for (const i of u.items) {
+      for (const d of [...i.deductions, ...i.findings]) rows.push([u.unit, i.name, d.points, d.cell ?? null, t.reason(d.reason)]);
+    }
+    for (const r of u.vetoReasons) rows.push([u.unit, t.label("vetoed"), null, null, t.reason(r)]);
+  }
+  if (a.problems.length) {
+    rows.push([], [t.label("problemsTitle")], [t.label("severity"), t.label("cell"), t.label("unit"), t.label("message")]);
+    for (const p of a.problems) rows.push([t.label(p.severity), p.cell ?? null, p.unit ?? null, t.issue(p)]);
+  }
+  return rows;
+}
+
+function highlightsOf(a: Assessment): Highlight[] {
+  const seen = new Set<string>();
+  const out: Highlight[] = [];
+  const add = (cell: string | undefined, kind: Highlight["kind"]) => {
+    const at = cell ? parseA1(cell) : null;
+    if (!at || seen.has(cell ?? "")) return;
+    seen.add(cell ?? "");
+    out.push({ ...at, kind });
+  };
+  for (const p of a.problems) if (p.severity === "error" && p.sheet === a.sheet) add(p.cell, "problem");
+  for (const u of a.units) for (const c of u.shortfallCells) add(c, "shortfall");
+  return out;
+}
+
+export function buildWritePlan(grid: Grid, a: Assessment, t: Texts, opts: PlanOptions): Result<WritePlan> {
+  const points = a.rubric.mode === "points";
+  const composites = a.units[0]?.composites.map((c) => c.name) ?? [];
+  const headers = points
+    ? [t.label("total"), t.label("rank"), t.label("result"), ...composites]
+    : [t.label("attainedCount"), t.label("result")];
+  const placed = place(grid, a, headers.length, opts);
+  if (!placed.ok) return placed;
+  const { first, ownedRight } = placed.value;
+  const resultCol = first + (points ? 2 : 1);
+
+  const rows = a.units.map((u) => {
+    const result = resultText(u, t) || null;
+    const met = u.items.filter((i) => i.met === true).length;
+    const values: PlanValue[] = points
+      ? [u.total, u.rank, result, ...u.composites.map((c) => c.value)]
+      : [u.status === "incomplete" ? null : `${met}/${u.items.length}`, result];
+    return { row: u.row, values };
+  });
+  return ok({
+    sheet: a.sheet,
+    headerRow: a.layout.headerRow,
+    firstCol: first,
+    headers,
+    rows,
+    notes: a.units.map((u) => ({ row: u.row, col: resultCol, text: explainUnit(u, t) })),
+    highlights: highlightsOf(a),
+    results: { name: opts.resultsSheet, rows: resultsSheet(a, t) },
+    owned: { top: a.layout.headerRow, left: first, bottom: Math.max(a.layout.lastRow, a.layout.headerRow), right: ownedRight },
+  });
+}
+
+export function ownedHeaderTexts(textsByLocale: ReadonlyArray<Texts>, extra: ReadonlyArray<string> = []): Set<string> {
+  const out = new Set<string>(extra);
+  for (const t of textsByLocale) for (const k of OUTPUT_LABELS) out.add(t.label(k));
+  return out;
+}
+
+export type { Issue };

@@ -1,0 +1,37 @@
+/**
+ * Ranking by total, descending, competition style (1, 2, 2, 4), within categories when the rubric
+ * has a category column. Vetoed units rank after every non-vetoed unit; incomplete units are unranked.
+ */
+import type { UnitResult } from "./score/types";
+
+/** Competition ranks for values sorted by `better` (descending by default). */
+export function competitionRanks<T>(entries: ReadonlyArray<T>, key: (e: T) => number): Map<T, number> {
+  const sorted = [...entries].sort((a, b) => key(b) - key(a));
+  const ranks = new Map<T, number>();
+  sorted.forEach((e, i) => {
+    const prev = sorted[i - 1];
+    ranks.set(e, prev !== undefined && key(prev) === key(e) ? (ranks.get(prev) ?? i + 1) : i + 1);
+  });
+  return ranks;
+}
+
+export function groupByCategory(units: ReadonlyArray<UnitResult>): UnitResult[][] {
+  const groups = new Map<string, UnitResult[]>();
+  for (const u of units) {
+    const k = u.category ?? "";
+    const g = groups.get(k);
+    if (g) g.push(u);
+    else groups.set(k, [u]);
+  }
+  return [...groups.values()];
+}
+
+export function rankUnits(units: UnitResult[]): void {
+  for (const group of groupByCategory(units)) {
+    const ranked = group.filter((u) => u.total !== null && u.status !== "incomplete");
+    const clean = ranked.filter((u) => u.status === "scored");
+    const vetoed = ranked.filter((u) => u.status === "vetoed");
+    for (const [u, r] of competitionRanks(clean, (u) => u.total ?? 0)) u.rank = r;
+    for (const [u, r] of competitionRanks(vetoed, (u) => u.total ?? 0)) u.rank = clean.length + r;
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * Schema validation plus the checks a schema cannot express: names that must refer to declared
+ * indicators, formulas that must parse, sub-item points that add up to more than the item.
+ */
+import type { ZodError } from "zod";
+import { compileFormula, type Formula } from "../formula";
+import { issue, type Issue, type Result, ok, fail } from "../issue";
+import { normalizeName } from "../text";
+import { sum2 } from "../decimal";
+import { rubricSchema, type RubricDoc, type RuleDoc, type TargetRef } from "./schema";
+import type { Indicator, Item, Rubric, Rule, Veto } from "./model";
+
+export interface Compiled {
+  rubric: Rubric;
+  warnings: Issue[];
+}
+
+function schemaIssues(error: ZodError): Issue[] {
+  return error.issues.map((zi) => {
+    const path = zi.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    const params: Record<string, string | number> = { path: path.join(".") || "(root)", kind: zi.code, detail: zi.message };
+    if (zi.code === "invalid_type") params.expected = String(zi.expected);
+    if (zi.code === "unrecognized_keys") params.keys = zi.keys.join(", ");
+    if (zi.code === "invalid_value") params.expected = zi.values.map(String).join(" | ");
+    if (zi.code === "too_small" || zi.code === "too_big") params.limit = String(zi.code === "too_small" ? zi.minimum : zi.maximum);
+    return issue("rubric.schema", params, { path });
+  });
+}
+
+type Path = ReadonlyArray<string | number>;
+
+class Checker {
+  readonly errors: Issue[] = [];
+  readonly warnings: Issue[] = [];
+  readonly indicators: Indicator[] = [];
+
+  constructor(private readonly doc: RubricDoc) {}
+
+  lookup(name: string): Indicator | undefined {
+    const key = normalizeName(name);
+    return this.indicators.find((i) => i.keys.includes(key));
+  }
+
+  requireIndicator(name: string, path: Path): void {
+    if (!this.lookup(name)) {
+      this.errors.push(issue("rubric.unknownIndicator", { name, path: path.join(".") }, { path }));
+    }
+  }
+
+  formula(source: string, path: Path): Formula | undefined {
+    const c = compileFormula(source);
+    if (!c.ok) {
+      this.errors.push(issue("rubric.formula", { formula: source, reason: c.error.code, detail: c.error.detail, path: path.join(".") }, { path }));
+      return undefined;
+    }
+    for (const n of c.formula.names) this.requireIndicator(n, path);
+    return c.formula;
+  }
+
+  target(ref: TargetRef, path: Path): void {
+    if (typeof ref === "number") return;
+    if ("column" in ref) return this.requireIndicator(ref.column, [...path, "column"]);
+    const key = normalizeName(ref.unitTable);
+    const tables = Object.values(this.doc.unitTargets ?? {});
+    if (!tables.some((t) => Object.keys(t).some((k) => normalizeName(k) === key))) {
+      this.errors.push(issue("rubric.unknownIndicator", { name: ref.unitTable, path: [...path, "unitTable"].join(".") }, { path: [...path, "unitTable"] }));
+    }
+  }
+}
+
+function compileIndicators(c: Checker, doc: RubricDoc): void {
+  const seen = new Map<string, number>();
+  doc.indicators.forEach((ind, i) => {
+    const keys = [ind.name, ...(ind.aliases ?? [])].map(normalizeName);
+    for (const k of keys) {
+      if (seen.has(k)) c.errors.push(issue("rubric.duplicateName", { name: k, path: `indicators.${i}` }, { path: ["indicators", i] }));
+      seen.set(k, i);
+    }
+    c.indicators.push({ name: ind.name, key: normalizeName(ind.name), kind: ind.type, required: ind.required, keys });
+  });
+  // Derivations may read any indicator, so compile them once all are declared.
+  doc.indicators.forEach((ind, i) => {
+    const target = c.indicators[i];
+    if (ind.derive && target) {
+      const f = c.formula(ind.derive, ["indicators", i, "derive"]);
+      if (f) target.derive = f;
+    }
+  });
+}
+
+function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mode"]): Rule {
+  if (rule.type === "formula") {
+    const f = c.formula(rule.points, [...path, "points"]);
+    return f ? { ...rule, formula: f } : rule;
+  }
+  c.requireIndicator(rule.indicator, [...path, "indicator"]);
+  if (rule.type === "target") c.target(rule.target, [...path, "target"]);
+  if (rule.type === "range") {
+    c.target(rule.min, [...path, "min"]);
+    c.target(rule.max, [...path, "max"]);
+    if (rule.orLowerThan) c.requireIndicator(rule.orLowerThan, [...path, "orLowerThan"]);
+  }
+  if (rule.type === "improvement") c.requireIndicator(rule.previous, [...path, "previous"]);
+  if (mode === "points" && rule.type === "target" && rule.points === undefined) {
+    c.errors.push(issue("rubric.schema", { path: [...path, "points"].join("."), kind: "required", detail: "points" }, { path: [...path, "points"] }));
+  }
+  return rule;
+}
+
+function compileItems(c: Checker, doc: RubricDoc): Item[] {
+  const groups: { section: string; items: RubricDoc["items"]; path: Path }[] = [];
+  if (doc.items?.length) groups.push({ section: "", items: doc.items, path: ["items"] });
+  doc.sections?.forEach((s, i) => groups.push({ section: s.name, items: s.items, path: ["sections", i, "items"] }));
+
+  const names = new Set<string>();
+  const items: Item[] = [];
+  for (const g of groups) {
+    g.items?.forEach((it, i) => {
+      const path = [...g.path, i];
+      const key = normalizeName(it.name);
+      if (names.has(key)) c.errors.push(issue("rubric.duplicateName", { name: it.name, path: path.join(".") }, { path }));
+      names.add(key);
+      if (doc.mode === "points" && it.max === undefined) {
+        c.errors.push(issue("rubric.schema", { path: [...path, "max"].join("."), kind: "required", detail: "max" }, { path: [...path, "max"] }));
+      }
+      const parts = it.parts ?? [];
+      const partsTotal = sum2(parts.map((p) => p.max));
+      if (it.max !== undefined && parts.length && partsTotal > it.max) {
+        c.warnings.push(
+          issue("rubric.partsExceedMax", { item: it.name, parts: partsTotal, max: it.max, path: path.join(".") }, { path, severity: "warning" }),
+        );
+      }
+      const rules = it.rules.map((r, j) => compileRule(c, r, [...path, "rules", j], doc.mode));
+      items.push({ name: it.name, section: g.section, max: it.max, bonus: it.bonus, rules, parts });
+    });
+  }
+  return items;
+}
+
+function compileVetoes(c: Checker, doc: RubricDoc): Veto[] {
+  return doc.vetoes.map((v, i) => {
+    if (v.type !== "fact") return v;
+    const f = c.formula(v.when, ["vetoes", i, "when"]);
+    return f ? { ...v, formula: f } : v;
+  });
+}
+
+function unitTargets(doc: RubricDoc): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const [unit, row] of Object.entries(doc.unitTargets ?? {})) {
+    out.set(normalizeName(unit), new Map(Object.entries(row).map(([k, v]) => [normalizeName(k), v])));
+  }
+  return out;
+}
+
+export function compileRubric(raw: unknown): Result<Compiled> {
+  const parsed = rubricSchema.safeParse(raw);
+  if (!parsed.success) return fail(...schemaIssues(parsed.error));
+  const doc = parsed.data;
+  const c = new Checker(doc);
+  compileIndicators(c, doc);
+  const items = compileItems(c, doc);
+  const vetoes = compileVetoes(c, doc);
+  if (doc.outcomes.progress) c.requireIndicator(doc.outcomes.progress.previous, ["outcomes", "progress", "previous"]);
+  doc.composites.forEach((comp, i) =>
+    comp.parts.forEach((p, j) => {
+      if ("indicator" in p) c.requireIndicator(p.indicator, ["composites", i, "parts", j, "indicator"]);
+    }),
+  );
+  if (doc.mode === "points" && doc.maxTotal !== undefined) {
+    const total = sum2(items.filter((i) => !i.bonus).map((i) => i.max ?? 0));
+    if (total !== doc.maxTotal) {
+      c.warnings.push(issue("rubric.totalMismatch", { items: total, max: doc.maxTotal, path: "maxTotal" }, { path: ["maxTotal"], severity: "warning" }));
+    }
+  }
+  if (c.errors.length) return fail(...c.errors, ...c.warnings);
+  const rubric: Rubric = {
+    id: doc.id,
+    name: doc.name,
+    version: doc.version,
+    mode: doc.mode,
+    indicators: c.indicators,
+    items,
+    vetoes,
+    outcomes: doc.outcomes,
+    composites: doc.composites,
+    unitTargets: unitTargets(doc),
+    doc,
+    ...(doc.source !== undefined && { source: doc.source }),
+    ...(doc.maxTotal !== undefined && { maxTotal: doc.maxTotal }),
+    ...(doc.bonusCap !== undefined && { bonusCap: doc.bonusCap }),
+    ...(doc.ranking.categoryColumn !== undefined && { categoryColumn: doc.ranking.categoryColumn }),
+  };
+  return ok({ rubric, warnings: c.warnings });
+}

@@ -1,0 +1,153 @@
+/** The rubric document format (JSON or YAML). Strict objects, so a typo in a key is an error with its path. */
+import { z } from "zod";
+
+const name = z.string().trim().min(1).max(100);
+const points = z.number().finite().min(0).max(1000);
+
+/** A target: a constant, another column of the sheet, or a per-unit table inside the rubric. */
+export const targetRef = z.union([
+  z.number().finite(),
+  z.strictObject({ column: name }),
+  z.strictObject({ unitTable: name }),
+]);
+
+export const indicatorSchema = z.strictObject({
+  name,
+  type: z.enum(["percent", "permille", "number", "count", "boolean", "score"]),
+  aliases: z.array(name).max(20).optional(),
+  /** Required columns missing from the sheet stop the run; optional ones are reported as warnings. */
+  required: z.boolean().default(true),
+  /** Formula used when the sheet has no such column but has the columns the formula reads. */
+  derive: z.string().min(1).max(500).optional(),
+});
+
+const ruleLabel = { label: z.string().max(200).optional() };
+
+export const ruleSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("target"),
+    indicator: name,
+    target: targetRef,
+    /** atLeast: higher is better (计划生育率 ≥ 88); atMost: lower is better (出生率 ≤ 11‰). */
+    direction: z.enum(["atLeast", "atMost"]).default("atLeast"),
+    /** Points per `step` of shortfall (每低一个百分点扣1分): deducted, or awarded in a bonus item. */
+    points: points.optional(),
+    step: z.number().finite().positive().default(1),
+    rounding: z.enum(["none", "ceil", "floor"]).default("none"),
+    ...ruleLabel,
+  }),
+  z.strictObject({ type: z.literal("perCount"), indicator: name, points, ...ruleLabel }),
+  z.strictObject({
+    type: z.literal("check"),
+    indicator: name,
+    points: points.optional(),
+    /** The answer that triggers the points: false for 成立领导小组 (否 deducts), true for 上级考核出现差错. */
+    when: z.boolean().default(false),
+    ...ruleLabel,
+  }),
+  z.strictObject({
+    type: z.literal("range"),
+    indicator: name,
+    min: targetRef,
+    max: targetRef,
+    /** Also met when the value is lower than this column (e.g. last year's sex ratio). */
+    orLowerThan: name.optional(),
+    points: points.optional(),
+    ...ruleLabel,
+  }),
+  z.strictObject({
+    type: z.literal("improvement"),
+    indicator: name,
+    previous: name,
+    direction: z.enum(["higher", "lower"]).default("higher"),
+    points: points.optional(),
+    ...ruleLabel,
+  }),
+  z.strictObject({ type: z.literal("enteredScore"), indicator: name, ...ruleLabel }),
+  z.strictObject({
+    type: z.literal("formula"),
+    /** Points to deduct (or award), e.g. "MAX(0, 3 - 会议次数) * 0.5". */
+    points: z.string().min(1).max(500),
+    reason: z.string().min(1).max(200),
+  }),
+]);
+
+export const partSchema = z.strictObject({ name: z.string().min(1).max(300), max: points });
+
+export const itemSchema = z.strictObject({
+  name,
+  /** 分值. Required in points rubrics; attainment rubrics have none. */
+  max: points.optional(),
+  /** 加分项: rules award points instead of deducting them. */
+  bonus: z.boolean().default(false),
+  rules: z.array(ruleSchema).min(1).max(50),
+  /** The source's sub-items and their points, kept for reference and checked against `max`. */
+  parts: z.array(partSchema).max(50).optional(),
+  description: z.string().max(1000).optional(),
+});
+
+export const sectionSchema = z.strictObject({ name: z.string().max(100), items: z.array(itemSchema).min(1).max(200) });
+
+export const vetoSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("fact"), when: z.string().min(1).max(500), reason: z.string().min(1).max(200) }),
+  z.strictObject({ type: z.literal("totalBelow"), value: z.number().finite() }),
+  z.strictObject({ type: z.literal("anyMissed") }),
+]);
+
+const topN = z.number().int().min(1).max(1000);
+
+export const outcomesSchema = z.strictObject({
+  commendation: z.strictObject({ top: topN }).optional(),
+  laggard: z.strictObject({ bottom: topN, below: z.number().finite().optional() }).optional(),
+  progress: z.strictObject({ top: topN, previous: name }).optional(),
+  grades: z.array(z.strictObject({ min: z.number().finite(), label: z.string().min(1).max(20) })).max(10).optional(),
+});
+
+export const compositeSchema = z.strictObject({
+  name,
+  parts: z
+    .array(
+      z.union([
+        z.strictObject({ total: z.literal(true), weight: z.number().finite() }),
+        z.strictObject({ indicator: name, weight: z.number().finite() }),
+      ]),
+    )
+    .min(1)
+    .max(10),
+});
+
+export const rubricSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "lowercase letters, digits, . _ -"),
+    name: z.string().min(1).max(200),
+    version: z.string().min(1).max(40),
+    mode: z.enum(["points", "attainment"]).default("points"),
+    source: z.string().max(500).optional(),
+    description: z.string().max(2000).optional(),
+    /** The stated full marks (100); the checker compares it with the items' points. */
+    maxTotal: points.optional(),
+    bonusCap: points.optional(),
+    indicators: z.array(indicatorSchema).min(1).max(500),
+    sections: z.array(sectionSchema).max(50).optional(),
+    items: z.array(itemSchema).max(200).optional(),
+    vetoes: z.array(vetoSchema).max(50).default([]),
+    ranking: z.strictObject({ categoryColumn: name.optional() }).default({}),
+    outcomes: outcomesSchema.default({}),
+    composites: z.array(compositeSchema).max(10).default([]),
+    unitTargets: z.record(z.string().min(1), z.record(z.string().min(1), z.number().finite())).optional(),
+  })
+  .refine((r) => (r.sections?.length ?? 0) + (r.items?.length ?? 0) > 0, {
+    message: "a rubric needs `items` or `sections`",
+    path: ["items"],
+  });
+
+export type RubricDoc = z.output<typeof rubricSchema>;
+export type RubricInput = z.input<typeof rubricSchema>;
+export type IndicatorDoc = z.output<typeof indicatorSchema>;
+export type RuleDoc = z.output<typeof ruleSchema>;
+export type ItemDoc = z.output<typeof itemSchema>;
+export type VetoDoc = z.output<typeof vetoSchema>;
+export type TargetRef = z.output<typeof targetRef>;
+export type OutcomesDoc = z.output<typeof outcomesSchema>;
+export type CompositeDoc = z.output<typeof compositeSchema>;

@@ -1,0 +1,65 @@
+/** An item's score: its max less its rules' deductions, never below 0 (扣完为止) nor above max. */
+import { clamp, round2, sum2 } from "../decimal";
+import type { Issue } from "../issue";
+import type { Item } from "../rubric/model";
+import { evaluateRule, type RuleContext } from "./rules";
+import type { Deduction, ItemResult } from "./types";
+
+export function scoreItem(item: Item, ctx: Omit<RuleContext, "itemMax">, mode: "points" | "attainment"): { result: ItemResult; problems: Issue[]; shortfallCells: string[] } {
+  const problems: Issue[] = [];
+  const shortfallCells: string[] = [];
+  const deductions: Deduction[] = [];
+  const findings: Deduction[] = [];
+  let raw = 0;
+  let applied = 0;
+  let allMet = true;
+
+  for (const rule of item.rules) {
+    const o = evaluateRule(rule, { ...ctx, itemMax: item.max });
+    if (o.problem) problems.push(o.problem);
+    if (o.met === null) continue;
+    applied++;
+    if (!o.met) {
+      allMet = false;
+      if (o.cell) shortfallCells.push(o.cell);
+    }
+    if (!o.reason) continue;
+    const entry: Deduction = { points: round2(o.points), reason: o.reason, ...(o.cell !== undefined && { cell: o.cell }) };
+    if (o.points > 0) {
+      raw += o.points;
+      deductions.push(entry);
+    } else if (!o.met) findings.push(entry);
+  }
+
+  const met = applied === 0 ? null : allMet;
+  let score: number | null = null;
+  let floored = false;
+  if (mode === "points" && item.max !== undefined && problems.length === 0) {
+    if (item.bonus) {
+      score = round2(Math.min(raw, item.max));
+      floored = raw > item.max;
+    } else {
+      // Round once, at the end of the item.
+      score = round2(clamp(item.max - raw, 0, item.max));
+      floored = raw > item.max;
+    }
+  }
+  const result: ItemResult = {
+    name: item.name,
+    section: item.section,
+    bonus: item.bonus,
+    max: mode === "points" ? (item.max ?? null) : null,
+    score,
+    met,
+    deductions,
+    findings,
+    floored,
+  };
+  return { result, problems, shortfallCells };
+}
+
+export function sumItems(items: ReadonlyArray<ItemResult>, bonusCap: number | undefined): number {
+  const regular = sum2(items.filter((i) => !i.bonus).map((i) => i.score ?? 0));
+  const bonus = sum2(items.filter((i) => i.bonus).map((i) => i.score ?? 0));
+  return sum2([regular, bonusCap === undefined ? bonus : Math.min(bonus, bonusCap)]);
+}

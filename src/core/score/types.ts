@@ -1,0 +1,65 @@
+/** Results as data. Reasons are codes with parameters; src/i18n turns them into sentences. */
+import type { Issue } from "../issue";
+
+export type ReasonCode =
+  | "target.low"
+  | "target.high"
+  | "count"
+  | "check"
+  | "range"
+  | "improvement"
+  | "enteredScore"
+  | "formula"
+  | "floored"
+  | "capped"
+  | "veto.fact"
+  | "veto.totalBelow"
+  | "veto.anyMissed";
+
+export interface Reason {
+  code: ReasonCode;
+  params: Record<string, string | number>;
+}
+
+export interface Deduction {
+  /** Points lost (or, in a bonus item, gained), rounded to 2 decimals for display. */
+  points: number;
+  reason: Reason;
+  cell?: string;
+}
+
+export interface ItemResult {
+  name: string;
+  section: string;
+  bonus: boolean;
+  max: number | null;
+  score: number | null;
+  /** Every rule of the item met its target (no shortfall). */
+  met: boolean | null;
+  deductions: Deduction[];
+  /** Targets missed in attainment rubrics, and shortfalls that cost nothing. */
+  findings: Deduction[];
+  floored: boolean;
+}
+
+export type Status = "scored" | "vetoed" | "incomplete";
+export type Outcome = "commended" | "laggard" | "progress" | "attained" | "notAttained";
+
+export interface UnitResult {
+  row: number;
+  unit: string;
+  category?: string;
+  status: Status;
+  total: number | null;
+  rank: number | null;
+  outcomes: Outcome[];
+  grade?: string;
+  vetoReasons: Reason[];
+  items: ItemResult[];
+  composites: { name: string; value: number | null }[];
+  previousTotal?: number;
+  improvement?: number;
+  /** Input cells that show a shortfall (to highlight). */
+  shortfallCells: string[];
+  problems: Issue[];
+}

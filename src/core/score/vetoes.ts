@@ -1,0 +1,40 @@
+/** 一票否决: a fact about the unit, a total below a line, or any target missed. */
+import { evaluate } from "../formula";
+import type { Rubric } from "../rubric/model";
+import type { ItemResult, Reason } from "./types";
+import type { Value } from "./unit-values";
+
+export function vetoReasons(
+  rubric: Rubric,
+  values: ReadonlyMap<string, Value>,
+  total: number | null,
+  items: ReadonlyArray<ItemResult>,
+  complete: boolean,
+): { reasons: Reason[]; cells: string[] } {
+  const reasons: Reason[] = [];
+  const cells: string[] = [];
+  const lookup = (n: string) => {
+    const ind = rubric.indicators.find((i) => i.keys.includes(n));
+    return ind ? values.get(ind.key)?.value : undefined;
+  };
+  for (const v of rubric.vetoes) {
+    if (v.type === "fact") {
+      // A fact on an optional column the sheet lacks cannot veto (the missing column is reported).
+      const r = v.formula ? evaluate(v.formula, lookup) : undefined;
+      if (r?.ok && r.value !== 0) {
+        reasons.push({ code: "veto.fact", params: { reason: v.reason, when: v.when } });
+        for (const n of v.formula?.names ?? []) {
+          const ind = rubric.indicators.find((i) => i.keys.includes(n));
+          const cell = ind ? values.get(ind.key)?.cell : undefined;
+          if (cell) cells.push(cell);
+        }
+      }
+    } else if (v.type === "totalBelow") {
+      if (total !== null && total < v.value) reasons.push({ code: "veto.totalBelow", params: { total, value: v.value } });
+    } else if (complete) {
+      const missed = items.filter((i) => i.met === false).map((i) => i.name);
+      if (missed.length) reasons.push({ code: "veto.anyMissed", params: { items: missed.join("、"), count: missed.length } });
+    }
+  }
+  return { reasons, cells };
+}

@@ -1,0 +1,276 @@
+/**
+ * Finds the table in a sheet: the header row (below titles and notes, with up to two header rows
+ * whose upper one holds merged group headings), the unit column, which column answers each
+ * indicator, and which rows are units (not blank, not 合计/总计 summary rows, not notes).
+ */
+import { type Grid, a1, columnLetter, displayValue, isBlank, parseA1 } from "../grid";
+import { issue, type Issue } from "../issue";
+import type { Indicator, Rubric } from "../rubric/model";
+import { closest, fold, normalizeName } from "../text";
+import { MergedView } from "./merged";
+
+export interface HeaderColumn {
+  col: number;
+  /** What the user reads: "group / leaf" for two-row headers. */
+  text: string;
+  keys: string[];
+}
+
+export interface UnitRow {
+  row: number;
+  unit: string;
+  category?: string;
+}
+
+export interface TableLayout {
+  sheet: string;
+  headerTop: number;
+  headerRow: number;
+  unitCol: number;
+  /** indicator key → column */
+  columns: ReadonlyMap<string, number>;
+  categoryCol?: number;
+  headers: ReadonlyArray<HeaderColumn>;
+  units: ReadonlyArray<UnitRow>;
+  /** Last column of the table (last header) and last row read. */
+  lastCol: number;
+  lastRow: number;
+}
+
+/** Manual mapping from the task pane: indicator name → header text or column letter. */
+export type ColumnMapping = Readonly<Record<string, string>>;
+
+const HEADER_SCAN_ROWS = 40;
+const UNIT_HEADERS = [
+  "单位", "单位名称", "名称", "被考核单位", "考核单位", "社区", "社区名称", "村", "村名", "村居", "村(居)", "村(社区)",
+  "镇", "乡镇", "镇街", "镇(街道)", "街道", "区", "区县", "县", "县区", "地区", "unit", "name",
+].map(normalizeName);
+const SUMMARY = /^(合计|总计|小计|累计|平均|平均值|均值|全县|全区|全市|全镇|全乡|全街道|全省|汇总|total|sum|average)/i;
+const SUMMARY_ANYWHERE = /(合计|总计|小计)/;
+const NOTES = /^(注|说明|备注|填表|制表|审核|负责人|单位负责人|填报|联系人|note)/i;
+
+function headerKeys(leaf: string, group: string): string[] {
+  const keys = new Set<string>();
+  if (leaf) keys.add(normalizeName(leaf));
+  if (group && leaf) keys.add(normalizeName(group + leaf));
+  if (group && !leaf) keys.add(normalizeName(group));
+  keys.delete("");
+  return [...keys];
+}
+
+function rowScore(view: MergedView, row: number, rubric: Rubric): number {
+  let score = 0;
+  const matched = new Set<string>();
+  for (let c = 0; c < view.width; c++) {
+    const key = normalizeName(view.text(row, c));
+    if (!key) continue;
+    const ind = rubric.indicators.find((i) => i.keys.includes(key));
+    if (ind && !matched.has(ind.key)) {
+      matched.add(ind.key);
+      score += 1;
+    } else if (UNIT_HEADERS.includes(key)) score += 0.5;
+  }
+  return score;
+}
+
+/** Without any rubric match: the first row with several text cells that is followed by a row holding numbers. */
+function fallbackHeaderRow(view: MergedView, rows: number): number | undefined {
+  for (let r = 0; r < Math.min(rows - 1, HEADER_SCAN_ROWS); r++) {
+    const texts = view.distinct(r).filter((v) => !/^[\d.\s%‰-]+$/.test(v));
+    if (texts.length < 2) continue;
+    for (let c = 0; c < view.width; c++) if (typeof view.value(r + 1, c) === "number") return r;
+  }
+  return undefined;
+}
+
+function findHeaderRow(view: MergedView, rubric: Rubric): number | undefined {
+  const rows = view.grid.rows.length;
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < Math.min(rows, HEADER_SCAN_ROWS); r++) {
+    const s = rowScore(view, r, rubric);
+    // ">=" prefers the lower row: vertical merges repeat a heading in the row below.
+    if (s >= bestScore && s > 0.5) {
+      best = r;
+      bestScore = s;
+    }
+  }
+  return best >= 0 ? best : fallbackHeaderRow(view, rows);
+}
+
+/** The row above is a group-heading row when it holds several headings or a merge narrower than the table. */
+function headerTopFor(view: MergedView, headerRow: number, tableWidth: number): number {
+  const above = headerRow - 1;
+  if (above < 0) return headerRow;
+  const values = view.distinct(above);
+  if (values.length === 0) return headerRow;
+  let narrowMerge = false;
+  for (let c = 0; c < tableWidth; c++) {
+    const m = view.merge(above, c);
+    if (m && m.right > m.left && m.right - m.left + 1 < tableWidth - 1) narrowMerge = true;
+  }
+  // A title or a note is one value spanning (or alone in) the row.
+  return values.length >= 2 || narrowMerge ? above : headerRow;
+}
+
+function readHeaders(view: MergedView, top: number, row: number): HeaderColumn[] {
+  const headers: HeaderColumn[] = [];
+  for (let c = 0; c < view.width; c++) {
+    const leaf = view.text(row, c);
+    const group = top < row ? view.text(top, c) : "";
+    const g = group && group !== leaf ? group : "";
+    if (!leaf && !g) continue;
+    headers.push({ col: c, text: g && leaf ? `${g} / ${leaf}` : leaf || g, keys: headerKeys(leaf, g) });
+  }
+  return headers;
+}
+
+function mapColumns(
+  rubric: Rubric,
+  headers: HeaderColumn[],
+  mapping: ColumnMapping,
+  sheet: string,
+  issues: Issue[],
+): Map<string, number> {
+  const columns = new Map<string, number>();
+  const manual = new Map(Object.entries(mapping).map(([k, v]) => [normalizeName(k), v]));
+  for (const ind of rubric.indicators) {
+    const chosen = manual.get(ind.key);
+    if (chosen !== undefined) {
+      const byLetter = /^[A-Za-z]{1,3}$/.test(chosen.trim()) ? parseA1(`${chosen.trim()}1`)?.col : undefined;
+      const byHeader = headers.find((h) => h.text === chosen || h.keys.includes(normalizeName(chosen)))?.col;
+      const col = byLetter ?? byHeader;
+      if (col !== undefined) {
+        columns.set(ind.key, col);
+        continue;
+      }
+    }
+    const hits = headers.filter((h) => h.keys.some((k) => ind.keys.includes(k)));
+    const first = hits[0];
+    if (first) columns.set(ind.key, first.col);
+    if (hits.length > 1) {
+      issues.push(
+        issue("column.duplicate", { name: ind.name, used: columnLetter(first?.col ?? 0), ignored: hits.slice(1).map((h) => columnLetter(h.col)).join(", ") }, { sheet, severity: "warning" }),
+      );
+    }
+  }
+  return columns;
+}
+
+/** An indicator is available when its column is there or it can be derived from columns that are. */
+function available(ind: Indicator, columns: ReadonlyMap<string, number>, rubric: Rubric): boolean {
+  if (columns.has(ind.key)) return true;
+  if (!ind.derive) return false;
+  return ind.derive.names.every((n) => {
+    const dep = rubric.indicators.find((i) => i.keys.includes(n));
+    return dep !== undefined && dep !== ind && columns.has(dep.key);
+  });
+}
+
+function findUnitColumn(view: MergedView, headers: HeaderColumn[], mapped: Set<number>, headerRow: number): number | undefined {
+  const byHeader = headers.find((h) => h.keys.some((k) => UNIT_HEADERS.includes(k)) && !mapped.has(h.col));
+  if (byHeader) return byHeader.col;
+  // Otherwise the first column whose data cells are mostly text.
+  const rows = view.grid.rows.length;
+  for (const h of headers) {
+    if (mapped.has(h.col)) continue;
+    let text = 0;
+    let nonBlank = 0;
+    for (let r = headerRow + 1; r < Math.min(rows, headerRow + 200); r++) {
+      const v = view.value(r, h.col);
+      if (isBlank(v)) continue;
+      nonBlank++;
+      if (typeof v === "string" && !/^[\d.,\s%‰-]+$/.test(v)) text++;
+    }
+    if (nonBlank > 0 && text * 2 > nonBlank) return h.col;
+  }
+  return undefined;
+}
+
+function readUnits(
+  view: MergedView,
+  layout: { headerRow: number; unitCol: number; columns: ReadonlyMap<string, number>; categoryCol?: number },
+  sheet: string,
+  issues: Issue[],
+): { units: UnitRow[]; lastRow: number } {
+  const units: UnitRow[] = [];
+  const seen = new Map<string, number>();
+  const dataCols = [...layout.columns.values()];
+  let lastRow = layout.headerRow;
+  for (let r = layout.headerRow + 1; r < view.grid.rows.length; r++) {
+    const name = fold(displayValue(view.grid.rows[r]?.[layout.unitCol]?.value ?? null));
+    const hasData = dataCols.some((c) => !isBlank(view.grid.rows[r]?.[c]?.value ?? null));
+    if (!name && !hasData) continue; // blank row
+    lastRow = r;
+    if (!name) {
+      issues.push(issue("value.missing", { what: "unit" }, { sheet, cell: a1(r, layout.unitCol), severity: "warning" }));
+      continue;
+    }
+    if (SUMMARY.test(name) || SUMMARY_ANYWHERE.test(name)) continue;
+    if (!hasData && (NOTES.test(name) || name.length > 30)) continue;
+    const prev = seen.get(name);
+    if (prev !== undefined) {
+      issues.push(issue("unit.duplicate", { unit: name, first: a1(prev, layout.unitCol) }, { sheet, cell: a1(r, layout.unitCol), unit: name, severity: "warning" }));
+    }
+    seen.set(name, r);
+    const unit: UnitRow = { row: r, unit: name };
+    if (layout.categoryCol !== undefined) {
+      const cat = fold(displayValue(view.grid.rows[r]?.[layout.categoryCol]?.value ?? null));
+      if (cat) unit.category = cat;
+    }
+    units.push(unit);
+  }
+  return { units, lastRow };
+}
+
+export function locateTable(grid: Grid, rubric: Rubric, mapping: ColumnMapping = {}): { layout?: TableLayout; issues: Issue[] } {
+  const sheet = grid.sheet;
+  const issues: Issue[] = [];
+  if (grid.rows.every((r) => !r || r.every((c) => isBlank(c?.value)))) {
+    return { issues: [issue("table.empty", {}, { sheet })] };
+  }
+  const view = new MergedView(grid);
+  const headerRow = findHeaderRow(view, rubric);
+  if (headerRow === undefined) return { issues: [issue("table.noHeader", { rows: HEADER_SCAN_ROWS }, { sheet })] };
+
+  const firstPass = readHeaders(view, headerRow, headerRow);
+  const tableWidth = (firstPass[firstPass.length - 1]?.col ?? 0) + 1;
+  const headerTop = headerTopFor(view, headerRow, tableWidth);
+  const headers = readHeaders(view, headerTop, headerRow);
+
+  const columns = mapColumns(rubric, headers, mapping, sheet, issues);
+  // Inputs of a derivation are not needed when the derived indicator has its own column.
+  const unneeded = new Set(
+    rubric.indicators.filter((i) => i.derive && columns.has(i.key)).flatMap((i) => i.derive?.names ?? []),
+  );
+  for (const ind of rubric.indicators) {
+    if (available(ind, columns, rubric)) continue;
+    if (!ind.required && ind.keys.some((k) => unneeded.has(k))) continue;
+    const params = { name: ind.name, closest: closest(ind.name, headers.map((h) => h.text)) ?? "", sheet };
+    if (ind.required) issues.push(issue("column.missing", params, { sheet, cell: a1(headerRow, 0) }));
+    else issues.push(issue("column.optionalMissing", params, { sheet, severity: "warning" }));
+  }
+  if (issues.some((i) => i.severity === "error")) return { issues };
+
+  const mapped = new Set(columns.values());
+  const unitCol = findUnitColumn(view, headers, mapped, headerRow);
+  if (unitCol === undefined) return { issues: [...issues, issue("table.noUnitColumn", { row: headerRow + 1 }, { sheet, cell: a1(headerRow, 0) })] };
+
+  let categoryCol: number | undefined;
+  if (rubric.categoryColumn) {
+    const key = normalizeName(rubric.categoryColumn);
+    categoryCol = headers.find((h) => h.keys.includes(key))?.col;
+    if (categoryCol === undefined) {
+      issues.push(issue("column.optionalMissing", { name: rubric.categoryColumn, closest: "", sheet }, { sheet, severity: "warning" }));
+    }
+  }
+  const { units, lastRow } = readUnits(view, { headerRow, unitCol, columns, ...(categoryCol !== undefined && { categoryCol }) }, sheet, issues);
+  if (units.length === 0) issues.push(issue("table.noUnits", { row: headerRow + 1 }, { sheet, cell: a1(headerRow, unitCol) }));
+
+  const lastCol = headers[headers.length - 1]?.col ?? unitCol;
+  const layout: TableLayout = {
+    sheet, headerTop, headerRow, unitCol, columns, headers, units, lastCol, lastRow,
+    ...(categoryCol !== undefined && { categoryCol }),
+  };
+  return { layout, issues };
+}

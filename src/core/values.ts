@@ -1,0 +1,84 @@
+import { type CellValue, type GridCell, isErrorValue, isBlank, displayValue } from "./grid";
+import type { IssueCode, IssueParams } from "./issue";
+
+/** What an indicator column holds. Rates are expressed in their unit: 88 means 88% (or 88‰). */
+export type ValueKind = "percent" | "permille" | "number" | "count" | "boolean" | "score";
+
+export type Parsed =
+  | { ok: true; value: number }
+  | { ok: false; code: IssueCode; params: IssueParams };
+
+const TRUE_WORDS = new Set(["是", "有", "√", "✓", "✔", "y", "yes", "true", "1", "对", "已", "完成"]);
+const FALSE_WORDS = new Set(["否", "无", "×", "✗", "✘", "x", "n", "no", "false", "0", "错", "未", "未完成", "没有"]);
+
+const EXCEL_ERRORS = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/i;
+
+function isPercentFormat(numFmt: string | undefined): boolean {
+  // A percent sign outside quoted literals and escapes: 0%, 0.00%, #,##0.0%
+  if (!numFmt) return false;
+  const stripped = numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  return stripped.includes("%");
+}
+
+/** Parse a decimal written by a person: full-width digits, thousands separators, a trailing % or ‰. */
+function parseNumberText(raw: string): { n: number; suffix: "" | "%" | "‰" } | null {
+  const s = raw.normalize("NFKC").replace(/[\s\u3000]/g, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(%|‰)?$/i.exec(s);
+  if (!m || !m[1]) return null;
+  const n = Number(m[1]);
+  if (!Number.isFinite(n)) return null;
+  return { n, suffix: (m[2] as "%" | "‰" | undefined) ?? "" };
+}
+
+/** Convert a number with its written unit into the indicator's own unit. */
+function inUnit(n: number, suffix: "" | "%" | "‰", kind: ValueKind): number {
+  if (kind === "percent" && suffix === "‰") return n / 10;
+  if (kind === "permille" && suffix === "%") return n * 10;
+  return n;
+}
+
+function parseBoolean(v: CellValue): Parsed {
+  if (typeof v === "boolean") return { ok: true, value: v ? 1 : 0 };
+  if (typeof v === "number" && (v === 0 || v === 1)) return { ok: true, value: v };
+  if (typeof v === "string") {
+    const w = v.normalize("NFKC").trim().toLowerCase();
+    if (TRUE_WORDS.has(w)) return { ok: true, value: 1 };
+    if (FALSE_WORDS.has(w)) return { ok: true, value: 0 };
+  }
+  return { ok: false, code: "value.notBoolean", params: { value: displayValue(v) } };
+}
+
+/**
+ * Read one cell as a number for an indicator of the given kind. Range checks that depend on the
+ * rubric (0–max for scores) are the caller's; rates must lie in 0–100 (0–1000 for ‰).
+ */
+export function parseCell(cell: GridCell | undefined, kind: ValueKind): Parsed {
+  const v = cell?.value ?? null;
+  if (isBlank(v)) return { ok: false, code: "value.missing", params: {} };
+  if (isErrorValue(v)) return { ok: false, code: "value.excelError", params: { value: v.error } };
+  if (typeof v === "string" && EXCEL_ERRORS.test(v.trim())) {
+    return { ok: false, code: "value.excelError", params: { value: v.trim() } };
+  }
+  if (kind === "boolean") return parseBoolean(v);
+
+  let n: number;
+  if (typeof v === "number") {
+    n = isPercentFormat(cell?.numFmt) ? inUnit(v * 100, "%", kind) : v;
+  } else if (typeof v === "string") {
+    const p = parseNumberText(v);
+    if (!p) return { ok: false, code: "value.notNumber", params: { value: v } };
+    n = inUnit(p.n, p.suffix, kind);
+  } else {
+    return { ok: false, code: "value.notNumber", params: { value: displayValue(v) } };
+  }
+  n = Number(n.toPrecision(12)); // 0.885 * 100 → 88.5, not 88.50000000000001
+
+  if (kind === "percent" && (n < 0 || n > 100)) {
+    return { ok: false, code: "value.rateOutOfRange", params: { value: displayValue(v), min: 0, max: 100 } };
+  }
+  if (kind === "permille" && (n < 0 || n > 1000)) {
+    return { ok: false, code: "value.rateOutOfRange", params: { value: displayValue(v), min: 0, max: 1000 } };
+  }
+  if (kind === "count" && n < 0) return { ok: false, code: "value.negative", params: { value: displayValue(v) } };
+  return { ok: true, value: n };
+}

@@ -1,0 +1,18 @@
+/** A locale's text. Every issue code and reason code must have a sentence (checked by the compiler). */
+import type { IssueCode, IssueParams } from "../core/issue";
+import type { ReasonCode } from "../core/score/types";
+import type { LabelKey } from "../core/plan/texts";
+
+export type { LabelKey };
+
+export type Locale = "zh-CN" | "en-US";
+type P = IssueParams;
+
+export interface Catalog {
+  locale: Locale;
+  issues: Record<IssueCode, (p: P) => string>;
+  reasons: Record<ReasonCode, (p: P) => string>;
+  labels: Record<LabelKey, string>;
+  /** "C7" in a sentence: "单元格 C7" / "cell C7". */
+  at: (sheet: string | undefined, cell: string | undefined) => string;
+}

@@ -1,0 +1,78 @@
+import type { Catalog } from "./catalog";
+
+const s = (v: unknown): string => String(v ?? "");
+const near = (c: unknown): string => (c ? `; the closest column is "${s(c)}"` : "");
+const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
+const unitWord = (u: unknown) => (u === "‰" ? "per-mille point" : u === "%" ? "percentage point" : "unit");
+
+export const enUS: Catalog = {
+  locale: "en-US",
+  issues: {
+    "rubric.parse": (p) => `The rubric file cannot be read (${s(p.file)}): ${s(p.detail)}`,
+    "rubric.schema": (p) =>
+      `Rubric error at ${s(p.path)}: ` +
+      (p.kind === "invalid_type" ? `expected ${s(p.expected)}` :
+       p.kind === "unrecognized_keys" ? `unknown field(s) ${s(p.keys)}` :
+       p.kind === "invalid_value" ? `expected one of ${s(p.expected)}` :
+       p.kind === "too_small" ? `must be at least ${s(p.limit)}` :
+       p.kind === "too_big" ? `must be at most ${s(p.limit)}` :
+       p.kind === "required" ? `missing required field ${s(p.detail)}` : s(p.detail)),
+    "rubric.unknownIndicator": (p) => `The rubric refers to "${s(p.name)}", which is not declared under indicators (at ${s(p.path)})`,
+    "rubric.duplicateName": (p) => `The name "${s(p.name)}" is used twice in the rubric (at ${s(p.path)})`,
+    "rubric.formula": (p) => `The formula "${s(p.formula)}" cannot be used (at ${s(p.path)}): ${s(p.detail)}`,
+    "rubric.partsExceedMax": (p) => `The sub-items of "${s(p.item)}" add up to ${s(p.parts)} points, more than the item's ${s(p.max)}`,
+    "rubric.totalMismatch": (p) => `The items add up to ${s(p.items)} points, not the stated full marks of ${s(p.max)}`,
+    "rubric.unknownBuiltin": (p) => `There is no built-in rubric "${s(p.id)}"; available: ${s(p.available)}`,
+    "table.empty": () => `The sheet is empty`,
+    "table.noHeader": (p) => `No header row in the first ${s(p.rows)} rows (expected a row of column names such as 单位 and the indicators)`,
+    "table.noUnitColumn": (p) => `No unit column (row ${s(p.row)} should have a column named 单位, 社区, 村 … or a column of unit names)`,
+    "table.noUnits": (p) => `No units to assess below row ${s(p.row)}`,
+    "column.missing": (p) => `Required column "${s(p.name)}" is missing${near(p.closest)}`,
+    "column.optionalMissing": (p) => `Column "${s(p.name)}" not found; the rules that use it were not checked${near(p.closest)}`,
+    "column.duplicate": (p) => `Indicator "${s(p.name)}" matches several columns: using ${s(p.used)}, ignoring ${s(p.ignored)}`,
+    "value.missing": (p) => (p.what === "unit" ? `This row has data but no unit name; skipped` : `"${s(p.indicator)}" is blank`),
+    "value.notNumber": (p) => `"${s(p.indicator)}" value "${s(p.value)}" is not a number`,
+    "value.excelError": (p) => `"${s(p.indicator)}" is the error value ${s(p.value)}; fix the formula first`,
+    "value.rateOutOfRange": (p) => `"${s(p.indicator)}" value "${s(p.value)}" is outside ${s(p.min)}–${s(p.max)}`,
+    "value.scoreOutOfRange": (p) => `"${s(p.indicator)}" score ${s(p.value)} must be between 0 and ${s(p.max)}`,
+    "value.negative": (p) => `"${s(p.indicator)}" value "${s(p.value)}" cannot be negative`,
+    "value.notBoolean": (p) => `"${s(p.indicator)}" value "${s(p.value)}" should be yes/no (是/否, 有/无, √/×, Y/N, 1/0)`,
+    "value.formula": (p) => `Cannot compute "${s(p.indicator)}" (formula ${s(p.formula)}): ${p.reason === "divideByZero" ? "division by zero" : s(p.reason)}`,
+    "target.missingForUnit": (p) => `The rubric has no "${s(p.table)}" target for this unit`,
+    "unit.duplicate": (p) => `Unit "${s(p.unit)}" appears more than once (first at ${s(p.first)})`,
+    "output.noRoom": (p) => `No empty columns to the right of the table for the results (columns from ${s(p.from)} are in use)`,
+  },
+  reasons: {
+    "target.low": (p) =>
+      `${s(p.indicator)} ${valueText(p)} is below the target ${s(p.target)}${s(p.unit)}` +
+      (Number(p.per) > 0 ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} below: −${s(p.points)}` : ""),
+    "target.high": (p) =>
+      `${s(p.indicator)} ${valueText(p)} is above the target ${s(p.target)}${s(p.unit)}` +
+      (Number(p.per) > 0 ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} above: −${s(p.points)}` : ""),
+    count: (p) => `${s(p.indicator)}: ${s(p.value)} time(s), ${s(p.per)} each: −${s(p.points)}`,
+    check: (p) => `${s(p.indicator)}: ${p.answer === "yes" ? "yes" : "no"}` + (Number(p.points) > 0 ? `: −${s(p.points)}` : ""),
+    range: (p) =>
+      `${s(p.indicator)} ${s(p.value)} is not within ${s(p.min)}–${s(p.max)}` +
+      (p.previous !== undefined ? ` nor below last year's ${s(p.previous)}` : "") +
+      (Number(p.points) > 0 ? `: −${s(p.points)}` : ""),
+    improvement: (p) =>
+      `${s(p.indicator)} ${s(p.value)} is not ${p.direction === "lower" ? "below" : "above"} last year's ${s(p.previous)}` + (Number(p.points) > 0 ? `: −${s(p.points)}` : ""),
+    enteredScore: (p) => `${s(p.indicator)} scored ${s(p.score)} of ${s(p.max)}: −${s(p.points)}`,
+    formula: (p) => `${s(p.reason)}: −${s(p.points)}`,
+    floored: (p) => `Deductions total ${s(p.points)}; the item stops at 0`,
+    capped: (p) => `Bonus totals ${s(p.points)}; capped at ${s(p.max)}`,
+    "veto.fact": (p) => `Veto: ${s(p.reason)}`,
+    "veto.totalBelow": (p) => `Veto: total ${s(p.total)} is below ${s(p.value)}`,
+    "veto.anyMissed": (p) => `Veto: targets missed (${s(p.items)})`,
+  },
+  labels: {
+    total: "Total", rank: "Rank", result: "Result", attainedCount: "Targets met", unit: "Unit", row: "Row", status: "Status",
+    item: "Item", points: "Points lost", cell: "Cell", reason: "Reason", max: "Max", score: "Score", section: "Section",
+    scored: "Scored", vetoed: "Vetoed", incomplete: "Incomplete", commended: "Commended", laggard: "Laggard", progress: "Progress award",
+    attained: "Attained", notAttained: "Not attained", vetoPrefix: "Veto", resultsSheet: "Kaohe results", resultsTitle: "Kaohe results",
+    deductionsTitle: "Deductions", problemsTitle: "Problems", severity: "Severity", error: "Error", warning: "Warning", message: "Message",
+    yes: "yes", no: "no", none: "none", grade: "Grade", explanation: "Explanation", composite: "Composite", improvement: "vs last year",
+    rubric: "Rubric", summary: "Summary", fullMarks: "All other items at full marks",
+  },
+  at: (sheet, cell) => (cell ? `${sheet ? `sheet "${sheet}" ` : ""}cell ${cell}` : sheet ? `sheet "${sheet}"` : ""),
+};

@@ -1,0 +1,77 @@
+import type { Catalog } from "./catalog";
+
+const s = (v: unknown): string => String(v ?? "");
+const near = (c: unknown): string => (c ? `；最接近的列是“${s(c)}”` : "");
+const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
+
+export const zhCN: Catalog = {
+  locale: "zh-CN",
+  issues: {
+    "rubric.parse": (p) => `考核细则文件无法读取（${s(p.file)}）：${s(p.detail)}`,
+    "rubric.schema": (p) =>
+      `考核细则格式错误，位置 ${s(p.path)}：` +
+      (p.kind === "invalid_type" ? `应为 ${s(p.expected)}` :
+       p.kind === "unrecognized_keys" ? `不认识的字段 ${s(p.keys)}` :
+       p.kind === "invalid_value" ? `应为 ${s(p.expected)} 之一` :
+       p.kind === "too_small" ? `不能小于 ${s(p.limit)}` :
+       p.kind === "too_big" ? `不能大于 ${s(p.limit)}` :
+       p.kind === "required" ? `缺少必填字段 ${s(p.detail)}` : s(p.detail)),
+    "rubric.unknownIndicator": (p) => `考核细则引用了未声明的指标“${s(p.name)}”（位置 ${s(p.path)}）：请在 indicators 中声明`,
+    "rubric.duplicateName": (p) => `考核细则中名称“${s(p.name)}”重复（位置 ${s(p.path)}）`,
+    "rubric.formula": (p) => `公式“${s(p.formula)}”无法使用（位置 ${s(p.path)}）：${s(p.detail)}`,
+    "rubric.partsExceedMax": (p) => `“${s(p.item)}”的细项分值合计 ${s(p.parts)} 分，超过该项分值 ${s(p.max)} 分`,
+    "rubric.totalMismatch": (p) => `各项分值合计 ${s(p.items)} 分，与满分 ${s(p.max)} 分不一致`,
+    "rubric.unknownBuiltin": (p) => `没有名为“${s(p.id)}”的内置考核细则；可用：${s(p.available)}`,
+    "table.empty": () => `工作表是空的`,
+    "table.noHeader": (p) => `在前 ${s(p.rows)} 行中找不到表头行（应有一行列名，如“单位”和各项指标名称）`,
+    "table.noUnitColumn": (p) => `找不到单位列（第 ${s(p.row)} 行应有“单位”“社区”“村”等列名，或一列单位名称）`,
+    "table.noUnits": (p) => `第 ${s(p.row)} 行以下没有可考核的单位`,
+    "column.missing": (p) => `缺少必需的列“${s(p.name)}”${near(p.closest)}`,
+    "column.optionalMissing": (p) => `未找到列“${s(p.name)}”，与之相关的规则未检查${near(p.closest)}`,
+    "column.duplicate": (p) => `指标“${s(p.name)}”对应多列：使用 ${s(p.used)} 列，忽略 ${s(p.ignored)} 列`,
+    "value.missing": (p) => (p.what === "unit" ? `该行有数据但没有单位名称，已跳过` : `“${s(p.indicator)}”没有填写`),
+    "value.notNumber": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”不是数字`,
+    "value.excelError": (p) => `“${s(p.indicator)}”是错误值 ${s(p.value)}，请先修正公式`,
+    "value.rateOutOfRange": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”超出 ${s(p.min)}–${s(p.max)} 的范围`,
+    "value.scoreOutOfRange": (p) => `“${s(p.indicator)}”的得分 ${s(p.value)} 应在 0 到 ${s(p.max)} 分之间`,
+    "value.negative": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”不能为负数`,
+    "value.notBoolean": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”应为 是/否（有/无、√/×、Y/N、1/0）`,
+    "value.formula": (p) => `无法计算“${s(p.indicator)}”（公式 ${s(p.formula)}）：${p.reason === "divideByZero" ? "除数为零" : s(p.reason)}`,
+    "target.missingForUnit": (p) => `考核细则中没有该单位的“${s(p.table)}”目标值`,
+    "unit.duplicate": (p) => `单位“${s(p.unit)}”重复出现（首次在 ${s(p.first)}）`,
+    "output.noRoom": (p) => `表格右侧没有空列可写入考核结果（从 ${s(p.from)} 列起均有内容）`,
+  },
+  reasons: {
+    "target.low": (p) =>
+      `${s(p.indicator)} ${valueText(p)} 低于目标 ${s(p.target)}${s(p.unit)}` +
+      (Number(p.per) > 0 ? `，每低${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
+    "target.high": (p) =>
+      `${s(p.indicator)} ${valueText(p)} 高于目标 ${s(p.target)}${s(p.unit)}` +
+      (Number(p.per) > 0 ? `，每高${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
+    count: (p) => `${s(p.indicator)} ${s(p.value)} 次，每次扣${s(p.per)}分，扣${s(p.points)}分`,
+    check: (p) => `${s(p.indicator)}：${p.answer === "yes" ? "是" : "否"}` + (Number(p.points) > 0 ? `，扣${s(p.points)}分` : ""),
+    range: (p) =>
+      `${s(p.indicator)} ${s(p.value)} 不在 ${s(p.min)}–${s(p.max)} 之间` +
+      (p.previous !== undefined ? `，也未低于上年的 ${s(p.previous)}` : "") +
+      (Number(p.points) > 0 ? `，扣${s(p.points)}分` : ""),
+    improvement: (p) =>
+      `${s(p.indicator)} ${s(p.value)} 未${p.direction === "lower" ? "低于" : "高于"}上年的 ${s(p.previous)}` + (Number(p.points) > 0 ? `，扣${s(p.points)}分` : ""),
+    enteredScore: (p) => `${s(p.indicator)} 得分 ${s(p.score)}（满分 ${s(p.max)}），失${s(p.points)}分`,
+    formula: (p) => `${s(p.reason)}，扣${s(p.points)}分`,
+    floored: (p) => `扣分合计 ${s(p.points)} 分，本项扣完为止`,
+    capped: (p) => `加分合计 ${s(p.points)} 分，以 ${s(p.max)} 分为限`,
+    "veto.fact": (p) => `一票否决：${s(p.reason)}`,
+    "veto.totalBelow": (p) => `一票否决：总分 ${s(p.total)} 低于 ${s(p.value)} 分`,
+    "veto.anyMissed": (p) => `一票否决：未完成任务（${s(p.items)}）`,
+  },
+  labels: {
+    total: "总分", rank: "排名", result: "考核结果", attainedCount: "达标项数", unit: "单位", row: "行", status: "状态",
+    item: "考核项目", points: "扣分", cell: "单元格", reason: "原因", max: "分值", score: "得分", section: "类别",
+    scored: "已评分", vetoed: "一票否决", incomplete: "数据不全", commended: "表彰", laggard: "后进单位", progress: "进步奖",
+    attained: "达标", notAttained: "未达标", vetoPrefix: "否决", resultsSheet: "考核明细", resultsTitle: "Kaohe 考核明细",
+    deductionsTitle: "扣分明细", problemsTitle: "问题", severity: "级别", error: "错误", warning: "提示", message: "说明",
+    yes: "是", no: "否", none: "无", grade: "等次", explanation: "说明", composite: "综合", improvement: "较上年",
+    rubric: "考核细则", summary: "汇总", fullMarks: "其余各项满分",
+  },
+  at: (sheet, cell) => (cell ? `${sheet ? `工作表“${sheet}”` : ""}单元格 ${cell}` : sheet ? `工作表“${sheet}”` : ""),
+};
