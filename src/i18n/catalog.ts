@@ -8,7 +8,12 @@ export type { LabelKey };
 export type Locale = "zh-CN" | "en-US";
 type P = IssueParams;
 
+export type CliMessage =
+  | "fileNotFound" | "fileUnreadable" | "notXlsx" | "sheetNotFound" | "outputExists" | "sameAsInput" | "writeFailed"
+  | "rubricFileNotFound" | "usage" | "scored" | "written" | "rubricValid" | "rubricInvalid" | "internal";
+
 export interface Catalog {
+  cli: Record<CliMessage, (p: P) => string>;
   locale: Locale;
   issues: Record<IssueCode, (p: P) => string>;
   reasons: Record<ReasonCode, (p: P) => string>;

@@ -7,6 +7,22 @@ const unitWord = (u: unknown) => (u === "‰" ? "per-mille point" : u === "%" ? 
 
 export const enUS: Catalog = {
   locale: "en-US",
+  cli: {
+    fileNotFound: (p) => `workbook file not found: ${s(p.file)}`,
+    fileUnreadable: (p) => `workbook ${s(p.file)} is corrupt or unreadable: ${s(p.detail)}`,
+    notXlsx: (p) => `${s(p.file)} is not an .xlsx workbook (save old .xls files as .xlsx in Excel first)`,
+    sheetNotFound: (p) => `workbook ${s(p.file)} has no sheet "${s(p.sheet)}"; sheets: ${s(p.available)}`,
+    outputExists: (p) => `output file ${s(p.file)} already exists; add --force to replace it`,
+    sameAsInput: (p) => `the output is the input file (${s(p.file)}); use --in-place to rewrite it`,
+    writeFailed: (p) => `cannot write ${s(p.file)}: ${s(p.detail)} (the input is unchanged)`,
+    rubricFileNotFound: (p) => `rubric not found: ${s(p.file)} (built-in rubrics: ${s(p.available)})`,
+    usage: (p) => `usage error: ${s(p.detail)} (run kaohe --help)`,
+    scored: (p) => `${s(p.scored)} scored, ${s(p.vetoed)} vetoed, ${s(p.incomplete)} incomplete; ${s(p.problems)} problem(s)`,
+    written: (p) => `written to ${s(p.file)}`,
+    rubricValid: (p) => `rubric ${s(p.id)} is valid (${s(p.items)} items, ${s(p.warnings)} warning(s))`,
+    rubricInvalid: (p) => `rubric ${s(p.file)} has ${s(p.errors)} error(s)`,
+    internal: (p) => `internal error: ${s(p.detail)}`,
+  },
   issues: {
     "rubric.parse": (p) => `The rubric file cannot be read (${s(p.file)}): ${s(p.detail)}`,
     "rubric.schema": (p) =>

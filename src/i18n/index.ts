@@ -5,7 +5,7 @@ import type { Catalog, Locale } from "./catalog";
 import { enUS } from "./en-US";
 import { zhCN } from "./zh-CN";
 
-export type { Catalog, Locale, LabelKey } from "./catalog";
+export type { Catalog, CliMessage, Locale, LabelKey } from "./catalog";
 
 const CATALOGS: Record<Locale, Catalog> = { "zh-CN": zhCN, "en-US": enUS };
 
@@ -41,5 +41,6 @@ export function texts(c: Catalog): Texts {
     reason: (r) => formatReason(r, c),
     issue: (i) => formatIssue(i, c),
     sep: c.locale === "zh-CN" ? "；" : "; ",
+    paren: (x) => (c.locale === "zh-CN" ? `（${x}）` : ` (${x})`),
   };
 }

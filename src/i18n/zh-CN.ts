@@ -6,6 +6,22 @@ const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 
 export const zhCN: Catalog = {
   locale: "zh-CN",
+  cli: {
+    fileNotFound: (p) => `找不到工作簿文件 ${s(p.file)}`,
+    fileUnreadable: (p) => `工作簿 ${s(p.file)} 已损坏或无法读取：${s(p.detail)}`,
+    notXlsx: (p) => `${s(p.file)} 不是 .xlsx 工作簿（旧版 .xls 请先在 Excel 中另存为 .xlsx）`,
+    sheetNotFound: (p) => `工作簿 ${s(p.file)} 中没有工作表“${s(p.sheet)}”；现有工作表：${s(p.available)}`,
+    outputExists: (p) => `输出文件 ${s(p.file)} 已存在；如需覆盖请加 --force`,
+    sameAsInput: (p) => `输出文件与输入文件相同（${s(p.file)}）；如确需改写原文件请用 --in-place`,
+    writeFailed: (p) => `无法写入 ${s(p.file)}：${s(p.detail)}（原文件未改动）`,
+    rubricFileNotFound: (p) => `找不到考核细则 ${s(p.file)}（内置细则：${s(p.available)}）`,
+    usage: (p) => `用法错误：${s(p.detail)}（运行 kaohe --help 查看用法）`,
+    scored: (p) => `已评分 ${s(p.scored)} 个单位，一票否决 ${s(p.vetoed)} 个，数据不全 ${s(p.incomplete)} 个；问题 ${s(p.problems)} 条`,
+    written: (p) => `已写入 ${s(p.file)}`,
+    rubricValid: (p) => `考核细则 ${s(p.id)} 有效（${s(p.items)} 个考核项目，${s(p.warnings)} 条提示）`,
+    rubricInvalid: (p) => `考核细则 ${s(p.file)} 有 ${s(p.errors)} 处错误`,
+    internal: (p) => `内部错误：${s(p.detail)}`,
+  },
   issues: {
     "rubric.parse": (p) => `考核细则文件无法读取（${s(p.file)}）：${s(p.detail)}`,
     "rubric.schema": (p) =>

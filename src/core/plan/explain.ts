@@ -1,7 +1,7 @@
 /** Each unit's explanation in words: its standing, every item that lost points and why, vetoes, problems. */
 import type { Texts } from "./texts";
 import { sum2 } from "../decimal";
-import type { UnitResult } from "../score/types";
+import type { Reason, UnitResult } from "../score/types";
 
 export function resultText(u: UnitResult, t: Texts): string {
   if (u.status === "incomplete") return t.label("incomplete");
@@ -9,8 +9,9 @@ export function resultText(u: UnitResult, t: Texts): string {
   if (u.status === "vetoed") parts.push(...u.vetoReasons.map((r) => t.reason(r)));
   for (const o of u.outcomes) {
     if (o === "notAttained") {
-      const missed = u.items.filter((i) => i.met === false).map((i) => i.name);
-      parts.push(`${t.label("notAttained")}（${missed.join("、")}）`);
+      // A veto for missed targets already names them.
+      if (u.status === "vetoed") continue;
+      parts.push(`${t.label("notAttained")}${t.paren(u.items.filter((i) => i.met === false).map((i) => i.name).join("、"))}`);
     } else parts.push(t.label(o));
   }
   if (u.grade) parts.push(u.grade);
@@ -38,10 +39,10 @@ export function explainUnit(u: UnitResult, t: Texts): string {
     }
     const score = item.score !== null && item.max !== null ? ` ${item.score}/${item.max}` : "";
     lines.push(`${item.name}${score}：`);
-    for (const d of notes) lines.push(`  · ${t.reason(d.reason)}${d.cell ? `（${d.cell}）` : ""}`);
+    for (const d of notes) lines.push(`  · ${t.reason(d.reason)}${d.cell ? t.paren(d.cell) : ""}`);
     if (item.floored) {
       const raw = sum2(item.deductions.map((d) => d.points));
-      const reason = item.bonus ? { code: "capped" as const, params: { points: raw, max: item.max ?? 0 } } : { code: "floored" as const, params: { points: raw } };
+      const reason: Reason = item.bonus ? { code: "capped", params: { points: raw, max: item.max ?? 0 } } : { code: "floored", params: { points: raw } };
       lines.push(`  · ${t.reason(reason)}`);
     }
   }

@@ -15,4 +15,6 @@ export interface Texts {
   issue(issue: Issue): string;
   /** Separator between listed phrases: "；" or "; ". */
   readonly sep: string;
+  /** An aside in brackets: "（B4）" or " (B4)". */
+  paren(text: string): string;
 }

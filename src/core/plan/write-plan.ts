@@ -83,13 +83,13 @@ function resultsSheet(a: Assessment, t: Texts): PlanValue[][] {
   const composites = a.units[0]?.composites.map((c) => c.name) ?? [];
   const items = a.units[0]?.items ?? [];
   const rows: PlanValue[][] = [
-    [t.label("resultsTitle"), `${a.rubric.name}（${a.rubric.id} ${a.rubric.version}）`],
+    [t.label("resultsTitle"), `${a.rubric.name}${t.paren(`${a.rubric.id} ${a.rubric.version}`)}`],
     [t.label("rubric"), a.rubric.id, a.sheet],
     [],
     [
       t.label("unit"), t.label("row"), t.label("status"),
       points ? t.label("total") : t.label("attainedCount"), t.label("rank"), t.label("result"),
-      ...items.map((i) => (i.max !== null ? `${i.name}（${i.max}）` : i.name)),
+      ...items.map((i) => (i.max !== null ? `${i.name}${t.paren(String(i.max))}` : i.name)),
       ...composites,
     ],
   ];

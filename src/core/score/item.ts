@@ -13,10 +13,12 @@ export function scoreItem(item: Item, ctx: Omit<RuleContext, "itemMax">, mode: "
   let raw = 0;
   let applied = 0;
   let allMet = true;
+  let missing = false;
 
   for (const rule of item.rules) {
     const o = evaluateRule(rule, { ...ctx, itemMax: item.max });
     if (o.problem) problems.push(o.problem);
+    if (o.missing || o.problem) missing = true;
     if (o.met === null) continue;
     applied++;
     if (!o.met) {
@@ -31,10 +33,10 @@ export function scoreItem(item: Item, ctx: Omit<RuleContext, "itemMax">, mode: "
     } else if (!o.met) findings.push(entry);
   }
 
-  const met = applied === 0 ? null : allMet;
+  const met = applied === 0 || (missing && allMet) ? null : allMet;
   let score: number | null = null;
   let floored = false;
-  if (mode === "points" && item.max !== undefined && problems.length === 0) {
+  if (mode === "points" && item.max !== undefined && !missing) {
     if (item.bonus) {
       score = round2(Math.min(raw, item.max));
       floored = raw > item.max;

@@ -20,6 +20,8 @@ export interface RuleContext {
 export interface RuleOutcome {
   /** null: the rule could not be applied (its input is missing or optional and absent). */
   met: boolean | null;
+  /** A required input is missing or invalid: the item has no score. */
+  missing?: boolean;
   points: number;
   reason?: Reason;
   cell?: string;
@@ -73,7 +75,8 @@ export function evaluateRule(rule: Rule, ctx: RuleContext): RuleOutcome {
   }
 
   const v = valueOf(ctx, rule.indicator);
-  if (!v) return NOT_APPLICABLE; // missing inputs are reported where they are read
+  // Missing inputs are reported where they are read; here they only stop the item from scoring.
+  if (!v) return indicatorOf(ctx, rule.indicator)?.required ? { ...NOT_APPLICABLE, missing: true } : NOT_APPLICABLE;
   const base = { indicator: v.ind.name, value: v.value, unit: unitSymbol(v.ind) };
   const cell = v.cell !== undefined ? { cell: v.cell } : {};
 

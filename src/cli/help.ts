@@ -1,0 +1,19 @@
+export const HELP = `kaohe — 目标管理责任制考核评分 / target-responsibility scoring for .xlsx workbooks
+
+用法 Usage:
+  kaohe score <workbook.xlsx> --rubric <id|rubric.json|rubric.yaml> [options]
+  kaohe rubrics [--format table|json]
+  kaohe check-rubric <rubric.json|rubric.yaml>
+
+score 选项 options:
+  -r, --rubric <id|file>    内置细则 id（见 kaohe rubrics）或细则文件 / built-in id or rubric file
+  -s, --sheet <name>        要考核的工作表（默认第一个）/ sheet to assess (default: the first)
+  -o, --out <file.xlsx>     写出评分后的副本 / write a scored copy (never the input)
+      --in-place            改写输入文件本身 / rewrite the input file itself
+      --force               覆盖已存在的 --out 文件 / replace an existing --out file
+      --format table|json   标准输出格式 / stdout format (json: the machine-readable result)
+      --lang zh-CN|en-US    语言 / language (default zh-CN)
+      --map 指标=列          手动指定列，如 --map 计划生育率=C / map an indicator to a column
+
+退出码 Exit codes: 0 评分完成 scored (problems are reported) · 2 输入有误 bad input · 1 内部错误 bug
+`;
