@@ -36,7 +36,8 @@ export function resultsSheetName(sheets: ReadonlyArray<SheetInfo>, base: string)
 export async function scoreWorkbook(wb: WorkbookPort, rubric: Compiled, opts: ScoreOptions): Promise<ScoreOutcome> {
   const grid = await wb.readSheet(opts.sheet);
   if (!grid) return { ok: false, kind: "sheet", issues: [issue("table.empty", { sheet: opts.sheet ?? "" }, { sheet: opts.sheet ?? "" })] };
-  const { assessment, issues } = assess(grid, rubric.rubric, { ...(opts.mapping && { mapping: opts.mapping }) });
+  const ownedHeaders = ownedHeaderTexts(ALL_TEXTS, knownCompositeNames([rubric]));
+  const { assessment, issues } = assess(grid, rubric.rubric, { ownedHeaders, ...(opts.mapping && { mapping: opts.mapping }) });
   if (!assessment) return { ok: false, kind: "table", issues };
   if (!opts.write) return { ok: true, assessment, warnings: rubric.warnings };
 
@@ -44,7 +45,7 @@ export async function scoreWorkbook(wb: WorkbookPort, rubric: Compiled, opts: Sc
   const sheets = await wb.sheets();
   const planned = buildWritePlan(grid, assessment, t, {
     resultsSheet: resultsSheetName(sheets, t.label("resultsSheet")),
-    ownedHeaders: ownedHeaderTexts(ALL_TEXTS, knownCompositeNames([rubric])),
+    ownedHeaders,
   });
   if (!planned.ok) return { ok: false, kind: "output", issues: planned.issues };
   await wb.apply(planned.value);

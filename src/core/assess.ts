@@ -23,6 +23,8 @@ export interface Assessment {
 
 export interface AssessOptions {
   mapping?: ColumnMapping;
+  /** Header texts of Kaohe's own output columns from earlier runs (see ownedHeaderTexts). */
+  ownedHeaders?: ReadonlySet<string>;
 }
 
 function valueByName(rubric: Rubric, values: ReadonlyMap<string, Value>, name: string): number | undefined {
@@ -79,7 +81,7 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
 }
 
 export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}): { assessment?: Assessment; issues: Issue[] } {
-  const located = locateTable(grid, rubric, options.mapping);
+  const located = locateTable(grid, rubric, options.mapping, options.ownedHeaders);
   if (!located.layout || located.issues.some((i) => i.severity === "error")) return { issues: located.issues };
   const layout = located.layout;
   const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u));

@@ -57,9 +57,8 @@ function columnFree(grid: Grid, col: number, top: number, bottom: number, header
 function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Result<{ first: number; ownedRight: number }> {
   const { layout } = a;
   const { headerRow, headerTop, lastRow } = layout;
-  // The table ends at its last header that is not an earlier Kaohe output.
-  let tableEnd = layout.unitCol;
-  for (const h of layout.headers) if (!opts.ownedHeaders.has(headerText(grid, headerRow, h.col)) && h.col > tableEnd) tableEnd = h.col;
+  // The layout already leaves out earlier Kaohe outputs, so its last column is the user's.
+  const tableEnd = Math.max(layout.lastCol, layout.unitCol);
   const limit = opts.searchLimit ?? 200;
   for (let first = tableEnd + 1; first <= tableEnd + limit; first++) {
     let fits = true;

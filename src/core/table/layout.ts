@@ -223,7 +223,16 @@ function readUnits(
   return { units, lastRow };
 }
 
-export function locateTable(grid: Grid, rubric: Rubric, mapping: ColumnMapping = {}): { layout?: TableLayout; issues: Issue[] } {
+/**
+ * `ownedHeaders`: header texts of columns Kaohe wrote on an earlier run. They are not part of the
+ * user's table: never matched, suggested, or counted in its width.
+ */
+export function locateTable(
+  grid: Grid,
+  rubric: Rubric,
+  mapping: ColumnMapping = {},
+  ownedHeaders: ReadonlySet<string> = new Set(),
+): { layout?: TableLayout; issues: Issue[] } {
   const sheet = grid.sheet;
   const issues: Issue[] = [];
   if (grid.rows.every((r) => !r || r.every((c) => isBlank(c?.value)))) {
@@ -236,7 +245,7 @@ export function locateTable(grid: Grid, rubric: Rubric, mapping: ColumnMapping =
   const firstPass = readHeaders(view, headerRow, headerRow);
   const tableWidth = (firstPass[firstPass.length - 1]?.col ?? 0) + 1;
   const headerTop = headerTopFor(view, headerRow, tableWidth);
-  const headers = readHeaders(view, headerTop, headerRow);
+  const headers = readHeaders(view, headerTop, headerRow).filter((h) => !ownedHeaders.has(view.text(headerRow, h.col)));
 
   const columns = mapColumns(rubric, headers, mapping, sheet, issues);
   // Inputs of a derivation are not needed when the derived indicator has its own column.

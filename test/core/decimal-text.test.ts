@@ -1,0 +1,40 @@
+import fc from "fast-check";
+import { round2, sum2, fmt } from "../../src/core/decimal";
+import { closest, normalizeName } from "../../src/core/text";
+
+describe("two-decimal arithmetic", () => {
+  it("rounds half up, once, without binary noise", () => {
+    expect(round2(1.005)).toBe(1.01);
+    expect(round2(2.675)).toBe(2.68);
+    expect(round2(0.1 * 3)).toBe(0.3);
+    expect(round2(10 - 0.8)).toBe(9.2);
+    expect(round2(-1.005)).toBe(-1.01);
+    expect(sum2([0.1, 0.2, 9.2, 0.3])).toBe(9.8);
+    expect(fmt(2.5)).toBe("2.5");
+  });
+
+  it("always yields at most two decimals and prints without float tails", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => {
+        const r = round2(x);
+        expect(Math.abs(r * 100 - Math.round(r * 100))).toBeLessThan(1e-6);
+        expect(String(r)).not.toMatch(/\.\d{3,}/);
+      }),
+    );
+  });
+});
+
+describe("header names", () => {
+  it("ignores spaces, full-/half-width forms and a trailing unit in brackets", () => {
+    const forms = ["计划生育率(%)", "计划生育率（%）", "计划生育率 ", "计划生育率", " 计划 生育率【%】", "计划生育率(％)"];
+    expect(new Set(forms.map(normalizeName)).size).toBe(1);
+    expect(normalizeName("实际上缴金额(元)")).toBe("实际上缴金额");
+    expect(normalizeName("出生率(‰)")).toBe(normalizeName("出生率"));
+    expect(normalizeName("ＡＢＣ")).toBe("abc");
+  });
+
+  it("suggests the closest header only when it is related", () => {
+    expect(closest("计划生育率", ["单位", "计划生育率达标", "群众满意率"])).toBe("计划生育率达标");
+    expect(closest("实际上缴金额", ["单位", "上班正常"])).toBeUndefined();
+  });
+});

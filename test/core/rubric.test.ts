@@ -1,0 +1,60 @@
+import { compileRubric } from "../../src/core/rubric/compile";
+import { builtinRubrics } from "../../src/app/rubrics";
+import { BUILTIN_IDS } from "../../src/rubrics";
+
+const ok = {
+  id: "x",
+  name: "细则",
+  version: "1",
+  indicators: [{ name: "计划生育率", type: "percent" }],
+  items: [{ name: "计划生育率", max: 10, rules: [{ type: "target", indicator: "计划生育率", target: 88, points: 1 }] }],
+};
+
+function errors(doc: unknown) {
+  const c = compileRubric(doc);
+  return c.ok ? [] : c.issues.filter((i) => i.severity === "error");
+}
+
+describe("rubric checker", () => {
+  it("compiles the four built-ins with their ids", () => {
+    expect(builtinRubrics().map((c) => c.rubric.id)).toEqual([...BUILTIN_IDS]);
+    for (const c of builtinRubrics()) expect(c.rubric.items.length).toBeGreaterThan(0);
+  });
+
+  it("warns that village-2006 第四条's sub-items add up to 7 while the article is worth 5", () => {
+    const v = builtinRubrics().find((c) => c.rubric.id === "village-2006");
+    expect(v?.warnings).toEqual([expect.objectContaining({ code: "rubric.partsExceedMax", severity: "warning", params: expect.objectContaining({ item: "第四条", parts: 7, max: 5 }) })]);
+  });
+
+  it("keeps community-2009 at 100 points and village-2006 at 100", () => {
+    for (const id of ["community-2009", "village-2006"]) {
+      const r = builtinRubrics().find((c) => c.rubric.id === id)?.rubric;
+      expect(r?.items.reduce((s, i) => s + (i.max ?? 0), 0)).toBe(100);
+    }
+  });
+
+  it("reports schema errors with their path", () => {
+    const e = errors({ ...ok, items: [{ ...ok.items[0], rules: [{ type: "target", indicator: "计划生育率", target: "88", points: 1 }] }] });
+    expect(e[0]).toMatchObject({ code: "rubric.schema", path: ["items", 0, "rules", 0, "target"] });
+    const typo = errors({ ...ok, itemz: [] });
+    expect(typo[0]).toMatchObject({ code: "rubric.schema", params: expect.objectContaining({ kind: "unrecognized_keys", keys: "itemz" }) });
+    expect(errors({ ...ok, items: [{ ...ok.items[0], rules: [{ type: "guess", indicator: "计划生育率" }] }] })[0]?.path).toEqual(["items", 0, "rules", 0, "type"]);
+  });
+
+  it("reports undeclared indicators, bad formulas, duplicates and missing points", () => {
+    expect(errors({ ...ok, items: [{ name: "a", max: 1, rules: [{ type: "perCount", indicator: "没有", points: 1 }] }] })[0]).toMatchObject({
+      code: "rubric.unknownIndicator",
+      path: ["items", 0, "rules", 0, "indicator"],
+    });
+    expect(errors({ ...ok, vetoes: [{ type: "fact", when: "计划生育率 >", reason: "r" }] })[0]?.code).toBe("rubric.formula");
+    expect(errors({ ...ok, vetoes: [{ type: "fact", when: "foo.bar > 1", reason: "r" }] })[0]?.code).toBe("rubric.formula");
+    expect(errors({ ...ok, items: [ok.items[0], ok.items[0]] })[0]?.code).toBe("rubric.duplicateName");
+    expect(errors({ ...ok, items: [{ name: "a", max: 1, rules: [{ type: "target", indicator: "计划生育率", target: 1 }] }] })[0]).toMatchObject({ path: ["items", 0, "rules", 0, "points"] });
+    expect(errors({ ...ok, items: [{ name: "a", rules: ok.items[0]?.rules }] })[0]).toMatchObject({ path: ["items", 0, "max"] });
+  });
+
+  it("warns when items do not add up to the stated full marks", () => {
+    const c = compileRubric({ ...ok, maxTotal: 100 });
+    expect(c.ok && c.value.warnings[0]?.code).toBe("rubric.totalMismatch");
+  });
+});

@@ -1,0 +1,75 @@
+import { parseCell } from "../../src/core/values";
+import type { GridCell } from "../../src/core/grid";
+
+const c = (value: GridCell["value"], numFmt?: string): GridCell => (numFmt ? { value, numFmt } : { value });
+const num = (cell: GridCell | undefined, kind: Parameters<typeof parseCell>[1]) => {
+  const p = parseCell(cell, kind);
+  if (!p.ok) throw new Error(`expected a number, got ${p.code}`);
+  return p.value;
+};
+const code = (cell: GridCell | undefined, kind: Parameters<typeof parseCell>[1]) => {
+  const p = parseCell(cell, kind);
+  return p.ok ? "ok" : p.code;
+};
+
+describe("reading rates", () => {
+  it.each([
+    [c(88), 88],
+    [c("88%"), 88],
+    [c("88％"), 88],
+    [c(0.88, "0.00%"), 88],
+    [c(0.885, "0.0%"), 88.5],
+    [c("８５．５"), 85.5],
+    [c(" 92.5 "), 92.5],
+    [c("6‰"), 0.6],
+  ])("%j is %d percent", (cell, expected) => {
+    expect(num(cell, "percent")).toBe(expected);
+  });
+
+  it("reads per-mille values in their own unit and converts percentages", () => {
+    expect(num(c("6.30‰"), "permille")).toBe(6.3);
+    expect(num(c(11.1), "permille")).toBe(11.1);
+    expect(num(c("1.1%"), "permille")).toBe(11);
+  });
+
+  it("does not treat a quoted % in a number format as a percentage", () => {
+    expect(num(c(88, '0"%"'), "percent")).toBe(88);
+  });
+
+  it("rejects rates outside 0–100 and per-mille outside 0–1000", () => {
+    expect(code(c(120), "percent")).toBe("value.rateOutOfRange");
+    expect(code(c(-1), "percent")).toBe("value.rateOutOfRange");
+    expect(code(c(1.2, "0%"), "percent")).toBe("value.rateOutOfRange");
+    expect(code(c(1200), "permille")).toBe("value.rateOutOfRange");
+  });
+});
+
+describe("reading numbers and counts", () => {
+  it("reads thousands separators and full-width digits", () => {
+    expect(num(c("20,000"), "number")).toBe(20000);
+    expect(num(c("１２３"), "count")).toBe(123);
+  });
+  it("rejects negative counts, text, and Excel errors with the value", () => {
+    expect(code(c(-2), "count")).toBe("value.negative");
+    const p = parseCell(c("八十"), "number");
+    expect(p).toEqual({ ok: false, code: "value.notNumber", params: { value: "八十" } });
+    expect(parseCell(c({ error: "#DIV/0!" }), "percent")).toEqual({ ok: false, code: "value.excelError", params: { value: "#DIV/0!" } });
+    expect(code(c("#N/A"), "number")).toBe("value.excelError");
+  });
+  it("treats blank cells as missing", () => {
+    expect(code(undefined, "number")).toBe("value.missing");
+    expect(code(c(null), "number")).toBe("value.missing");
+    expect(code(c("   "), "boolean")).toBe("value.missing");
+  });
+});
+
+describe("reading checklist answers", () => {
+  it.each(["是", "有", "√", "✓", "Y", "y", "TRUE", "1", "yes"])("%s is yes", (v) => expect(num(c(v), "boolean")).toBe(1));
+  it.each(["否", "无", "×", "✗", "N", "FALSE", "0", "no"])("%s is no", (v) => expect(num(c(v), "boolean")).toBe(0));
+  it("reads booleans and 0/1 numbers, and rejects anything else", () => {
+    expect(num(c(true), "boolean")).toBe(1);
+    expect(num(c(0), "boolean")).toBe(0);
+    expect(code(c("也许"), "boolean")).toBe("value.notBoolean");
+    expect(code(c(2), "boolean")).toBe("value.notBoolean");
+  });
+});

@@ -1,0 +1,17 @@
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { XlsxWorkbook, isOpenError } from "../../src/adapters/xlsx/workbook-file";
+import { writeWorkbook, type XSheet } from "./xlsx";
+
+export function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), "kaohe-test-"));
+}
+
+export async function xlsxOf(sheets: XSheet[], name = "book.xlsx"): Promise<{ file: string; book: XlsxWorkbook }> {
+  const file = path.join(tempDir(), name);
+  await writeWorkbook(file, sheets);
+  const book = await XlsxWorkbook.open(file);
+  if (isOpenError(book)) throw new Error(book.detail);
+  return { file, book };
+}
