@@ -1,11 +1,11 @@
 /** The engine's entry point: a sheet and a rubric in, every unit's result and the problems found out. */
 import { type Grid, a1 } from "./grid";
 import type { Issue } from "./issue";
-import { findIndicator, type Rubric } from "./rubric/model";
+import { indicatorByName, type Rubric } from "./rubric/model";
 import { normalizeName } from "./text";
 import { round2, sum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
-import { readUnitValues, type Value } from "./score/unit-values";
+import { columnReaders, readUnitValues, type ColumnReader, type Value } from "./score/unit-values";
 import { scoreItem, sumItems } from "./score/item";
 import { vetoReasons } from "./score/vetoes";
 import { rankUnits } from "./rank";
@@ -28,23 +28,18 @@ export interface AssessOptions {
 }
 
 function valueByName(rubric: Rubric, values: ReadonlyMap<string, Value>, name: string): number | undefined {
-  const ind = findIndicator(rubric, name, normalizeName);
+  const ind = indicatorByName(rubric, name, normalizeName);
   return ind ? values.get(ind.key)?.value : undefined;
 }
 
-function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow): UnitResult {
-  const { values, problems } = readUnitValues(grid, layout, rubric, unit);
-  const ctx = { rubric, values, unit: unit.unit, sheet: grid.sheet, unitCell: a1(unit.row, layout.unitCol) };
+function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, readers: ReadonlyArray<ColumnReader>): UnitResult {
+  const { values, problems } = readUnitValues(grid, layout, rubric, unit, readers);
+  const ctx = { rubric, values, unit: unit.unit, unitKey: normalizeName(unit.unit), sheet: grid.sheet, unitCell: a1(unit.row, layout.unitCol), rowNumber: unit.row + 1 };
   const shortfallCells: string[] = [];
-  const items = rubric.items.map((item) => {
-    const s = scoreItem(item, ctx, rubric.mode);
-    problems.push(...s.problems);
-    shortfallCells.push(...s.shortfallCells);
-    return s.result;
-  });
+  const items = rubric.items.map((item) => scoreItem(item, ctx, rubric.mode, problems, shortfallCells));
   const complete = !problems.some((p) => p.severity === "error");
   const total = complete && rubric.mode === "points" ? sumItems(items, rubric.bonusCap) : null;
-  const veto = vetoReasons(rubric, values, total, items, complete);
+  const veto = vetoReasons(rubric, values, unit.row + 1, total, items, complete);
   shortfallCells.push(...veto.cells);
 
   const result: UnitResult = {
@@ -84,7 +79,8 @@ export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}):
   const located = locateTable(grid, rubric, options.mapping, options.ownedHeaders);
   if (!located.layout || located.issues.some((i) => i.severity === "error")) return { issues: located.issues };
   const layout = located.layout;
-  const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u));
+  const readers = columnReaders(layout, rubric);
+  const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, readers));
   rankUnits(units);
   assignOutcomes(units, rubric.outcomes, rubric.mode);
   const problems = [...located.issues, ...units.flatMap((u) => u.problems)];

@@ -9,8 +9,11 @@ function clean(x: number): number {
 }
 
 export function toCents(x: number): number {
-  const c = clean(Math.abs(x) * 100);
-  return Math.sign(x) * Math.round(c);
+  const c = Math.abs(x) * 100;
+  const r = Math.round(c);
+  // Fast path: already a whole number of hundredths up to float noise (the common case).
+  if (Math.abs(c - r) < 1e-6) return x < 0 ? -r : r;
+  return Math.sign(x) * Math.round(clean(c));
 }
 
 export function fromCents(c: number): number {

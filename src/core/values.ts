@@ -13,11 +13,17 @@ const FALSE_WORDS = new Set(["否", "无", "×", "✗", "✘", "x", "n", "no", "
 
 const EXCEL_ERRORS = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/i;
 
+const percentFormats = new Map<string, boolean>();
+
 function isPercentFormat(numFmt: string | undefined): boolean {
   // A percent sign outside quoted literals and escapes: 0%, 0.00%, #,##0.0%
   if (!numFmt) return false;
-  const stripped = numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "");
-  return stripped.includes("%");
+  let known = percentFormats.get(numFmt);
+  if (known === undefined) {
+    known = numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+    if (percentFormats.size < 1000) percentFormats.set(numFmt, known);
+  }
+  return known;
 }
 
 /** Parse a decimal written by a person: full-width digits, thousands separators, a trailing % or ‰. */
@@ -37,13 +43,20 @@ function inUnit(n: number, suffix: "" | "%" | "‰", kind: ValueKind): number {
   return n;
 }
 
+const YES: Parsed = { ok: true, value: 1 };
+const NO: Parsed = { ok: true, value: 0 };
+
 function parseBoolean(v: CellValue): Parsed {
-  if (typeof v === "boolean") return { ok: true, value: v ? 1 : 0 };
-  if (typeof v === "number" && (v === 0 || v === 1)) return { ok: true, value: v };
+  if (typeof v === "boolean") return v ? YES : NO;
+  if (typeof v === "number" && (v === 0 || v === 1)) return v ? YES : NO;
   if (typeof v === "string") {
-    const w = v.normalize("NFKC").trim().toLowerCase();
-    if (TRUE_WORDS.has(w)) return { ok: true, value: 1 };
-    if (FALSE_WORDS.has(w)) return { ok: true, value: 0 };
+    // Most answers are plain 是/否: look them up before paying for NFKC normalisation.
+    const plain = v.trim().toLowerCase();
+    if (TRUE_WORDS.has(plain)) return YES;
+    if (FALSE_WORDS.has(plain)) return NO;
+    const w = plain.normalize("NFKC");
+    if (TRUE_WORDS.has(w)) return YES;
+    if (FALSE_WORDS.has(w)) return NO;
   }
   return { ok: false, code: "value.notBoolean", params: { value: displayValue(v) } };
 }
@@ -63,15 +76,15 @@ export function parseCell(cell: GridCell | undefined, kind: ValueKind): Parsed {
 
   let n: number;
   if (typeof v === "number") {
-    n = isPercentFormat(cell?.numFmt) ? inUnit(v * 100, "%", kind) : v;
+    // 0.885 * 100 → 88.5, not 88.50000000000001
+    n = isPercentFormat(cell?.numFmt) ? Number(inUnit(v * 100, "%", kind).toPrecision(12)) : v;
   } else if (typeof v === "string") {
     const p = parseNumberText(v);
     if (!p) return { ok: false, code: "value.notNumber", params: { value: v } };
-    n = inUnit(p.n, p.suffix, kind);
+    n = p.suffix ? Number(inUnit(p.n, p.suffix, kind).toPrecision(12)) : p.n;
   } else {
     return { ok: false, code: "value.notNumber", params: { value: displayValue(v) } };
   }
-  n = Number(n.toPrecision(12)); // 0.885 * 100 → 88.5, not 88.50000000000001
 
   if (kind === "percent" && (n < 0 || n > 100)) {
     return { ok: false, code: "value.rateOutOfRange", params: { value: displayValue(v), min: 0, max: 100 } };

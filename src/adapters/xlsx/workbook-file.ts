@@ -51,7 +51,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const dir = path.dirname(path.resolve(target));
     const tmp = path.join(dir, `.kaohe-tmp-${process.pid}-${randomBytes(4).toString("hex")}.xlsx`);
     try {
-      await this.book.xlsx.writeFile(tmp);
+      // Fast deflate: the file is a few percent larger and written markedly faster.
+      await this.book.xlsx.writeFile(tmp, { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as unknown as Parameters<typeof this.book.xlsx.writeFile>[1]);
       await fs.rename(tmp, target);
     } catch (e) {
       await fs.rm(tmp, { force: true });

@@ -69,10 +69,11 @@ function writeResults(wb: Workbook, plan: WritePlan): void {
     if (row.length) ws.getRow(r + 1).values = row.map((v) => (v === null ? null : v));
   });
   ws.getCell(1, 1).font = { bold: true, size: 13 };
-  ws.getColumn(1).width = 16;
-  ws.getColumn(5).width = 18;
   const widest = Math.max(...plan.results.rows.map((r) => r.length));
-  for (let c = 2; c <= widest; c++) if (c !== 5) ws.getColumn(c).width = 12;
+  ws.getColumn(1).width = 16;
+  for (let c = 2; c < widest; c++) ws.getColumn(c).width = 12;
+  ws.getColumn(widest).width = 60; // the reasons
+  ws.views = [{ state: "frozen", xSplit: 1, ySplit: 4 }];
 }
 
 export function applyPlan(wb: Workbook, plan: WritePlan): void {

@@ -15,7 +15,8 @@ export function resultText(u: UnitResult, t: Texts): string {
     } else parts.push(t.label(o));
   }
   if (u.grade) parts.push(u.grade);
-  return parts.join(t.sep);
+  // Never empty: the cell carries the unit's explanation note, and an empty cell would lose it.
+  return parts.length ? parts.join(t.sep) : t.label(u.status);
 }
 
 export function explainUnit(u: UnitResult, t: Texts): string {

@@ -77,6 +77,7 @@ function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Res
   return fail(issue("output.noRoom", { from: columnLetter(tableEnd + 1) }, { sheet: grid.sheet }));
 }
 
+/** One row per unit: status, total, rank, result, every item's score, then every reason, one per line. */
 function resultsSheet(a: Assessment, t: Texts): PlanValue[][] {
   const points = a.rubric.mode === "points";
   const composites = a.units[0]?.composites.map((c) => c.name) ?? [];
@@ -90,28 +91,28 @@ function resultsSheet(a: Assessment, t: Texts): PlanValue[][] {
       points ? t.label("total") : t.label("attainedCount"), t.label("rank"), t.label("result"),
       ...items.map((i) => (i.max !== null ? `${i.name}${t.paren(String(i.max))}` : i.name)),
       ...composites,
+      t.label("deductionsTitle"),
     ],
   ];
   for (const u of a.units) {
     const met = u.items.filter((i) => i.met === true).length;
+    const reasons: string[] = [];
+    for (const i of u.items) for (const d of [...i.deductions, ...i.findings]) reasons.push(`${d.cell ? `${d.cell} ` : ""}${t.reason(d.reason)}`);
+    for (const r of u.vetoReasons) reasons.push(t.reason(r));
+    for (const p of u.problems) if (p.severity === "error") reasons.push(`${p.cell ? `${p.cell} ` : ""}${t.issue(p)}`);
     rows.push([
       u.unit, u.row + 1, t.label(u.status),
       points ? u.total : u.status === "incomplete" ? null : `${met}/${u.items.length}`,
-      u.rank, resultText(u, t) || null,
+      u.rank, resultText(u, t),
       ...u.items.map((i) => (points ? i.score : i.met === null ? null : i.met ? t.label("yes") : t.label("no"))),
       ...u.composites.map((c) => c.value),
+      reasons.length ? reasons.join("\n") : null,
     ]);
   }
-  rows.push([], [t.label("deductionsTitle")], [t.label("unit"), t.label("item"), t.label("points"), t.label("cell"), t.label("reason")]);
-  for (const u of a.units) {
-    for (const i of u.items) {
-      for (const d of [...i.deductions, ...i.findings]) rows.push([u.unit, i.name, d.points, d.cell ?? null, t.reason(d.reason)]);
-    }
-    for (const r of u.vetoReasons) rows.push([u.unit, t.label("vetoed"), null, null, t.reason(r)]);
-  }
-  if (a.problems.length) {
-    rows.push([], [t.label("problemsTitle")], [t.label("severity"), t.label("cell"), t.label("unit"), t.label("message")]);
-    for (const p of a.problems) rows.push([t.label(p.severity), p.cell ?? null, p.unit ?? null, t.issue(p)]);
+  const general = a.problems.filter((p) => !p.unit);
+  if (general.length) {
+    rows.push([], [t.label("problemsTitle")], [t.label("severity"), t.label("cell"), t.label("message")]);
+    for (const p of general) rows.push([t.label(p.severity), p.cell ?? null, t.issue(p)]);
   }
   return rows;
 }

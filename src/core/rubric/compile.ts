@@ -8,7 +8,7 @@ import { issue, type Issue, type Result, ok, fail } from "../issue";
 import { normalizeName } from "../text";
 import { sum2 } from "../decimal";
 import { rubricSchema, type RubricDoc, type RuleDoc, type TargetRef } from "./schema";
-import type { Indicator, Item, Rubric, Rule, Veto } from "./model";
+import type { Indicator, Item, Resolved, ResolvedTarget, Rubric, Rule, Veto } from "./model";
 
 export interface Compiled {
   rubric: Rubric;
@@ -41,10 +41,10 @@ class Checker {
     return this.indicators.find((i) => i.keys.includes(key));
   }
 
-  requireIndicator(name: string, path: Path): void {
-    if (!this.lookup(name)) {
-      this.errors.push(issue("rubric.unknownIndicator", { name, path: path.join(".") }, { path }));
-    }
+  requireIndicator(name: string, path: Path): Indicator | undefined {
+    const found = this.lookup(name);
+    if (!found) this.errors.push(issue("rubric.unknownIndicator", { name, path: path.join(".") }, { path }));
+    return found;
   }
 
   formula(source: string, path: Path): Formula | undefined {
@@ -57,14 +57,18 @@ class Checker {
     return c.formula;
   }
 
-  target(ref: TargetRef, path: Path): void {
-    if (typeof ref === "number") return;
-    if ("column" in ref) return this.requireIndicator(ref.column, [...path, "column"]);
+  target(ref: TargetRef, path: Path): ResolvedTarget | undefined {
+    if (typeof ref === "number") return { value: ref };
+    if ("column" in ref) {
+      const column = this.requireIndicator(ref.column, [...path, "column"]);
+      return column && { column };
+    }
     const key = normalizeName(ref.unitTable);
     const tables = Object.values(this.doc.unitTargets ?? {});
     if (!tables.some((t) => Object.keys(t).some((k) => normalizeName(k) === key))) {
       this.errors.push(issue("rubric.unknownIndicator", { name: ref.unitTable, path: [...path, "unitTable"].join(".") }, { path: [...path, "unitTable"] }));
     }
+    return { table: key };
   }
 }
 
@@ -91,20 +95,24 @@ function compileIndicators(c: Checker, doc: RubricDoc): void {
 function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mode"]): Rule {
   if (rule.type === "formula") {
     const f = c.formula(rule.points, [...path, "points"]);
-    return f ? { ...rule, formula: f } : rule;
+    return f ? { ...rule, formula: f, resolved: {} } : { ...rule, resolved: {} };
   }
-  c.requireIndicator(rule.indicator, [...path, "indicator"]);
-  if (rule.type === "target") c.target(rule.target, [...path, "target"]);
+  const resolved: Resolved = {};
+  const set = <K extends keyof Resolved>(k: K, v: Resolved[K] | undefined) => {
+    if (v) resolved[k] = v;
+  };
+  set("ind", c.requireIndicator(rule.indicator, [...path, "indicator"]));
+  if (rule.type === "target") set("target", c.target(rule.target, [...path, "target"]));
   if (rule.type === "range") {
-    c.target(rule.min, [...path, "min"]);
-    c.target(rule.max, [...path, "max"]);
-    if (rule.orLowerThan) c.requireIndicator(rule.orLowerThan, [...path, "orLowerThan"]);
+    set("min", c.target(rule.min, [...path, "min"]));
+    set("max", c.target(rule.max, [...path, "max"]));
+    if (rule.orLowerThan) set("lowerThan", c.requireIndicator(rule.orLowerThan, [...path, "orLowerThan"]));
   }
-  if (rule.type === "improvement") c.requireIndicator(rule.previous, [...path, "previous"]);
+  if (rule.type === "improvement") set("previous", c.requireIndicator(rule.previous, [...path, "previous"]));
   if (mode === "points" && rule.type === "target" && rule.points === undefined) {
     c.errors.push(issue("rubric.schema", { path: [...path, "points"].join("."), kind: "required", detail: "points" }, { path: [...path, "points"] }));
   }
-  return rule;
+  return { ...rule, resolved };
 }
 
 function compileItems(c: Checker, doc: RubricDoc): Item[] {
@@ -180,6 +188,7 @@ export function compileRubric(raw: unknown): Result<Compiled> {
     version: doc.version,
     mode: doc.mode,
     indicators: c.indicators,
+    byKey: new Map(c.indicators.flatMap((i) => i.keys.map((k) => [k, i] as const))),
     items,
     vetoes,
     outcomes: doc.outcomes,

@@ -13,7 +13,20 @@ export interface Indicator {
   derive?: Formula;
 }
 
-export type Rule = RuleDoc & { formula?: Formula };
+/** A target resolved at compile time: a constant, a column's indicator, or a per-unit table key. */
+export type ResolvedTarget = { value: number } | { column: Indicator } | { table: string };
+
+/** Names in a rule, resolved once when the rubric is compiled (never per unit). */
+export interface Resolved {
+  ind?: Indicator;
+  target?: ResolvedTarget;
+  min?: ResolvedTarget;
+  max?: ResolvedTarget;
+  lowerThan?: Indicator;
+  previous?: Indicator;
+}
+
+export type Rule = RuleDoc & { formula?: Formula; resolved: Resolved };
 
 export interface Item {
   name: string;
@@ -35,6 +48,8 @@ export interface Rubric {
   maxTotal?: number;
   bonusCap?: number;
   indicators: ReadonlyArray<Indicator>;
+  /** Every normalised name and alias → its indicator. */
+  byKey: ReadonlyMap<string, Indicator>;
   items: ReadonlyArray<Item>;
   vetoes: ReadonlyArray<Veto>;
   categoryColumn?: string;
@@ -47,7 +62,7 @@ export interface Rubric {
 
 export type { TargetRef };
 
-export function findIndicator(rubric: Rubric, name: string, normalize: (s: string) => string): Indicator | undefined {
-  const key = normalize(name);
-  return rubric.indicators.find((i) => i.keys.includes(key));
+/** Look an indicator up by a name as written (normalised here; use byKey with keys already normalised). */
+export function indicatorByName(rubric: Rubric, name: string, normalize: (s: string) => string): Indicator | undefined {
+  return rubric.byKey.get(normalize(name));
 }

@@ -5,59 +5,57 @@ import type { Item } from "../rubric/model";
 import { evaluateRule, type RuleContext } from "./rules";
 import type { Deduction, ItemResult } from "./types";
 
-export function scoreItem(item: Item, ctx: Omit<RuleContext, "itemMax">, mode: "points" | "attainment"): { result: ItemResult; problems: Issue[]; shortfallCells: string[] } {
-  const problems: Issue[] = [];
-  const shortfallCells: string[] = [];
-  const deductions: Deduction[] = [];
-  const findings: Deduction[] = [];
+/** Shared by every item with nothing to report; never mutated (frozen). */
+const NONE: Deduction[] = Object.freeze([]) as unknown as Deduction[];
+
+/**
+ * Scores one item. Problems and shortfall cells go straight into the unit's lists (`problems`,
+ * `shortfallCells`): a rubric has dozens of items and the engine scores units by the hundred thousand.
+ */
+export function scoreItem(item: Item, ctx: RuleContext, mode: "points" | "attainment", problems: Issue[], shortfallCells: string[]): ItemResult {
+  let deductions: Deduction[] | undefined;
+  let findings: Deduction[] | undefined;
   let raw = 0;
   let applied = 0;
   let allMet = true;
   let missing = false;
 
   for (const rule of item.rules) {
-    const o = evaluateRule(rule, { ...ctx, itemMax: item.max });
+    const o = evaluateRule(rule, ctx, item.max);
     if (o.problem) problems.push(o.problem);
     if (o.missing || o.problem) missing = true;
     if (o.met === null) continue;
     applied++;
-    if (!o.met) {
-      allMet = false;
-      if (o.cell) shortfallCells.push(o.cell);
-    }
+    if (o.met) continue; // a met rule moves no points and has nothing to say
+    allMet = false;
+    if (o.cell) shortfallCells.push(o.cell);
     if (!o.reason) continue;
-    const entry: Deduction = { points: round2(o.points), reason: o.reason, ...(o.cell !== undefined && { cell: o.cell }) };
+    const entry: Deduction = { points: round2(o.points), reason: o.reason };
+    if (o.cell !== undefined) entry.cell = o.cell;
     if (o.points > 0) {
       raw += o.points;
-      deductions.push(entry);
-    } else if (!o.met) findings.push(entry);
+      (deductions ??= []).push(entry);
+    } else (findings ??= []).push(entry);
   }
 
   const met = applied === 0 || (missing && allMet) ? null : allMet;
   let score: number | null = null;
-  let floored = false;
+  const floored = raw > (item.max ?? Infinity);
   if (mode === "points" && item.max !== undefined && !missing) {
-    if (item.bonus) {
-      score = round2(Math.min(raw, item.max));
-      floored = raw > item.max;
-    } else {
-      // Round once, at the end of the item.
-      score = round2(clamp(item.max - raw, 0, item.max));
-      floored = raw > item.max;
-    }
+    // Round once, at the end of the item.
+    score = item.bonus ? round2(Math.min(raw, item.max)) : round2(clamp(item.max - raw, 0, item.max));
   }
-  const result: ItemResult = {
+  return {
     name: item.name,
     section: item.section,
     bonus: item.bonus,
     max: mode === "points" ? (item.max ?? null) : null,
     score,
     met,
-    deductions,
-    findings,
+    deductions: deductions ?? NONE,
+    findings: findings ?? NONE,
     floored,
   };
-  return { result, problems, shortfallCells };
 }
 
 export function sumItems(items: ReadonlyArray<ItemResult>, bonusCap: number | undefined): number {

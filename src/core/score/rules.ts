@@ -1,8 +1,7 @@
 /** One rule against one unit's values: did it meet its target, and how many points does it move? */
 import { evaluate } from "../formula";
 import { issue, type Issue } from "../issue";
-import type { Indicator, Rubric, Rule, TargetRef } from "../rubric/model";
-import { normalizeName } from "../text";
+import type { Indicator, ResolvedTarget, Rubric, Rule } from "../rubric/model";
 import { round2 } from "../decimal";
 import type { Reason } from "./types";
 import type { Value } from "./unit-values";
@@ -11,10 +10,13 @@ export interface RuleContext {
   rubric: Rubric;
   values: ReadonlyMap<string, Value>;
   unit: string;
+  /** The unit's normalised name, for per-unit target tables. */
+  unitKey: string;
   sheet: string;
   /** Cell to blame when there is no input cell (the unit's name). */
   unitCell: string;
-  itemMax: number | undefined;
+  /** 1-based row number, for cell addresses. */
+  rowNumber: number;
 }
 
 export interface RuleOutcome {
@@ -29,103 +31,107 @@ export interface RuleOutcome {
 }
 
 const NOT_APPLICABLE: RuleOutcome = { met: null, points: 0 };
-
-function indicatorOf(ctx: RuleContext, name: string): Indicator | undefined {
-  const key = normalizeName(name);
-  return ctx.rubric.indicators.find((i) => i.keys.includes(key));
-}
-
-function valueOf(ctx: RuleContext, name: string): (Value & { ind: Indicator }) | undefined {
-  const ind = indicatorOf(ctx, name);
-  const v = ind ? ctx.values.get(ind.key) : undefined;
-  return ind && v ? { ...v, ind } : undefined;
-}
+const MISSING: RuleOutcome = { met: null, points: 0, missing: true };
+/** Most rules of most units are met: share one outcome instead of building a reason nobody reads. */
+const MET: RuleOutcome = { met: true, points: 0 };
 
 function unitSymbol(ind: Indicator): string {
   return ind.kind === "percent" ? "%" : ind.kind === "permille" ? "‰" : "";
 }
 
-function resolveTarget(ctx: RuleContext, ref: TargetRef, indicator: string): number | Issue {
-  if (typeof ref === "number") return ref;
-  if ("column" in ref) {
-    const v = valueOf(ctx, ref.column);
+function resolveTarget(ctx: RuleContext, ref: ResolvedTarget | undefined, indicator: string): number | Issue {
+  if (ref && "value" in ref) return ref.value;
+  if (ref && "column" in ref) {
+    const v = ctx.values.get(ref.column.key);
     if (v) return v.value;
-    return issue("value.missing", { indicator: ref.column }, { sheet: ctx.sheet, cell: ctx.unitCell, unit: ctx.unit });
+    return issue("value.missing", { indicator: ref.column.name }, { sheet: ctx.sheet, cell: ctx.unitCell, unit: ctx.unit });
   }
-  const t = ctx.rubric.unitTargets.get(normalizeName(ctx.unit))?.get(normalizeName(ref.unitTable));
+  const t = ref ? ctx.rubric.unitTargets.get(ctx.unitKey)?.get(ref.table) : undefined;
   if (t !== undefined) return t;
-  return issue("target.missingForUnit", { indicator, table: ref.unitTable }, { sheet: ctx.sheet, cell: ctx.unitCell, unit: ctx.unit });
+  return issue("target.missingForUnit", { indicator, table: ref && "table" in ref ? ref.table : "" }, { sheet: ctx.sheet, cell: ctx.unitCell, unit: ctx.unit });
 }
 
 function steps(shortfall: number, step: number, rounding: "none" | "ceil" | "floor"): number {
-  const n = Number((shortfall / step).toPrecision(12));
+  const n = step === 1 ? shortfall : Number((shortfall / step).toPrecision(12));
   return rounding === "ceil" ? Math.ceil(n) : rounding === "floor" ? Math.floor(n) : n;
 }
 
-export function evaluateRule(rule: Rule, ctx: RuleContext): RuleOutcome {
+/** Points for messages, to 2 decimals (the item itself is rounded once, at its end). */
+const shown = (x: number): number => (Number.isInteger(x) ? x : round2(x));
+
+export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | undefined): RuleOutcome {
   if (rule.type === "formula") {
     if (!rule.formula) return NOT_APPLICABLE;
-    const r = evaluate(rule.formula, (n) => valueOf(ctx, n)?.value);
+    const r = evaluate(rule.formula, (n) => {
+      const ind = ctx.rubric.byKey.get(n);
+      return ind ? ctx.values.get(ind.key)?.value : undefined;
+    });
     if (!r.ok) {
       if (r.error.code === "unknownName") return NOT_APPLICABLE;
       return { ...NOT_APPLICABLE, problem: issue("value.formula", { indicator: rule.reason, formula: rule.formula.source, reason: r.error.code }, { sheet: ctx.sheet, cell: ctx.unitCell, unit: ctx.unit }) };
     }
     const points = Math.max(0, r.value);
-    return { met: points === 0, points, reason: { code: "formula", params: { reason: rule.reason, points: round2(points) } } };
+    return { met: points === 0, points, reason: { code: "formula", params: { reason: rule.reason, points: shown(points) } } };
   }
 
-  const v = valueOf(ctx, rule.indicator);
+  const ind = rule.resolved.ind;
+  const v = ind ? ctx.values.get(ind.key) : undefined;
   // Missing inputs are reported where they are read; here they only stop the item from scoring.
-  if (!v) return indicatorOf(ctx, rule.indicator)?.required ? { ...NOT_APPLICABLE, missing: true } : NOT_APPLICABLE;
-  const base = { indicator: v.ind.name, value: v.value, unit: unitSymbol(v.ind) };
-  const cell = v.cell !== undefined ? { cell: v.cell } : {};
+  if (!ind || !v) return ind?.required ? MISSING : NOT_APPLICABLE;
+  const value = v.value;
+  const cell = v.col === undefined ? undefined : `${v.col}${ctx.rowNumber}`;
 
   switch (rule.type) {
     case "target": {
-      const t = resolveTarget(ctx, rule.target, v.ind.name);
-      if (typeof t !== "number") return { ...NOT_APPLICABLE, problem: t };
-      const raw = rule.direction === "atLeast" ? t - v.value : v.value - t;
-      const shortfall = Math.max(0, Number(raw.toPrecision(12)));
-      const points = rule.points === undefined ? 0 : steps(shortfall, rule.step, rule.rounding) * rule.points;
+      const t = resolveTarget(ctx, rule.resolved.target, ind.name);
+      if (typeof t !== "number") return { ...MISSING, problem: t };
+      const raw = rule.direction === "atLeast" ? t - value : value - t;
+      const shortfall = raw > 0 ? Number(raw.toPrecision(12)) : 0;
+      if (shortfall === 0) return MET;
+      const points = rule.points === undefined || shortfall === 0 ? 0 : steps(shortfall, rule.step, rule.rounding) * rule.points;
       const code = rule.direction === "atLeast" ? "target.low" : "target.high";
-      const params = { ...base, target: t, step: rule.step, per: rule.points ?? 0, points: round2(points) };
-      return { met: shortfall === 0, points, reason: { code, params }, ...cell };
+      const params = { indicator: ind.name, value, unit: unitSymbol(ind), target: t, step: rule.step, per: rule.points ?? 0, points: shown(points) };
+      return { met: shortfall === 0, points, reason: { code, params }, cell };
     }
     case "perCount": {
-      const points = v.value * rule.points;
-      return { met: v.value === 0, points, reason: { code: "count", params: { ...base, per: rule.points, points: round2(points) } }, ...cell };
+      if (value === 0) return MET;
+      const points = value * rule.points;
+      return { met: value === 0, points, reason: { code: "count", params: { indicator: ind.name, value, per: rule.points, points: shown(points) } }, cell };
     }
     case "check": {
-      const fires = (v.value === 1) === rule.when;
+      const fires = (value === 1) === rule.when;
+      if (!fires) return MET;
       const points = fires ? (rule.points ?? 0) : 0;
-      return { met: !fires, points, reason: { code: "check", params: { ...base, answer: v.value === 1 ? "yes" : "no", points: round2(points) } }, ...cell };
+      return { met: !fires, points, reason: { code: "check", params: { indicator: ind.name, answer: value === 1 ? "yes" : "no", points } }, cell };
     }
     case "range": {
-      const lo = resolveTarget(ctx, rule.min, v.ind.name);
-      const hi = resolveTarget(ctx, rule.max, v.ind.name);
-      if (typeof lo !== "number") return { ...NOT_APPLICABLE, problem: lo };
-      if (typeof hi !== "number") return { ...NOT_APPLICABLE, problem: hi };
-      const prev = rule.orLowerThan ? valueOf(ctx, rule.orLowerThan) : undefined;
-      const met = (v.value >= lo && v.value <= hi) || (prev !== undefined && v.value < prev.value);
+      const lo = resolveTarget(ctx, rule.resolved.min, ind.name);
+      const hi = resolveTarget(ctx, rule.resolved.max, ind.name);
+      if (typeof lo !== "number") return { ...MISSING, problem: lo };
+      if (typeof hi !== "number") return { ...MISSING, problem: hi };
+      const prev = rule.resolved.lowerThan ? ctx.values.get(rule.resolved.lowerThan.key) : undefined;
+      const met = (value >= lo && value <= hi) || (prev !== undefined && value < prev.value);
+      if (met) return MET;
       const points = met ? 0 : (rule.points ?? 0);
-      const params: Record<string, string | number> = { ...base, min: lo, max: hi, points: round2(points) };
+      const params: Record<string, string | number> = { indicator: ind.name, value, min: lo, max: hi, points };
       if (prev) params.previous = prev.value;
-      return { met, points, reason: { code: "range", params }, ...cell };
+      return { met, points, reason: { code: "range", params }, cell };
     }
     case "improvement": {
-      const prev = valueOf(ctx, rule.previous);
+      const prev = rule.resolved.previous ? ctx.values.get(rule.resolved.previous.key) : undefined;
       if (!prev) return NOT_APPLICABLE;
-      const met = rule.direction === "higher" ? v.value > prev.value : v.value < prev.value;
+      const met = rule.direction === "higher" ? value > prev.value : value < prev.value;
+      if (met) return MET;
       const points = met ? 0 : (rule.points ?? 0);
-      return { met, points, reason: { code: "improvement", params: { ...base, previous: prev.value, direction: rule.direction, points: round2(points) } }, ...cell };
+      return { met, points, reason: { code: "improvement", params: { indicator: ind.name, value, previous: prev.value, direction: rule.direction, points } }, cell };
     }
     case "enteredScore": {
-      const max = ctx.itemMax ?? 0;
-      if (v.value < 0 || v.value > max) {
-        return { ...NOT_APPLICABLE, problem: issue("value.scoreOutOfRange", { indicator: v.ind.name, value: v.value, max }, { sheet: ctx.sheet, unit: ctx.unit, ...cell }) };
+      const max = itemMax ?? 0;
+      if (value < 0 || value > max) {
+        return { ...MISSING, problem: issue("value.scoreOutOfRange", { indicator: ind.name, value, max }, { sheet: ctx.sheet, unit: ctx.unit, ...(cell !== undefined && { cell }) }) };
       }
-      const points = max - v.value;
-      return { met: points === 0, points, reason: { code: "enteredScore", params: { ...base, score: v.value, max, points: round2(points) } }, ...cell };
+      const points = max - value;
+      return { met: points === 0, points, reason: { code: "enteredScore", params: { indicator: ind.name, score: value, max, points: shown(points) } }, cell };
     }
   }
 }

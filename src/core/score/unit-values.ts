@@ -1,15 +1,15 @@
 /** Reads one unit's indicator values from its row, parses them, and derives computed indicators. */
-import { type Grid, a1, cellAt } from "../grid";
+import { type Grid, a1, columnLetter } from "../grid";
 import { evaluate } from "../formula";
 import { issue, type Issue } from "../issue";
 import { parseCell } from "../values";
-import type { Rubric } from "../rubric/model";
+import type { Indicator, Rubric } from "../rubric/model";
 import type { TableLayout, UnitRow } from "../table/layout";
 
 export interface Value {
   value: number;
-  /** A1 address of the cell it came from; absent for derived values. */
-  cell?: string;
+  /** Column letter of the cell it came from (the row is the unit's); absent for derived values. */
+  col?: string;
 }
 
 export interface UnitValues {
@@ -17,30 +17,45 @@ export interface UnitValues {
   problems: Issue[];
 }
 
-export function readUnitValues(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow): UnitValues {
+/** The indicator columns of a layout, with their letters worked out once for all units. */
+export interface ColumnReader {
+  ind: Indicator;
+  col: number;
+  letter: string;
+}
+
+export function columnReaders(layout: TableLayout, rubric: Rubric): ColumnReader[] {
+  const out: ColumnReader[] = [];
+  for (const ind of rubric.indicators) {
+    const col = layout.columns.get(ind.key);
+    if (col !== undefined) out.push({ ind, col, letter: columnLetter(col) });
+  }
+  return out;
+}
+
+export function readUnitValues(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, readers: ReadonlyArray<ColumnReader>): UnitValues {
   const values = new Map<string, Value>();
   const problems: Issue[] = [];
   const where = (cell: string) => ({ sheet: grid.sheet, cell, unit: unit.unit });
+  const rowCells = grid.rows[unit.row];
+  const rowNumber = unit.row + 1;
 
-  for (const ind of rubric.indicators) {
-    const col = layout.columns.get(ind.key);
-    if (col === undefined) continue;
-    const cell = a1(unit.row, col);
-    const parsed = parseCell(cellAt(grid, unit.row, col), ind.kind);
+  for (const { ind, col, letter } of readers) {
+    const parsed = parseCell(rowCells?.[col], ind.kind);
     if (parsed.ok) {
-      values.set(ind.key, { value: parsed.value, cell });
+      values.set(ind.key, { value: parsed.value, col: letter });
     } else if (parsed.code !== "value.missing" || ind.required) {
-      problems.push(issue(parsed.code, { indicator: ind.name, ...parsed.params }, where(cell)));
+      problems.push(issue(parsed.code, { indicator: ind.name, ...parsed.params }, where(`${letter}${rowNumber}`)));
     }
   }
 
   for (const ind of rubric.indicators) {
     if (!ind.derive || values.has(ind.key) || layout.columns.has(ind.key)) continue;
-    const inputs = ind.derive.names.map((n) => rubric.indicators.find((i) => i.keys.includes(n)));
+    const inputs = ind.derive.names.map((n) => rubric.byKey.get(n));
     // An input that failed to parse is already a problem; do not report it twice.
     if (inputs.some((i) => !i || !values.has(i.key))) continue;
     const result = evaluate(ind.derive, (n) => {
-      const dep = rubric.indicators.find((i) => i.keys.includes(n));
+      const dep = rubric.byKey.get(n);
       return dep ? values.get(dep.key)?.value : undefined;
     });
     if (result.ok) values.set(ind.key, { value: result.value });

@@ -7,6 +7,7 @@ import type { Value } from "./unit-values";
 export function vetoReasons(
   rubric: Rubric,
   values: ReadonlyMap<string, Value>,
+  rowNumber: number,
   total: number | null,
   items: ReadonlyArray<ItemResult>,
   complete: boolean,
@@ -14,7 +15,7 @@ export function vetoReasons(
   const reasons: Reason[] = [];
   const cells: string[] = [];
   const lookup = (n: string) => {
-    const ind = rubric.indicators.find((i) => i.keys.includes(n));
+    const ind = rubric.byKey.get(n);
     return ind ? values.get(ind.key)?.value : undefined;
   };
   for (const v of rubric.vetoes) {
@@ -24,9 +25,9 @@ export function vetoReasons(
       if (r?.ok && r.value !== 0) {
         reasons.push({ code: "veto.fact", params: { reason: v.reason, when: v.when } });
         for (const n of v.formula?.names ?? []) {
-          const ind = rubric.indicators.find((i) => i.keys.includes(n));
-          const cell = ind ? values.get(ind.key)?.cell : undefined;
-          if (cell) cells.push(cell);
+          const ind = rubric.byKey.get(n);
+          const col = ind ? values.get(ind.key)?.col : undefined;
+          if (col) cells.push(`${col}${rowNumber}`);
         }
       }
     } else if (v.type === "totalBelow") {

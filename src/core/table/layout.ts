@@ -64,7 +64,7 @@ function rowScore(view: MergedView, row: number, rubric: Rubric): number {
   for (let c = 0; c < view.width; c++) {
     const key = normalizeName(view.text(row, c));
     if (!key) continue;
-    const ind = rubric.indicators.find((i) => i.keys.includes(key));
+    const ind = rubric.byKey.get(key);
     if (ind && !matched.has(ind.key)) {
       matched.add(ind.key);
       score += 1;
@@ -162,7 +162,7 @@ function available(ind: Indicator, columns: ReadonlyMap<string, number>, rubric:
   if (columns.has(ind.key)) return true;
   if (!ind.derive) return false;
   return ind.derive.names.every((n) => {
-    const dep = rubric.indicators.find((i) => i.keys.includes(n));
+    const dep = rubric.byKey.get(n);
     return dep !== undefined && dep !== ind && columns.has(dep.key);
   });
 }

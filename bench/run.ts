@@ -1,0 +1,82 @@
+/**
+ * npm run bench — figures, not assertions. Targets (issue 2): engine ≥ 200,000 units/s on
+ * community-2009; `kaohe score` on a 10,000-row workbook in under 5 s.
+ */
+import { spawnSync } from "child_process";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { assess } from "../src/core/assess";
+import { builtinRubric } from "../src/app/rubrics";
+import type { Grid, GridCell } from "../src/core/grid";
+import { COMMUNITY_HEADERS, communityRow } from "../test/helpers/community";
+import { writeWorkbook } from "../test/helpers/xlsx";
+
+const rubric = (() => {
+  const c = builtinRubric("community-2009");
+  if (!c.ok) throw new Error("rubric");
+  return c.value.rubric;
+})();
+
+/** Deterministic pseudo-random units: a mix of full marks, shortfalls, vetoes and bad cells. */
+function syntheticRows(n: number): (string | number | null)[][] {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return Array.from({ length: n }, (_, i) =>
+    communityRow(`单位${i + 1}`, {
+      "计划生育率(%)": Math.round((80 + rnd() * 20) * 10) / 10,
+      "群众满意率(%)": i % 997 === 0 ? "无数据" : Math.round((85 + rnd() * 15) * 10) / 10,
+      "出租房登记率(%)": Math.round((88 + rnd() * 12) * 10) / 10,
+      帐册差错项数: Math.floor(rnd() * 4),
+      协会开展活动: rnd() < 0.1 ? "否" : "是",
+      恶性案件数: i % 500 === 0 ? 1 : 0,
+    }),
+  );
+}
+
+function gridOf(rows: (string | number | null)[][]): Grid {
+  const toCells = (r: (string | number | null)[]) => r.map((v): GridCell | undefined => (v === null ? undefined : { value: v }));
+  return { sheet: "bench", rows: [toCells(["标题"]), toCells([...COMMUNITY_HEADERS]), ...rows.map(toCells)], merges: [] };
+}
+
+function engine(n: number): void {
+  const g = gridOf(syntheticRows(n));
+  assess(gridOf(syntheticRows(200)), rubric); // warm-up
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t0 = process.hrtime.bigint();
+  const { assessment } = assess(g, rubric);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const heap = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  const units = assessment?.units.length ?? 0;
+  console.log(`engine  community-2009  ${String(n).padStart(7)} units  ${ms.toFixed(0).padStart(6)} ms  ${Math.round(units / (ms / 1000)).toLocaleString("en-US").padStart(9)} units/s  heap +${heap.toFixed(0)} MiB`);
+}
+
+async function cli(n: number): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "kaohe-bench-"));
+  try {
+    const file = path.join(dir, "big.xlsx");
+    await writeWorkbook(file, [{ name: "考核表", rows: [["标题"], [...COMMUNITY_HEADERS], ...syntheticRows(n)] }]);
+    const out = path.join(dir, "scored.xlsx");
+    // Run the built CLI in a child that reports its own peak resident memory on exit.
+    const script = `require(${JSON.stringify(path.resolve("lib/cli/main.js"))}).main(process.argv.slice(1), { out: () => {}, err: () => {} }).then((c) => { process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + " EXIT " + c + "\\n"); })`;
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, ["-e", script, "score", file, "--rubric", "community-2009", "--out", out], { encoding: "utf8" });
+    const s = (Date.now() - t0) / 1000;
+    const m = /MAXRSS (\d+) EXIT (\d+)/.exec(r.stderr);
+    console.log(`cli     kaohe score --out   ${String(n).padStart(7)} rows   ${s.toFixed(2).padStart(6)} s   peak RSS ${m ? (Number(m[1]) / 1024).toFixed(0) : "?"} MiB  exit ${m?.[2] ?? r.status}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Kaohe benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  engine(10_000);
+  engine(100_000);
+  await cli(10_000);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
