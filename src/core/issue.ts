@@ -31,8 +31,13 @@ export type IssueCode =
   | "value.formula"
   | "target.missingForUnit"
   | "unit.duplicate"
-  // output
-  | "output.noRoom";
+  // output and host
+  | "output.noRoom"
+  | "output.occupied"
+  | "sheet.protected"
+  | "sheet.editing"
+  | "table.tooLarge"
+  | "host.failed";
 
 export type Severity = "error" | "warning";
 

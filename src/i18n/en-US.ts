@@ -56,6 +56,11 @@ export const enUS: Catalog = {
     "value.formula": (p) => `Cannot compute "${s(p.indicator)}" (formula ${s(p.formula)}): ${p.reason === "divideByZero" ? "division by zero" : s(p.reason)}`,
     "target.missingForUnit": (p) => `The rubric has no "${s(p.table)}" target for this unit`,
     "unit.duplicate": (p) => `Unit "${s(p.unit)}" appears more than once (first at ${s(p.first)})`,
+    "output.occupied": (p) => `Results go right of the table in ${s(p.range)}, but cell ${s(p.cell)} holds your data ("${s(p.value)}"). Move it or leave ${s(p.count)} empty columns, then score again`,
+    "sheet.protected": (p) => `Sheet "${s(p.sheet)}" is protected, so results cannot be written. Unprotect it first (Review › Unprotect Sheet)`,
+    "sheet.editing": () => `Excel is editing a cell. Press Enter or Esc to finish, then try again`,
+    "table.tooLarge": (p) => `The table is too large (${s(p.cells)} cells; the limit is ${s(p.limit)}). Put the units to assess on a sheet of their own`,
+    "host.failed": (p) => `Excel could not complete the operation: ${s(p.detail)}. The workbook was not changed; please try again`,
     "output.noRoom": (p) => `No empty columns to the right of the table for the results (columns from ${s(p.from)} are in use)`,
   },
   reasons: {

@@ -41,6 +41,11 @@ export interface PlanOptions {
   ownedHeaders: ReadonlySet<string>;
   /** How many columns to search right of the table for room before giving up. */
   searchLimit?: number;
+  /**
+   * Outputs must go right beside the table (the live workbook in Excel): when those columns hold the
+   * user's data, say so instead of looking further right.
+   */
+  strict?: boolean;
 }
 
 function headerText(grid: Grid, row: number, col: number): string {
@@ -59,12 +64,13 @@ function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Res
   const { headerRow, headerTop, lastRow } = layout;
   // The layout already leaves out earlier Kaohe outputs, so its last column is the user's.
   const tableEnd = Math.max(layout.lastCol, layout.unitCol);
-  const limit = opts.searchLimit ?? 200;
+  const limit = opts.strict ? 1 : (opts.searchLimit ?? 200);
   for (let first = tableEnd + 1; first <= tableEnd + limit; first++) {
     let fits = true;
     for (let c = first; c < first + width; c++) {
       if (!columnFree(grid, c, headerTop, lastRow, headerRow, opts.ownedHeaders)) {
         fits = false;
+        if (opts.strict) return fail(occupied(grid, c, first, width, headerTop, lastRow));
         break;
       }
     }
@@ -78,6 +84,14 @@ function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Res
 }
 
 /** One row per unit: status, total, rank, result, every item's score, then every reason, one per line. */
+function occupied(grid: Grid, col: number, first: number, width: number, top: number, bottom: number): Issue {
+  let row = top;
+  while (row < bottom && isBlank(cellAt(grid, row, col)?.value)) row++;
+  const value = cellAt(grid, row, col)?.value;
+  const range = `${columnLetter(first)}${top + 1}:${columnLetter(first + width - 1)}${bottom + 1}`;
+  return issue("output.occupied", { cell: `${columnLetter(col)}${row + 1}`, value: typeof value === "object" && value ? "#" : String(value ?? ""), range, count: width }, { sheet: grid.sheet, cell: `${columnLetter(col)}${row + 1}` });
+}
+
 function resultsSheet(a: Assessment, t: Texts): PlanValue[][] {
   const points = a.rubric.mode === "points";
   const composites = a.units[0]?.composites.map((c) => c.name) ?? [];

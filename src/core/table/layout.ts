@@ -227,12 +227,20 @@ function readUnits(
  * `ownedHeaders`: header texts of columns Kaohe wrote on an earlier run. They are not part of the
  * user's table: never matched, suggested, or counted in its width.
  */
+/** What was found even when the table cannot be scored yet (missing columns): for mapping by hand. */
+export interface PartialLayout {
+  headerRow: number;
+  headerTop: number;
+  headers: ReadonlyArray<HeaderColumn>;
+  columns: ReadonlyMap<string, number>;
+}
+
 export function locateTable(
   grid: Grid,
   rubric: Rubric,
   mapping: ColumnMapping = {},
   ownedHeaders: ReadonlySet<string> = new Set(),
-): { layout?: TableLayout; issues: Issue[] } {
+): { layout?: TableLayout; partial?: PartialLayout; issues: Issue[] } {
   const sheet = grid.sheet;
   const issues: Issue[] = [];
   if (grid.rows.every((r) => !r || r.every((c) => isBlank(c?.value)))) {
@@ -259,11 +267,12 @@ export function locateTable(
     if (ind.required) issues.push(issue("column.missing", params, { sheet, cell: a1(headerRow, 0) }));
     else issues.push(issue("column.optionalMissing", params, { sheet, severity: "warning" }));
   }
-  if (issues.some((i) => i.severity === "error")) return { issues };
+  const partial: PartialLayout = { headerRow, headerTop, headers, columns };
+  if (issues.some((i) => i.severity === "error")) return { issues, partial };
 
   const mapped = new Set(columns.values());
   const unitCol = findUnitColumn(view, headers, mapped, headerRow);
-  if (unitCol === undefined) return { issues: [...issues, issue("table.noUnitColumn", { row: headerRow + 1 }, { sheet, cell: a1(headerRow, 0) })] };
+  if (unitCol === undefined) return { partial, issues: [...issues, issue("table.noUnitColumn", { row: headerRow + 1 }, { sheet, cell: a1(headerRow, 0) })] };
 
   let categoryCol: number | undefined;
   if (rubric.categoryColumn) {
@@ -281,5 +290,5 @@ export function locateTable(
     sheet, headerTop, headerRow, unitCol, columns, headers, units, lastCol, lastRow,
     ...(categoryCol !== undefined && { categoryCol }),
   };
-  return { layout, issues };
+  return { layout, partial, issues };
 }
