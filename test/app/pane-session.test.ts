@@ -17,7 +17,7 @@ const snapshotOf = (h: MemoryHost) =>
     h.book.sheetList.map((s) => [
       s.name,
       s.cells.map((r) => {
-        const vals = r.map((c) => c?.value ?? null);
+        const vals = Array.from(r, (c) => c?.value ?? null);
         while (vals.length && vals[vals.length - 1] === null) vals.pop();
         return vals;
       }),
