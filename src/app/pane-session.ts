@@ -22,6 +22,8 @@ export interface MappingRow {
   header: string | null;
   /** Derived from other columns (no column needed). */
   derived: boolean;
+  /** False for optional inputs of a derivation whose result has its own column: nothing to map. */
+  needed: boolean;
   manual: boolean;
 }
 
@@ -139,6 +141,7 @@ export class PaneSession {
     const located = locateTable(grid, compiled.rubric, manual, this.ownedHeaders());
     const part = located.partial;
     const headers = part?.headers ?? [];
+    const unneeded = new Set(compiled.rubric.indicators.filter((i) => i.derive && part?.columns.has(i.key)).flatMap((i) => i.derive?.names ?? []));
     const rows: MappingRow[] = compiled.rubric.indicators.map((ind) => {
       const col = part?.columns.get(ind.key);
       const header = col === undefined ? null : (headers.find((h) => h.col === col)?.text ?? null);
@@ -146,7 +149,8 @@ export class PaneSession {
         const dep = compiled.rubric.byKey.get(n);
         return dep !== undefined && part?.columns.has(dep.key) === true;
       });
-      return { indicator: ind.name, required: ind.required, column: col === undefined ? null : columnLetter(col), header, derived, manual: ind.name in manual };
+      const needed = col !== undefined || ind.required || !ind.keys.some((k) => unneeded.has(k));
+      return { indicator: ind.name, required: ind.required, column: col === undefined ? null : columnLetter(col), header, derived, needed, manual: ind.name in manual };
     });
     return {
       ...base,

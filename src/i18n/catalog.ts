@@ -12,7 +12,16 @@ export type CliMessage =
   | "fileNotFound" | "fileUnreadable" | "notXlsx" | "sheetNotFound" | "outputExists" | "sameAsInput" | "writeFailed"
   | "rubricFileNotFound" | "usage" | "scored" | "written" | "rubricValid" | "rubricInvalid" | "internal";
 
+export type UiKey =
+  | "title" | "language" | "sheet" | "headerRow" | "unitColumn" | "reload" | "rubric" | "importRubric" | "fromWorkbook"
+  | "mapping" | "matched" | "missing" | "optional" | "derived" | "auto" | "mapTo" | "score" | "clear" | "scoring"
+  | "clearing" | "summary" | "scored" | "vetoed" | "incomplete" | "top" | "bottom" | "commended" | "laggards" | "none"
+  | "changes" | "changesSince" | "noChanges" | "problems" | "noProblems" | "unit" | "selectUnit" | "pointsLost"
+  | "needsExcel" | "needsExcelDetail" | "needsNewerExcel" | "cleared" | "done" | "rankN" | "unranked" | "removed" | "added"
+  | "rubricImported" | "fullMarks" | "loading";
+
 export interface Catalog {
+  ui: Record<UiKey, string>;
   cli: Record<CliMessage, (p: P) => string>;
   locale: Locale;
   issues: Record<IssueCode, (p: P) => string>;

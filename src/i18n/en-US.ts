@@ -7,6 +7,19 @@ const unitWord = (u: unknown) => (u === "‰" ? "per-mille point" : u === "%" ? 
 
 export const enUS: Catalog = {
   locale: "en-US",
+  ui: {
+    title: "Kaohe scoring", language: "中文", sheet: "Sheet", headerRow: "Header row", unitColumn: "Unit column", reload: "Reload",
+    rubric: "Rubric", importRubric: "Import rubric…", fromWorkbook: " (this workbook)", mapping: "Indicator columns", matched: "Matched",
+    missing: "Not found", optional: "optional", derived: "computed from other columns", auto: "— automatic —", mapTo: "Column", score: "Score",
+    clear: "Clear results", scoring: "Scoring…", clearing: "Clearing…", summary: "Results", scored: "Scored", vetoed: "Vetoed",
+    incomplete: "Incomplete", top: "Top 3", bottom: "Bottom 3", commended: "Commended", laggards: "Laggards", none: "none",
+    changes: "Changes", changesSince: "Compared with the last run ({rubric})", noChanges: "No rank or status changed", problems: "Problems",
+    noProblems: "No problems", unit: "Unit", selectUnit: "Select a unit's row in the sheet to see its breakdown here.",
+    pointsLost: "−", needsExcel: "Kaohe runs inside Excel", needsExcelDetail: "Open Kaohe in Excel (Windows, Mac or the web) from Home › 考核评分 or Insert › My Add-ins. If you are in Excel, check that Office services can be reached.",
+    needsNewerExcel: "This version of Excel is too old: Kaohe needs Excel 2021, Microsoft 365 or Excel on the web.", cleared: "Everything Kaohe wrote was removed; the sheet is as it was.",
+    done: "Scored", rankN: "#{rank}", unranked: "unranked", removed: "removed", added: "new", rubricImported: "Imported rubric \"{name}\" and saved it in this workbook.",
+    fullMarks: "All other items at full marks", loading: "Reading the sheet…",
+  },
   cli: {
     fileNotFound: (p) => `workbook file not found: ${s(p.file)}`,
     fileUnreadable: (p) => `workbook ${s(p.file)} is corrupt or unreadable: ${s(p.detail)}`,

@@ -5,7 +5,7 @@ import type { Catalog, Locale } from "./catalog";
 import { enUS } from "./en-US";
 import { zhCN } from "./zh-CN";
 
-export type { Catalog, CliMessage, Locale, LabelKey } from "./catalog";
+export type { Catalog, CliMessage, Locale, LabelKey, UiKey } from "./catalog";
 
 const CATALOGS: Record<Locale, Catalog> = { "zh-CN": zhCN, "en-US": enUS };
 
@@ -43,4 +43,9 @@ export function texts(c: Catalog): Texts {
     sep: c.locale === "zh-CN" ? "；" : "; ",
     paren: (x) => (c.locale === "zh-CN" ? `（${x}）` : ` (${x})`),
   };
+}
+
+/** A UI string with {placeholders} filled in. */
+export function ui(c: Catalog, key: import("./catalog").UiKey, params: Record<string, string | number> = {}): string {
+  return c.ui[key].replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? ""));
 }

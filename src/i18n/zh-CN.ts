@@ -6,6 +6,19 @@ const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 
 export const zhCN: Catalog = {
   locale: "zh-CN",
+  ui: {
+    title: "考核评分", language: "English", sheet: "工作表", headerRow: "表头行", unitColumn: "单位列", reload: "重新读取",
+    rubric: "考核细则", importRubric: "导入细则…", fromWorkbook: "（本工作簿）", mapping: "指标对应列", matched: "已匹配",
+    missing: "未找到", optional: "可选", derived: "由其他列计算", auto: "— 自动 —", mapTo: "对应列", score: "评分",
+    clear: "清除结果", scoring: "正在评分…", clearing: "正在清除…", summary: "评分结果", scored: "已评分", vetoed: "一票否决",
+    incomplete: "数据不全", top: "前三名", bottom: "后三名", commended: "表彰", laggards: "后进单位", none: "无",
+    changes: "变化", changesSince: "与上次评分（{rubric}）相比", noChanges: "排名和状态均无变化", problems: "问题",
+    noProblems: "没有问题", unit: "单位", selectUnit: "在表格中选中某个单位所在的行，这里会显示它的得分明细。",
+    pointsLost: "扣", needsExcel: "Kaohe 需要在 Excel 中运行", needsExcelDetail: "请在 Excel（Windows、Mac 或网页版）中通过“开始 › 考核评分”或“插入 › 我的加载项”打开 Kaohe。如果您已在 Excel 中，请检查网络能否访问 Office 服务。",
+    needsNewerExcel: "此版本的 Excel 太旧：Kaohe 需要 Excel 2021、Microsoft 365 或网页版 Excel。", cleared: "已清除 Kaohe 写入的全部内容，工作表已恢复原样。",
+    done: "评分完成", rankN: "第{rank}名", unranked: "无排名", removed: "已移除", added: "新增", rubricImported: "已导入考核细则“{name}”并保存在本工作簿中。",
+    fullMarks: "其余各项满分", loading: "正在读取工作表…",
+  },
   cli: {
     fileNotFound: (p) => `找不到工作簿文件 ${s(p.file)}`,
     fileUnreadable: (p) => `工作簿 ${s(p.file)} 已损坏或无法读取：${s(p.detail)}`,

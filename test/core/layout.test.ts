@@ -93,3 +93,10 @@ describe("finding the table", () => {
     expect(layout?.columns.size).toBe(headers.length);
   });
 });
+
+describe("unit names", () => {
+  it("are shown as written but matched folded", () => {
+    const g = grid([["单位", "计划生育率", "群众满意率", "成立领导小组"], ["  Red  Flag Village ", 90, 95, "是"], ["合 计", 1, 1, "是"], ["ＲＥＤ ＦＬＡＧ", 90, 95, "是"]]);
+    expect(locateTable(g, r).layout?.units.map((u) => u.unit)).toEqual(["Red Flag Village", "ＲＥＤ ＦＬＡＧ"]);
+  });
+});

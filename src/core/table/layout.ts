@@ -198,7 +198,9 @@ function readUnits(
   const dataCols = [...layout.columns.values()];
   let lastRow = layout.headerRow;
   for (let r = layout.headerRow + 1; r < view.grid.rows.length; r++) {
-    const name = fold(displayValue(view.grid.rows[r]?.[layout.unitCol]?.value ?? null));
+    // Shown as written (trimmed, runs of spaces collapsed); matched folded (full-width, spaces).
+    const name = displayValue(view.grid.rows[r]?.[layout.unitCol]?.value ?? null).trim().replace(/\s+/g, " ");
+    const key = fold(name);
     const hasData = dataCols.some((c) => !isBlank(view.grid.rows[r]?.[c]?.value ?? null));
     if (!name && !hasData) continue; // blank row
     lastRow = r;
@@ -206,16 +208,16 @@ function readUnits(
       issues.push(issue("value.missing", { what: "unit" }, { sheet, cell: a1(r, layout.unitCol), severity: "warning" }));
       continue;
     }
-    if (SUMMARY.test(name) || SUMMARY_ANYWHERE.test(name)) continue;
-    if (!hasData && (NOTES.test(name) || name.length > 30)) continue;
-    const prev = seen.get(name);
+    if (SUMMARY.test(key) || SUMMARY_ANYWHERE.test(key)) continue;
+    if (!hasData && (NOTES.test(key) || key.length > 30)) continue;
+    const prev = seen.get(key);
     if (prev !== undefined) {
       issues.push(issue("unit.duplicate", { unit: name, first: a1(prev, layout.unitCol) }, { sheet, cell: a1(r, layout.unitCol), unit: name, severity: "warning" }));
     }
-    seen.set(name, r);
+    seen.set(key, r);
     const unit: UnitRow = { row: r, unit: name };
     if (layout.categoryCol !== undefined) {
-      const cat = fold(displayValue(view.grid.rows[r]?.[layout.categoryCol]?.value ?? null));
+      const cat = displayValue(view.grid.rows[r]?.[layout.categoryCol]?.value ?? null).trim();
       if (cat) unit.category = cat;
     }
     units.push(unit);

@@ -1,0 +1,49 @@
+/**
+ * Test harness: the real pane over an in-memory workbook standing in for Excel (browser tests only;
+ * never part of a production build). The fixture holds hostile text in unit names and headers.
+ */
+import { MemoryHost } from "../app/memory-host";
+import type { Grid } from "../core/grid";
+import { useFluent } from "./fluent";
+import { Pane } from "./pane";
+
+declare global {
+  interface Window {
+    kaoheHarness?: { host: MemoryHost; selectRow(row: number): Promise<void> };
+    kaoheXss?: number;
+  }
+}
+
+const XSS = "<img src=x onerror=window.kaoheXss=(window.kaoheXss||0)+1>";
+const header = ["社区", "计划生育率(%)", "政策兑现率(%)", "多生对象长效节育落实率(%)", "其余对象长效避孕落实率(%)", "综合透环率(%)", "流动育龄妇女透环通知率(%)", "成立领导小组", "工作职责落实", "有考核办法", "有考核结果", "召开育龄群众大会", "宣传品发放及时", "违规行政行为次数", "恶性案件数", "育龄妇女信息准确率(%)", "帐册差错项数", "逻辑错误项数", "政务公开缺项数", "服务不到位例数", "基础知识知晓率(%)", "群众满意率(%)", "避孕药具库存合理", "店面登记率(%)", "出租房登记率(%)", "流动人口信息准确率(%)", "信息录入率(%)", "计划外怀孕核查通报率(%)", "协会开展活动", "有活动记录", "创建优秀会员之家", "人员配齐", "上班正常", `备注${XSS}`];
+const perfect = [90, 80, 75, 72, 96, 92, "是", "是", "是", "是", "是", "是", 0, 0, 100, 0, 0, 0, 0, 85, 95, "是", 100, 96, 85, 97, 85, "是", "是", "是", "是", "是", ""];
+const row = (unit: string, changes: Record<number, string | number> = {}) => [unit, ...perfect.map((v, i) => changes[i + 1] ?? v)];
+
+function grid(sheet: string, rows: (string | number)[][]): Grid {
+  return { sheet, rows: rows.map((r) => r.map((v) => (v === "" ? undefined : { value: v }))), merges: [] };
+}
+
+const host = new MemoryHost(
+  [
+    grid("社区考核", [
+      ["2009年社区人口和计划生育目标管理责任制考核"],
+      header,
+      row("阳光社区", { 1: 85.5 }),
+      row(`城东社区${XSS}`),
+      row("城西社区", { 21: "abc" }),
+      row("南门社区", { 14: 1 }),
+      row("北门社区", { 24: 80, 29: "否" }),
+      ["合计"],
+    ]),
+  ],
+  new URLSearchParams(location.search).get("lang") ?? "zh-CN",
+);
+
+window.kaoheHarness = {
+  host,
+  selectRow: (r: number) => host.select(host.active, `A${r + 1}`),
+};
+
+useFluent();
+const root = document.getElementById("app");
+if (root) void new Pane(root, host).start();

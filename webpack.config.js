@@ -1,0 +1,81 @@
+/* eslint-disable no-undef */
+// Yo Office–style build. `npm run build` → production dist/ (hashed files, manifest with localhost
+// URLs rewritten to --env urlProd=https://host/path/); `npm run dev-server` → https://localhost:3000.
+// `--env harness` adds the browser-test harness page (never in a release).
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+const OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
+
+async function httpsOptions() {
+  // Only the dev server needs certificates; builds never do.
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env = {}, options = {}) => {
+  const dev = options.mode === "development";
+  const urlProd = env.urlProd || "https://localhost:3000/";
+  if (!/^https:\/\/.+\/$/.test(urlProd)) throw new Error(`--env urlProd must be an https URL ending in "/": ${urlProd}`);
+  const harness = Boolean(env.harness);
+  const page = (name, chunks, officeScript) =>
+    new HtmlWebpackPlugin({
+      filename: `${name}.html`,
+      template: name === "commands" ? "./src/commands/commands.html" : "./src/taskpane/taskpane.html",
+      chunks,
+      templateParameters: { officeScript },
+      scriptLoading: "defer",
+      inject: "head",
+    });
+
+  return {
+    devtool: dev ? "eval-source-map" : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.ts",
+      commands: "./src/commands/commands.ts",
+      ...(harness && { harness: "./src/taskpane/harness.ts" }),
+    },
+    output: {
+      path: path.resolve(__dirname, env.outDir || "dist"),
+      filename: "[name].[contenthash:12].js",
+      assetModuleFilename: "assets/[name].[contenthash:12][ext]",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } } },
+        },
+        { test: /\.css$/, type: "asset/resource" },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      page("taskpane", ["taskpane"], OFFICE_JS),
+      page("commands", ["commands"], OFFICE_JS),
+      ...(harness ? [page("harness", ["harness"], "")] : []),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/static/support.html", to: "support.html" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform: (content) => (dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      ...(env.WEBPACK_SERVE && { server: { type: "https", options: await httpsOptions() } }),
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+};
