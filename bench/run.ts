@@ -69,10 +69,31 @@ async function cli(n: number): Promise<void> {
   }
 }
 
+/** context.sync() calls for one scoring run in the task pane, on the office-addin-mock fake. */
+async function syncs(n: number): Promise<void> {
+  const { fakeRun, fakeSheet } = await import("../test/helpers/fake-excel");
+  const { ExcelHost } = await import("../src/adapters/excel/excel-host");
+  const { PaneSession } = await import("../src/app/pane-session");
+  const { catalog } = await import("../src/i18n");
+  const book = { sheets: [fakeSheet("考核", [["标题"], [...COMMUNITY_HEADERS], ...syntheticRows(n)])], active: "考核", settings: {} };
+  const fake = fakeRun(book);
+  const session = new PaneSession(new ExcelHost(fake.run, () => "zh-CN"), catalog("zh-CN"));
+  await session.open();
+  let before = fake.syncs();
+  const t0 = Date.now();
+  await session.score();
+  const first = fake.syncs() - before;
+  const ms = Date.now() - t0;
+  before = fake.syncs();
+  await session.score();
+  console.log(`pane    score (Excel adapter)  ${String(n).padStart(5)} rows   ${first} syncs first run, ${fake.syncs() - before} re-scoring (clears the last run)  ${ms} ms on the mock`);
+}
+
 async function main(): Promise<void> {
   console.log(`Kaohe benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   engine(10_000);
   engine(100_000);
+  await syncs(5_000);
   await cli(10_000);
 }
 
