@@ -10,9 +10,15 @@ const urlDev = "https://localhost:3000/";
 const OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
 
 async function httpsOptions() {
-  // Only the dev server needs certificates; builds never do.
-  const devCerts = require("office-addin-dev-certs");
-  return devCerts.getHttpsServerOptions();
+  // Only the dev server needs certificates; builds never do. office-addin-dev-certs installs a
+  // trusted localhost CA (Windows/Mac); where it cannot (Linux without sudo), fall back to a
+  // self-signed certificate that Office will not trust until the CA is installed.
+  try {
+    return await require("office-addin-dev-certs").getHttpsServerOptions();
+  } catch (e) {
+    console.warn(`[kaohe] No trusted dev certificate (${e.message.split("\n")[0]}); serving a self-signed one. Run "npx office-addin-dev-certs install" where you can.`);
+    return undefined;
+  }
 }
 
 module.exports = async (env = {}, options = {}) => {
