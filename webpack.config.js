@@ -7,6 +7,13 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
+const originDev = "https://localhost:3000";
+
+/** Every development URL in the manifest becomes a production one (AppDomain is an origin). */
+function rewriteManifest(xml, urlProd) {
+  const originProd = new URL(urlProd).origin;
+  return xml.split(urlDev).join(urlProd).split(originDev).join(originProd);
+}
 const OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
 
 async function httpsOptions() {
@@ -72,7 +79,7 @@ module.exports = async (env = {}, options = {}) => {
           {
             from: "manifest*.xml",
             to: "[name][ext]",
-            transform: (content) => (dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd)),
+            transform: (content) => (dev ? content : rewriteManifest(content.toString(), urlProd)),
           },
         ],
       }),
