@@ -5,6 +5,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { BudgetPlugin } = require("./tools/budget-plugin");
 
 const urlDev = "https://localhost:3000/";
 const originDev = "https://localhost:3000";
@@ -69,6 +70,7 @@ module.exports = async (env = {}, options = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      new BudgetPlugin({ root: __dirname }),
       page("taskpane", ["taskpane"], OFFICE_JS),
       page("commands", ["commands"], OFFICE_JS),
       ...(harness ? [page("harness", ["harness"], "")] : []),
