@@ -7,7 +7,7 @@ import { assess, type Assessment } from "../core/assess";
 import { a1, columnLetter } from "../core/grid";
 import { issue, type Issue } from "../core/issue";
 import { buildWritePlan, ownedHeaderTexts } from "../core/plan/write-plan";
-import type { Compiled } from "../core/rubric/compile";
+import { compileRubric, type Compiled } from "../core/rubric/compile";
 import { locateTable, type ColumnMapping } from "../core/table/layout";
 import type { UnitResult } from "../core/score/types";
 import { catalog, texts, type Catalog } from "../i18n";
@@ -118,18 +118,24 @@ export class PaneSession {
   private loadWorkbookRubrics(): void {
     this.workbookRubrics = [];
     for (const doc of this.state.rubrics) {
-      const c = parseRubricText(JSON.stringify(doc), "workbook.json");
+      const c = compileRubric(doc);
       if (c.ok && !builtinRubrics().some((b) => b.rubric.id === c.value.rubric.id)) this.workbookRubrics.push(c.value);
     }
   }
 
-  async open(): Promise<HostResult<Preview>> {
+  /** Read the sheet and the workbook's state afresh: the user may have edited either since. */
+  private async refresh(): Promise<HostResult<Snapshot>> {
     const snap = await this.host.snapshot();
     if (!snap.ok) return snap;
     this.snapshot = snap.value;
     this.state = snap.value.state;
     this.loadWorkbookRubrics();
-    return { ok: true, value: this.preview() };
+    return snap;
+  }
+
+  async open(): Promise<HostResult<Preview>> {
+    const snap = await this.refresh();
+    return snap.ok ? { ok: true, value: this.preview() } : snap;
   }
 
   preview(): Preview {
@@ -197,11 +203,8 @@ export class PaneSession {
   }
 
   async score(): Promise<HostResult<ScoreResult>> {
-    const snap = await this.host.snapshot();
+    const snap = await this.refresh();
     if (!snap.ok) return snap;
-    this.snapshot = snap.value;
-    this.state = snap.value.state;
-    this.loadWorkbookRubrics();
     const { grid } = snap.value;
     if (snap.value.locked) return { ok: false, issues: [issue("sheet.protected", { sheet: grid.sheet }, { sheet: grid.sheet })] };
 

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from "fs";
 import * as path from "path";
-import { checkManifest, compareVersions } from "../../tools/manifest-checks";
+import { checkManifest, compareVersions, type CheckOptions } from "../../tools/manifest-checks";
 import { tempDir } from "../helpers/files";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SOURCE = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const BASE = "https://localhost:3000/";
-const opts = { root: ROOT, baseUrl: BASE, packageVersion: "0.1.0.0" };
+const opts: CheckOptions = { root: ROOT, baseUrl: BASE, packageVersion: "0.1.0.0" };
 const messages = (xml: string, o = opts) => checkManifest(xml, o).map((f) => `${f.element}: ${f.message}`);
 
 describe("manifest checks", () => {
