@@ -123,6 +123,24 @@ describe("Excel adapter (office-addin-mock)", () => {
     expect(book.sheets[0]?.cfs.map((c) => c.id)).toEqual(["user-cf"]);
   });
 
+  it("keeps the rubric, mapping and output locations in the workbook across save and reopen", async () => {
+    const book = communityBook();
+    const { s } = await session(book);
+    await s.chooseRubric("community-2009");
+    await s.setMapping("计划生育率", "B");
+    await s.score();
+    // Reopen: a new pane session over the same workbook (document settings are saved with it).
+    const reopened = await session(book);
+    expect(reopened.s.preview()).toMatchObject({ rubricId: "community-2009" });
+    expect(reopened.s.preview().rows.find((r) => r.indicator === "计划生育率")).toMatchObject({ column: "B", manual: true });
+    const before = copy(userView(book));
+    const r = await reopened.s.score();
+    expect(r.ok && r.value.changes).toEqual([]); // same rubric, same data: nothing changed
+    expect(userView(book)).toEqual(before); // outputs found and replaced in place, not stacked
+    await reopened.s.clear();
+    expect(book.sheets.map((x) => x.name)).toEqual(["考核", "其他"]);
+  });
+
   it("refuses a protected sheet without writing anything", async () => {
     const book = communityBook();
     (book.sheets[0] as { protected: boolean }).protected = true;
