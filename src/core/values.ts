@@ -50,7 +50,9 @@ function parseBoolean(v: CellValue): Parsed {
   if (typeof v === "boolean") return v ? YES : NO;
   if (typeof v === "number" && (v === 0 || v === 1)) return v ? YES : NO;
   if (typeof v === "string") {
-    // Most answers are plain 是/否: look them up before paying for NFKC normalisation.
+    // Most answers are exactly 是/否: look them up before trimming, lower-casing or NFKC.
+    if (TRUE_WORDS.has(v)) return YES;
+    if (FALSE_WORDS.has(v)) return NO;
     const plain = v.trim().toLowerCase();
     if (TRUE_WORDS.has(plain)) return YES;
     if (FALSE_WORDS.has(plain)) return NO;
