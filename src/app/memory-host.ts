@@ -37,7 +37,7 @@ export class MemoryHost implements PaneHost {
     const owned = state.owned;
     if (!owned) return;
     const sheet = this.book.sheet(owned.sheet);
-    const area = parseRange(owned.area);
+    const area = owned.area ? parseRange(owned.area) : null;
     if (sheet && area) {
       for (let r = area.top; r <= area.bottom; r++) {
         for (let c = area.left; c <= area.right; c++) {

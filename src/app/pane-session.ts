@@ -4,15 +4,15 @@
  * rubric switch changed, clear, and explain a selected unit. State lives in the workbook.
  */
 import { assess, type Assessment } from "../core/assess";
-import { a1, columnLetter } from "../core/grid";
+import { a1, columnLetter, parseRange } from "../core/grid";
 import { issue, type Issue } from "../core/issue";
-import { buildWritePlan, ownedHeaderTexts } from "../core/plan/write-plan";
+import { buildWritePlan, ownedHeaderTexts, relocateOwnedArea } from "../core/plan/write-plan";
 import { compileRubric, type Compiled } from "../core/rubric/compile";
 import { locateTable, type ColumnMapping } from "../core/table/layout";
 import type { UnitResult } from "../core/score/types";
 import { catalog, texts, type Catalog } from "../i18n";
 import { builtinRubrics, knownCompositeNames, parseRubricText } from "./rubrics";
-import { EMPTY_STATE, type HostResult, type LastUnit, type PaneHost, type PaneState, type Snapshot } from "./pane-host";
+import { EMPTY_STATE, type HostResult, type LastUnit, type OwnedRecord, type PaneHost, type PaneState, type Snapshot } from "./pane-host";
 
 export interface MappingRow {
   indicator: string;
@@ -123,6 +123,23 @@ export class PaneSession {
     }
   }
 
+  /**
+   * The previous run's record with its sheet area checked against the sheet as it is now (see
+   * relocateOwnedArea): an empty area means there is nothing of Kaohe's to clear on that sheet.
+   */
+  private async verifiedOwned(owned: OwnedRecord | undefined, current: Snapshot): Promise<OwnedRecord | undefined> {
+    if (!owned) return undefined;
+    let grid = current.grid;
+    if (owned.sheet !== grid.sheet) {
+      const other = await this.host.snapshot(owned.sheet);
+      if (!other.ok) return { ...owned, area: "" };
+      grid = other.value.grid;
+    }
+    const recorded = parseRange(owned.area);
+    const found = recorded ? relocateOwnedArea(grid, recorded, this.ownedHeaders()) : null;
+    return { ...owned, area: found ? `${a1(found.top, found.left)}:${a1(found.bottom, found.right)}` : "" };
+  }
+
   /** Read the sheet and the workbook's state afresh: the user may have edited either since. */
   private async refresh(): Promise<HostResult<Snapshot>> {
     const snap = await this.host.snapshot();
@@ -221,8 +238,10 @@ export class PaneSession {
     });
     if (!plan.ok) return plan;
     const previous = this.state.last;
+    const owned = await this.verifiedOwned(this.state.owned, snap.value);
     const next: PaneState = {
       ...this.state,
+      ...(owned && { owned }),
       rubricId: compiled.rubric.id,
       last: { rubricId: compiled.rubric.id, sheet: grid.sheet, units: assessment.units.map((u): LastUnit => [u.unit, u.status, u.rank, u.total]) },
     };
@@ -269,7 +288,8 @@ export class PaneSession {
     if (snap.value.locked && snap.value.state.owned?.sheet === snap.value.grid.sheet) {
       return { ok: false, issues: [issue("sheet.protected", { sheet: snap.value.grid.sheet }, { sheet: snap.value.grid.sheet })] };
     }
-    const cleared = await this.host.clear(snap.value.state);
+    const owned = await this.verifiedOwned(snap.value.state.owned, snap.value);
+    const cleared = await this.host.clear({ ...snap.value.state, ...(owned && { owned }) });
     if (!cleared.ok) return cleared;
     const { owned: _owned, last: _last, ...rest } = snap.value.state;
     this.state = rest;

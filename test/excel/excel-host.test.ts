@@ -141,6 +141,38 @@ describe("Excel adapter (office-addin-mock)", () => {
     expect(book.sheets.map((x) => x.name)).toEqual(["考核", "其他"]);
   });
 
+  it("never clears the user's data when columns moved after scoring (recorded area no longer Kaohe's)", async () => {
+    const book = communityBook();
+    const { s } = await session(book);
+    await s.score();
+    // The user inserts a column at B: the table and Kaohe's outputs shift right by one.
+    const sheet = book.sheets[0] as { values: (string | number | boolean)[][]; cfs: unknown[] };
+    sheet.values = sheet.values.map((r, i) => [r[0] ?? "", i === 2 ? "新增列" : i > 2 && i < 6 ? "用户数据" : "", ...r.slice(1)]);
+    const userCol = col(N); // the table's last column is now where Kaohe's 总分 used to be
+    expect(cellOf(book.sheets[0], `${userCol}4`)).toBe("是");
+    const cleared = await s.clear();
+    expect(cleared.ok).toBe(true);
+    expect(cellOf(book.sheets[0], `${userCol}4`)).toBe("是"); // the user's cell survived
+    expect(cellOf(book.sheets[0], `${col(N + 1)}3`)).toBe(""); // Kaohe's moved outputs were found and cleared
+    const r = await s.score();
+    expect(r.ok).toBe(true);
+    expect(cellOf(book.sheets[0], `${userCol}4`)).toBe("是");
+    expect(cellOf(book.sheets[0], `${col(N + 1)}3`)).toBe("总分");
+  });
+
+  it("re-scoring after the user inserted a column keeps their data and reuses the moved outputs", async () => {
+    const book = communityBook();
+    const { s } = await session(book);
+    await s.score();
+    const sheet = book.sheets[0] as { values: (string | number | boolean)[][] };
+    sheet.values = sheet.values.map((r, i) => [r[0] ?? "", i === 2 ? "新增列" : i > 2 && i < 6 ? "用户数据" : "", ...r.slice(1)]);
+    const r = await s.score();
+    expect(r.ok).toBe(true);
+    expect(cellOf(book.sheets[0], `${col(N)}4`)).toBe("是");
+    expect([cellOf(book.sheets[0], `${col(N + 1)}3`), cellOf(book.sheets[0], `${col(N + 4)}3`), cellOf(book.sheets[0], `${col(N + 5)}3`)]).toEqual(["总分", "年终计生考核总分", ""]);
+    expect(cellOf(book.sheets[0], "B4")).toBe("用户数据");
+  });
+
   it("refuses a protected sheet without writing anything", async () => {
     const book = communityBook();
     (book.sheets[0] as { protected: boolean }).protected = true;

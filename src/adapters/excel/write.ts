@@ -102,7 +102,8 @@ async function removePrevious(context: Excel.RequestContext, owned: OwnedRecord 
   results.load("isNullObject");
   await context.sync();
   if (!sheet.isNullObject) {
-    sheet.getRange(owned.area).clear("Contents");
+    // The session verified the area against the sheet; empty means nothing of Kaohe's is there.
+    if (owned.area) sheet.getRange(owned.area).clear("Contents");
     const formats = sheet.getRange().conditionalFormats;
     const cfs = owned.highlights.map((id) => formats.getItemOrNullObject(id)); // ExcelApi 1.14
     cfs.forEach((cf) => cf.load("isNullObject"));

@@ -177,6 +177,27 @@ export function buildWritePlan(grid: Grid, a: Assessment, t: Texts, opts: PlanOp
   });
 }
 
+/**
+ * Where a recorded output area is now. The user may have inserted or deleted columns since Kaohe
+ * wrote it, so the record alone must never decide what gets cleared: in the recorded header row, the
+ * run of Kaohe's own header cells nearest the recorded position is the area; with none, there is
+ * nothing of Kaohe's to clear there (null).
+ */
+export function relocateOwnedArea(grid: Grid, area: CellRange, ownedHeaders: ReadonlySet<string>): CellRange | null {
+  const row = area.top;
+  const width = Math.max(area.right + 1, ...(grid.rows[row]?.map((_, i) => i + 1) ?? [0])) + 1;
+  let best: CellRange | null = null;
+  for (let c = 0; c < width; c++) {
+    if (!ownedHeaders.has(headerText(grid, row, c))) continue;
+    let end = c;
+    while (ownedHeaders.has(headerText(grid, row, end + 1))) end++;
+    const run = { top: area.top, bottom: area.bottom, left: c, right: end };
+    if (!best || Math.abs(c - area.left) < Math.abs(best.left - area.left)) best = run;
+    c = end;
+  }
+  return best;
+}
+
 export function ownedHeaderTexts(textsByLocale: ReadonlyArray<Texts>, extra: ReadonlyArray<string> = []): Set<string> {
   const out = new Set<string>(extra);
   for (const t of textsByLocale) for (const k of OUTPUT_LABELS) out.add(t.label(k));
