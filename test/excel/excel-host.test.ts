@@ -169,7 +169,7 @@ describe("Excel adapter (office-addin-mock)", () => {
     const r = await s.score();
     expect(r.ok).toBe(true);
     expect(cellOf(book.sheets[0], `${col(N)}4`)).toBe("是");
-    expect([cellOf(book.sheets[0], `${col(N + 1)}3`), cellOf(book.sheets[0], `${col(N + 4)}3`), cellOf(book.sheets[0], `${col(N + 5)}3`)]).toEqual(["总分", "年终计生考核总分", ""]);
+    expect([cellOf(book.sheets[0], `${col(N + 1)}3`), cellOf(book.sheets[0], `${col(N + 4)}3`), cellOf(book.sheets[0], `${col(N + 5)}3`) ?? ""]).toEqual(["总分", "年终计生考核总分", ""]);
     expect(cellOf(book.sheets[0], "B4")).toBe("用户数据");
   });
 
