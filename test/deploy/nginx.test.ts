@@ -81,6 +81,7 @@ suite("production build served by nginx over HTTPS", () => {
     expect(checkManifest(xml, { root: addin, baseUrl: BASE })).toEqual([]);
     const files = readdirSync(addin);
     expect(files.filter((f) => /^taskpane\.[0-9a-f]{12}\.js$/.test(f))).toHaveLength(1);
+    expect(files.filter((f) => f.startsWith("harness"))).toEqual([]); // the browser-test harness never ships
     for (const s of [16, 32, 64, 80, 128]) expect(existsSync(path.join(addin, `assets/icon-${s}.png`))).toBe(true);
     // The only external script is Microsoft's office.js.
     const html = readFileSync(path.join(addin, "taskpane.html"), "utf8");
