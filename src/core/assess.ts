@@ -5,7 +5,7 @@ import { indicatorByName, type Rubric } from "./rubric/model";
 import { normalizeName } from "./text";
 import { round2, sum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
-import { columnReaders, readUnitValues, type ColumnReader, type Value } from "./score/unit-values";
+import { columnReaders, readUnitValues, type ColumnReader } from "./score/unit-values";
 import { scoreItem, sumItems } from "./score/item";
 import { vetoReasons } from "./score/vetoes";
 import { rankUnits } from "./rank";
@@ -27,14 +27,30 @@ export interface AssessOptions {
   ownedHeaders?: ReadonlySet<string>;
 }
 
-function valueByName(rubric: Rubric, values: ReadonlyMap<string, Value>, name: string): number | undefined {
-  const ind = indicatorByName(rubric, name, normalizeName);
-  return ind ? values.get(ind.key)?.value : undefined;
+/** What every unit of one run shares, worked out once: names are normalised here, not per unit. */
+interface RunSetup {
+  readers: ReadonlyArray<ColumnReader>;
+  composites: { name: string; parts: { weight: number; key: string | null }[] }[];
+  progressKey: string | undefined;
 }
 
-function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, readers: ReadonlyArray<ColumnReader>): UnitResult {
-  const { values, problems } = readUnitValues(grid, layout, rubric, unit, readers);
-  const ctx = { rubric, values, unit: unit.unit, unitKey: normalizeName(unit.unit), sheet: grid.sheet, unitCell: a1(unit.row, layout.unitCol), rowNumber: unit.row + 1 };
+function setup(layout: TableLayout, rubric: Rubric): RunSetup {
+  const keyOf = (name: string) => indicatorByName(rubric, name, normalizeName)?.key;
+  return {
+    readers: columnReaders(layout, rubric),
+    composites: rubric.composites.map((c) => ({
+      name: c.name,
+      parts: c.parts.map((p) => ({ weight: p.weight, key: "total" in p ? null : (keyOf(p.indicator) ?? "") })),
+    })),
+    progressKey: rubric.outcomes.progress ? keyOf(rubric.outcomes.progress.previous) : undefined,
+  };
+}
+
+function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, run: RunSetup): UnitResult {
+  const { values, problems } = readUnitValues(grid, layout, rubric, unit, run.readers);
+  // The unit's folded name is only needed to look up per-unit targets.
+  const unitKey = rubric.unitTargets.size ? normalizeName(unit.unit) : "";
+  const ctx = { rubric, values, unit: unit.unit, unitKey, sheet: grid.sheet, unitCell: a1(unit.row, layout.unitCol), rowNumber: unit.row + 1 };
   const shortfallCells: string[] = [];
   const items = rubric.items.map((item) => scoreItem(item, ctx, rubric.mode, problems, shortfallCells));
   const complete = !problems.some((p) => p.severity === "error");
@@ -51,10 +67,9 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
     outcomes: [],
     vetoReasons: veto.reasons,
     items,
-    composites: rubric.composites.map((c) => {
+    composites: run.composites.map((c) => {
       const parts = c.parts.map((p) => {
-        if ("total" in p) return total === null ? undefined : total * p.weight;
-        const v = valueByName(rubric, values, p.indicator);
+        const v = p.key === null ? (total ?? undefined) : values.get(p.key)?.value;
         return v === undefined ? undefined : v * p.weight;
       });
       const value = parts.every((p) => p !== undefined) ? round2(sum2(parts as number[])) : null;
@@ -64,9 +79,8 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
     problems,
   };
   if (unit.category !== undefined) result.category = unit.category;
-  const progress = rubric.outcomes.progress;
-  if (progress) {
-    const prev = valueByName(rubric, values, progress.previous);
+  if (run.progressKey !== undefined) {
+    const prev = values.get(run.progressKey)?.value;
     if (prev !== undefined) {
       result.previousTotal = prev;
       if (total !== null) result.improvement = round2(total - prev);
@@ -79,8 +93,8 @@ export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}):
   const located = locateTable(grid, rubric, options.mapping, options.ownedHeaders);
   if (!located.layout || located.issues.some((i) => i.severity === "error")) return { issues: located.issues };
   const layout = located.layout;
-  const readers = columnReaders(layout, rubric);
-  const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, readers));
+  const run = setup(layout, rubric);
+  const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, run));
   rankUnits(units);
   assignOutcomes(units, rubric.outcomes, rubric.mode);
   const problems = [...located.issues, ...units.flatMap((u) => u.problems)];
