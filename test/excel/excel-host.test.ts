@@ -183,6 +183,16 @@ describe("Excel adapter (office-addin-mock)", () => {
     expect(copy(book)).toEqual(before);
   });
 
+  it("refuses a table too large for one request, before reading its values", async () => {
+    const wide = Array.from({ length: 260 }, (_, c) => `列${c}`);
+    const rows = [["单位", ...wide], ...Array.from({ length: 1000 }, (_, r) => [`单位${r}`, ...wide.map(() => 1)])];
+    const book: FakeBook = { sheets: [fakeSheet("大表", rows)], active: "大表", settings: {} };
+    const fake = fakeRun(book);
+    const r = await new ExcelHost(fake.run, () => "zh-CN").snapshot();
+    expect(!r.ok && r.issues[0]).toMatchObject({ code: "table.tooLarge", params: { cells: 261 * 1001, limit: 250_000 } });
+    expect(fake.syncs()).toBe(1); // the values were never requested
+  });
+
   it("turns Excel's cell-edit-mode error into a plain message", async () => {
     const host = new ExcelHost(async () => { throw Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" }); }, () => "zh-CN");
     const r = await host.snapshot();

@@ -8,8 +8,11 @@ import { issue } from "../../core/issue";
 import type { HostResult, Snapshot } from "../../app/pane-host";
 import { parseState, STATE_KEY } from "./state";
 
-/** Reads above this many cells are refused (Excel on the web caps requests at 5 MB). */
-export const MAX_CELLS = 400_000;
+/**
+ * Reads above this many cells are refused with a plain message: Excel on the web caps a response at
+ * 5 MB, and values plus number formats ("General" alone is ~10 bytes) come to ~15–20 bytes a cell.
+ */
+export const MAX_CELLS = 250_000;
 
 /** Names a results sheet may take; which exist is checked in the first sync. */
 export const RESULTS_SHEET_CANDIDATES = ["考核明细", "考核明细 (2)", "考核明细 (3)", "Kaohe results", "Kaohe results (2)", "Kaohe results (3)"];
