@@ -12,6 +12,7 @@ import { locateTable, type ColumnMapping } from "../core/table/layout";
 import type { UnitResult } from "../core/score/types";
 import { catalog, texts, type Catalog } from "../i18n";
 import { builtinRubrics, knownCompositeNames, parseRubricText } from "./rubrics";
+import { pickResultsSheet } from "./results-sheet";
 import { EMPTY_STATE, type HostResult, type LastUnit, type OwnedRecord, type PaneHost, type PaneState, type Snapshot } from "./pane-host";
 
 export interface MappingRow {
@@ -232,7 +233,7 @@ export class PaneSession {
 
     const t = texts(this.locale);
     const plan = buildWritePlan(grid, assessment, t, {
-      resultsSheet: this.resultsSheetName(t.label("resultsSheet")),
+      resultsSheet: pickResultsSheet(t.label("resultsSheet"), new Set(snap.value.takenSheetNames), this.state.owned?.resultsSheet),
       ownedHeaders,
       strict: true,
     });
@@ -250,17 +251,6 @@ export class PaneSession {
     this.state = { ...next, owned: applied.value };
     this.assessment = assessment;
     return { ok: true, value: this.summarise(assessment, previous) };
-  }
-
-  private resultsSheetName(base: string): string {
-    const owned = this.state.owned?.resultsSheet;
-    if (owned) return owned;
-    const taken = new Set(this.snapshot?.takenSheetNames ?? []);
-    for (let i = 1; i < 10; i++) {
-      const name = i === 1 ? base : `${base} (${i})`;
-      if (!taken.has(name)) return name;
-    }
-    return `${base} (kaohe)`;
   }
 
   private summarise(a: Assessment, previous: PaneState["last"]): ScoreResult {

@@ -6,7 +6,8 @@ import type { Compiled } from "../core/rubric/compile";
 import { buildWritePlan, ownedHeaderTexts, type WritePlan } from "../core/plan/write-plan";
 import { catalog, texts, type Catalog } from "../i18n";
 import { knownCompositeNames } from "./rubrics";
-import type { SheetInfo, WorkbookPort } from "./ports";
+import type { WorkbookPort } from "./ports";
+import { pickResultsSheet } from "./results-sheet";
 
 export interface ScoreOptions {
   sheet?: string;
@@ -21,17 +22,7 @@ export type ScoreOutcome =
   | { ok: false; issues: Issue[]; kind: "sheet" | "table" | "output" };
 
 const ALL_TEXTS = [texts(catalog("zh-CN")), texts(catalog("en-US"))];
-
-/** A results sheet name that is free or already Kaohe's (its A1 holds a Kaohe title). */
-export function resultsSheetName(sheets: ReadonlyArray<SheetInfo>, base: string): string {
-  const titles = new Set(ALL_TEXTS.map((t) => t.label("resultsTitle")));
-  for (let i = 1; i < 100; i++) {
-    const name = i === 1 ? base : `${base} (${i})`;
-    const existing = sheets.find((s) => s.name === name);
-    if (!existing || titles.has(existing.title)) return name;
-  }
-  return `${base} (kaohe)`;
-}
+const RESULTS_TITLES = new Set(ALL_TEXTS.map((t) => t.label("resultsTitle")));
 
 export async function scoreWorkbook(wb: WorkbookPort, rubric: Compiled, opts: ScoreOptions): Promise<ScoreOutcome> {
   const grid = await wb.readSheet(opts.sheet);
@@ -44,7 +35,8 @@ export async function scoreWorkbook(wb: WorkbookPort, rubric: Compiled, opts: Sc
   const t = texts(opts.locale);
   const sheets = await wb.sheets();
   const planned = buildWritePlan(grid, assessment, t, {
-    resultsSheet: resultsSheetName(sheets, t.label("resultsSheet")),
+    // Sheets whose A1 is a Kaohe title are Kaohe's results from an earlier run: not taken.
+    resultsSheet: pickResultsSheet(t.label("resultsSheet"), new Set(sheets.filter((s) => !RESULTS_TITLES.has(s.title)).map((s) => s.name))),
     ownedHeaders,
   });
   if (!planned.ok) return { ok: false, kind: "output", issues: planned.issues };

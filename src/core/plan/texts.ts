@@ -3,10 +3,10 @@ import type { Issue } from "../issue";
 import type { Reason } from "../score/types";
 
 export type LabelKey =
-  | "total" | "rank" | "result" | "attainedCount" | "unit" | "row" | "status" | "item" | "points" | "cell" | "reason"
+  | "total" | "rank" | "result" | "attainedCount" | "unit" | "row" | "status" | "item" | "points" | "cell"
   | "max" | "score" | "section" | "scored" | "vetoed" | "incomplete" | "commended" | "laggard" | "progress"
-  | "attained" | "notAttained" | "vetoPrefix" | "resultsSheet" | "resultsTitle" | "deductionsTitle" | "problemsTitle"
-  | "severity" | "error" | "warning" | "message" | "yes" | "no" | "none" | "grade" | "explanation" | "composite"
+  | "attained" | "notAttained" | "resultsSheet" | "resultsTitle" | "deductionsTitle" | "problemsTitle"
+  | "severity" | "error" | "warning" | "message" | "yes" | "no" | "none"
   | "improvement" | "rubric" | "summary" | "fullMarks";
 
 export interface Texts {

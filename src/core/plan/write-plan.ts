@@ -204,4 +204,3 @@ export function ownedHeaderTexts(textsByLocale: ReadonlyArray<Texts>, extra: Rea
   return out;
 }
 
-export type { Issue };
