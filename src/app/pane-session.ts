@@ -51,6 +51,9 @@ export interface ScoreResult {
   bottom: UnitResult[];
   commended: string[];
   laggards: string[];
+  /** Attainment rubrics: units that met every target, and those that did not. */
+  attained: string[];
+  notAttained: string[];
   /** Present when there was an earlier run: units whose rank or status changed. */
   changes?: Change[];
   previousRubric?: string;
@@ -264,6 +267,8 @@ export class PaneSession {
       bottom: clean.length > 3 ? clean.slice(-3).reverse() : [],
       commended: a.units.filter((u) => u.outcomes.includes("commended")).map((u) => u.unit),
       laggards: a.units.filter((u) => u.outcomes.includes("laggard")).map((u) => u.unit),
+      attained: a.units.filter((u) => u.outcomes.includes("attained")).map((u) => u.unit),
+      notAttained: a.units.filter((u) => u.outcomes.includes("notAttained")).map((u) => u.unit),
     };
     if (previous && previous.sheet === a.sheet) {
       result.changes = diff(previous.units, a.units);

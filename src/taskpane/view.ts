@@ -134,12 +134,17 @@ export function summary(c: Catalog, r: ScoreResult, on: Handlers): HTMLElement {
       h("span", { class: "pill veto" }, `${c.ui.vetoed} ${r.counts.vetoed}`),
       h("span", { class: "pill warn" }, `${c.ui.incomplete} ${r.counts.incomplete}`),
     ),
-    h("dl", { class: "facts" },
-      h("dt", {}, c.ui.top), h("dd", { id: "top" }, list(r.top)),
-      r.bottom.length ? h("dt", {}, c.ui.bottom) : null, r.bottom.length ? h("dd", { id: "bottom" }, list(r.bottom)) : null,
-      h("dt", {}, c.ui.commended), h("dd", { id: "commended" }, joined(c, r.commended) || c.ui.none),
-      h("dt", {}, c.ui.laggards), h("dd", { id: "laggards" }, joined(c, r.laggards) || c.ui.none),
-    ),
+    r.assessment.rubric.mode === "attainment"
+      ? h("dl", { class: "facts" },
+          h("dt", {}, c.labels.attained), h("dd", { id: "attained" }, joined(c, r.attained) || c.ui.none),
+          h("dt", {}, c.labels.notAttained), h("dd", { id: "not-attained" }, joined(c, r.notAttained) || c.ui.none),
+        )
+      : h("dl", { class: "facts" },
+          h("dt", {}, c.ui.top), h("dd", { id: "top" }, list(r.top)),
+          r.bottom.length ? h("dt", {}, c.ui.bottom) : null, r.bottom.length ? h("dd", { id: "bottom" }, list(r.bottom)) : null,
+          h("dt", {}, c.ui.commended), h("dd", { id: "commended" }, joined(c, r.commended) || c.ui.none),
+          h("dt", {}, c.ui.laggards), h("dd", { id: "laggards" }, joined(c, r.laggards) || c.ui.none),
+        ),
     changes(c, r),
     problems(c, r.assessment.problems, on),
   );

@@ -107,6 +107,14 @@ describe("the pane's session", () => {
     expect(!locked.ok && locked.issues[0]?.code).toBe("sheet.protected");
   });
 
+  it("summarises attainment rubrics by who met every target", async () => {
+    const host = new MemoryHost([grid([["单位", "出生政策符合率", "孕前优生健康检查覆盖率", "流动人口管理服务率", "群众满意率", "出生人口性别比"], ["甲村", 99.6, 91, 92, 96, 105], ["乙村", 99.0, 91, 92, 96, 105]], { sheet: "街道" })]);
+    const s = new PaneSession(host, catalog("zh-CN"));
+    expect((await s.open()).ok && s.rubric().rubric.id).toBe("street-2013");
+    const r = await s.score();
+    expect(r.ok && [r.value.attained, r.value.notAttained, r.value.top]).toEqual([["甲村"], ["乙村"], []]);
+  });
+
   it("remembers a manual mapping per sheet and rubric", async () => {
     const host = new MemoryHost([grid([["单位", "第1条", ...["第二条", "第三条", "第四条", "第五条", "第六条", "第七条", "第八条", "第九条", "第十条"]], ["甲", 15, 15, 7, 5, 18, 9, 10, 6, 10, 5]], { sheet: "村" })]);
     const s = new PaneSession(host, catalog("zh-CN"));
