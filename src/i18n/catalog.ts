@@ -18,7 +18,7 @@ export type UiKey =
   | "clearing" | "summary" | "scored" | "vetoed" | "incomplete" | "top" | "bottom" | "commended" | "laggards" | "none"
   | "changes" | "changesSince" | "noChanges" | "problems" | "noProblems" | "unit" | "selectUnit" | "pointsLost"
   | "needsExcel" | "needsExcelDetail" | "needsNewerExcel" | "cleared" | "done" | "rankN" | "unranked" | "removed" | "added"
-  | "rubricImported" | "fullMarks" | "loading";
+  | "rubricImported" | "fullMarks" | "loading" | "moreProblems";
 
 export interface Catalog {
   ui: Record<UiKey, string>;

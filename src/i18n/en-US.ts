@@ -18,6 +18,7 @@ export const enUS: Catalog = {
     pointsLost: "−", needsExcel: "Kaohe runs inside Excel", needsExcelDetail: "Open Kaohe in Excel (Windows, Mac or the web) from Home › 考核评分 or Insert › My Add-ins. If you are in Excel, check that Office services can be reached.",
     needsNewerExcel: "This version of Excel is too old: Kaohe needs Excel 2021, Microsoft 365 or Excel on the web.", cleared: "Everything Kaohe wrote was removed; the sheet is as it was.",
     done: "Scored", rankN: "#{rank}", unranked: "unranked", removed: "removed", added: "new", rubricImported: "Imported rubric \"{name}\" and saved it in this workbook.",
+    moreProblems: "{count} more, all listed on the \"{sheet}\" sheet.",
     fullMarks: "All other items at full marks", loading: "Reading the sheet…",
   },
   cli: {

@@ -17,6 +17,7 @@ export const zhCN: Catalog = {
     pointsLost: "扣", needsExcel: "Kaohe 需要在 Excel 中运行", needsExcelDetail: "请在 Excel（Windows、Mac 或网页版）中通过“开始 › 考核评分”或“插入 › 我的加载项”打开 Kaohe。如果您已在 Excel 中，请检查网络能否访问 Office 服务。",
     needsNewerExcel: "此版本的 Excel 太旧：Kaohe 需要 Excel 2021、Microsoft 365 或网页版 Excel。", cleared: "已清除 Kaohe 写入的全部内容，工作表已恢复原样。",
     done: "评分完成", rankN: "第{rank}名", unranked: "无排名", removed: "已移除", added: "新增", rubricImported: "已导入考核细则“{name}”并保存在本工作簿中。",
+    moreProblems: "另有 {count} 条，全部列在“{sheet}”工作表中。",
     fullMarks: "其余各项满分", loading: "正在读取工作表…",
   },
   cli: {

@@ -23,6 +23,10 @@ function grid(sheet: string, rows: (string | number)[][]): Grid {
   return { sheet, rows: rows.map((r) => r.map((v) => (v === "" ? undefined : { value: v }))), merges: [] };
 }
 
+const params = new URLSearchParams(location.search);
+/** ?bad=N appends N units with an invalid 满意率 (for tests of long problem lists). */
+const extra = Array.from({ length: Number(params.get("bad") ?? 0) }, (_, i) => row(`补充社区${i + 1}`, { 21: "待查" }));
+
 const host = new MemoryHost(
   [
     grid("社区考核", [
@@ -33,10 +37,11 @@ const host = new MemoryHost(
       row("城西社区", { 21: "abc" }),
       row("南门社区", { 14: 1 }),
       row("北门社区", { 24: 80, 29: "否" }),
+      ...extra,
       ["合计"],
     ]),
   ],
-  new URLSearchParams(location.search).get("lang") ?? "zh-CN",
+  params.get("lang") ?? "zh-CN",
 );
 
 window.kaoheHarness = {

@@ -164,13 +164,18 @@ function changes(c: Catalog, r: ScoreResult): HTMLElement | null {
   );
 }
 
+/** The pane lists this many problems; the results sheet has them all. */
+const MAX_LISTED = 100;
+
 function problems(c: Catalog, list: Issue[], on: Handlers): HTMLElement {
+  const shown = list.slice(0, MAX_LISTED);
   return h("div", { id: "problems" },
     h("h3", {}, `${c.ui.problems} (${list.length})`),
     list.length === 0 ? h("p", { class: "muted" }, c.ui.noProblems)
-      : h("ul", { class: "problems" }, ...list.map((p) =>
+      : h("ul", { class: "problems" }, ...shown.map((p) =>
           h("li", { class: p.severity },
             p.cell ? h("button", { class: "link", on: { click: () => on.selectIssue(p) } }, formatIssueWithPlace(p, c)) : formatIssueWithPlace(p, c)))),
+    list.length > shown.length ? h("p", { class: "muted" }, ui(c, "moreProblems", { count: list.length - shown.length, sheet: c.labels.resultsSheet })) : null,
   );
 }
 

@@ -122,6 +122,17 @@ suite("task pane in headless Chromium", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("lists at most 100 problems and points to the results sheet for the rest", async () => {
+    await page.goto(`${url}harness.html?bad=150`);
+    await page.waitForSelector("#rubric");
+    await page.locator("#score").click();
+    await page.waitForSelector("#summary");
+    expect(await text("#problems h3")).toBe("问题 (152)"); // 151 bad 满意率 cells + the optional-column warning
+    expect(await page.locator("#problems li").count()).toBe(100);
+    expect(await text("#problems")).toContain("另有 52 条，全部列在“考核明细”工作表中。");
+    expect(pageErrors).toEqual([]);
+  });
+
   it("speaks English and keeps workbook text as text", async () => {
     await page.locator("#lang").click();
     await page.waitForFunction(() => document.documentElement.lang === "en-US");
