@@ -1,12 +1,13 @@
 /** A locale's text. Every issue code and reason code must have a sentence (checked by the compiler). */
 import type { IssueCode, IssueParams } from "../core/issue";
-import type { ReasonCode } from "../core/score/types";
+import type { Reason, ReasonCode } from "../core/score/types";
 import type { LabelKey } from "../core/plan/texts";
 
 export type { LabelKey };
 
 export type Locale = "zh-CN" | "en-US";
 type P = IssueParams;
+type R = Reason["params"];
 
 export type CliMessage =
   | "fileNotFound" | "fileUnreadable" | "notXlsx" | "sheetNotFound" | "outputExists" | "sameAsInput" | "writeFailed"
@@ -25,8 +26,16 @@ export interface Catalog {
   cli: Record<CliMessage, (p: P) => string>;
   locale: Locale;
   issues: Record<IssueCode, (p: P) => string>;
-  reasons: Record<ReasonCode, (p: P) => string>;
+  reasons: Record<ReasonCode, (p: R) => string>;
   labels: Record<LabelKey, string>;
+  /** An aside: "（B4）" / " (B4)". */
+  paren: (text: string) => string;
+  /** Between a label and what follows: "：" / ": ". */
+  colon: string;
+  /** Between phrases of a result: "；" / "; ". */
+  sep: string;
+  /** A list of names: "甲、乙" / "甲, 乙". */
+  list: (items: ReadonlyArray<string>) => string;
   /** "C7" in a sentence: "单元格 C7" / "cell C7". */
   at: (sheet: string | undefined, cell: string | undefined) => string;
 }

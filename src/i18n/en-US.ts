@@ -1,6 +1,7 @@
 import type { Catalog } from "./catalog";
 
 const s = (v: unknown): string => String(v ?? "");
+const list = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : s(v));
 const near = (c: unknown): string => (c ? `; the closest column is "${s(c)}"` : "");
 const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 const unitWord = (u: unknown) => (u === "‰" ? "per-mille point" : u === "%" ? "percentage point" : "unit");
@@ -33,7 +34,7 @@ export const enUS: Catalog = {
     usage: (p) => `usage error: ${s(p.detail)} (run kaohe --help)`,
     scored: (p) => `${s(p.scored)} scored, ${s(p.vetoed)} vetoed, ${s(p.incomplete)} incomplete; ${s(p.problems)} problem(s)`,
     written: (p) => `written to ${s(p.file)}`,
-    rubricValid: (p) => `rubric ${s(p.id)} is valid (${s(p.items)} items, ${s(p.warnings)} warning(s))`,
+    rubricValid: (p) => `rubric ${s(p.id)} is valid (${list(p.items)} items, ${s(p.warnings)} warning(s))`,
     rubricInvalid: (p) => `rubric ${s(p.file)} has ${s(p.errors)} error(s)`,
     internal: (p) => `internal error: ${s(p.detail)}`,
   },
@@ -51,7 +52,7 @@ export const enUS: Catalog = {
     "rubric.duplicateName": (p) => `The name "${s(p.name)}" is used twice in the rubric (at ${s(p.path)})`,
     "rubric.formula": (p) => `The formula "${s(p.formula)}" cannot be used (at ${s(p.path)}): ${s(p.detail)}`,
     "rubric.partsExceedMax": (p) => `The sub-items of "${s(p.item)}" add up to ${s(p.parts)} points, more than the item's ${s(p.max)}`,
-    "rubric.totalMismatch": (p) => `The items add up to ${s(p.items)} points, not the stated full marks of ${s(p.max)}`,
+    "rubric.totalMismatch": (p) => `The items add up to ${list(p.items)} points, not the stated full marks of ${s(p.max)}`,
     "rubric.unknownBuiltin": (p) => `There is no built-in rubric "${s(p.id)}"; available: ${s(p.available)}`,
     "table.empty": () => `The sheet is empty`,
     "table.noHeader": (p) => `No header row in the first ${s(p.rows)} rows (expected a row of column names such as 单位 and the indicators)`,
@@ -98,7 +99,7 @@ export const enUS: Catalog = {
     capped: (p) => `Bonus totals ${s(p.points)}; capped at ${s(p.max)}`,
     "veto.fact": (p) => `Veto: ${s(p.reason)}`,
     "veto.totalBelow": (p) => `Veto: total ${s(p.total)} is below ${s(p.value)}`,
-    "veto.anyMissed": (p) => `Veto: targets missed (${s(p.items)})`,
+    "veto.anyMissed": (p) => `Veto: targets missed (${list(p.items)})`,
   },
   labels: {
     total: "Total", rank: "Rank", result: "Result", attainedCount: "Targets met", unit: "Unit", row: "Row", status: "Status",
@@ -109,5 +110,9 @@ export const enUS: Catalog = {
     yes: "yes", no: "no", none: "none", improvement: "vs last year",
     rubric: "Rubric", summary: "Summary", fullMarks: "All other items at full marks",
   },
+  paren: (x) => ` (${x})`,
+  colon: ": ",
+  sep: "; ",
+  list,
   at: (sheet, cell) => (cell ? `${sheet ? `sheet "${sheet}" ` : ""}cell ${cell}` : sheet ? `sheet "${sheet}"` : ""),
 };

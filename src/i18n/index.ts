@@ -25,9 +25,8 @@ export function formatIssue(issue: Issue, c: Catalog): string {
 /** The message with where it happened: "工作表“Sheet1”单元格 C7（阳光社区）：…" */
 export function formatIssueWithPlace(issue: Issue, c: Catalog): string {
   const place = c.at(issue.sheet, issue.cell);
-  const unit = issue.unit ? (c.locale === "zh-CN" ? `（${issue.unit}）` : ` (${issue.unit})`) : "";
-  const sep = c.locale === "zh-CN" ? "：" : ": ";
-  return place || unit ? `${place}${unit}${sep}${formatIssue(issue, c)}` : formatIssue(issue, c);
+  const unit = issue.unit ? c.paren(issue.unit) : "";
+  return place || unit ? `${place}${unit}${c.colon}${formatIssue(issue, c)}` : formatIssue(issue, c);
 }
 
 export function formatReason(reason: Reason, c: Catalog): string {
@@ -40,8 +39,10 @@ export function texts(c: Catalog): Texts {
     label: (k) => c.labels[k],
     reason: (r) => formatReason(r, c),
     issue: (i) => formatIssue(i, c),
-    sep: c.locale === "zh-CN" ? "；" : "; ",
-    paren: (x) => (c.locale === "zh-CN" ? `（${x}）` : ` (${x})`),
+    sep: c.sep,
+    colon: c.colon,
+    paren: c.paren,
+    list: c.list,
   };
 }
 

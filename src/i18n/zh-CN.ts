@@ -1,6 +1,7 @@
 import type { Catalog } from "./catalog";
 
 const s = (v: unknown): string => String(v ?? "");
+const list = (v: unknown): string => (Array.isArray(v) ? v.join("、") : s(v));
 const near = (c: unknown): string => (c ? `；最接近的列是“${s(c)}”` : "");
 const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 
@@ -32,7 +33,7 @@ export const zhCN: Catalog = {
     usage: (p) => `用法错误：${s(p.detail)}（运行 kaohe --help 查看用法）`,
     scored: (p) => `已评分 ${s(p.scored)} 个单位，一票否决 ${s(p.vetoed)} 个，数据不全 ${s(p.incomplete)} 个；问题 ${s(p.problems)} 条`,
     written: (p) => `已写入 ${s(p.file)}`,
-    rubricValid: (p) => `考核细则 ${s(p.id)} 有效（${s(p.items)} 个考核项目，${s(p.warnings)} 条提示）`,
+    rubricValid: (p) => `考核细则 ${s(p.id)} 有效（${list(p.items)} 个考核项目，${s(p.warnings)} 条提示）`,
     rubricInvalid: (p) => `考核细则 ${s(p.file)} 有 ${s(p.errors)} 处错误`,
     internal: (p) => `内部错误：${s(p.detail)}`,
   },
@@ -50,7 +51,7 @@ export const zhCN: Catalog = {
     "rubric.duplicateName": (p) => `考核细则中名称“${s(p.name)}”重复（位置 ${s(p.path)}）`,
     "rubric.formula": (p) => `公式“${s(p.formula)}”无法使用（位置 ${s(p.path)}）：${s(p.detail)}`,
     "rubric.partsExceedMax": (p) => `“${s(p.item)}”的细项分值合计 ${s(p.parts)} 分，超过该项分值 ${s(p.max)} 分`,
-    "rubric.totalMismatch": (p) => `各项分值合计 ${s(p.items)} 分，与满分 ${s(p.max)} 分不一致`,
+    "rubric.totalMismatch": (p) => `各项分值合计 ${list(p.items)} 分，与满分 ${s(p.max)} 分不一致`,
     "rubric.unknownBuiltin": (p) => `没有名为“${s(p.id)}”的内置考核细则；可用：${s(p.available)}`,
     "table.empty": () => `工作表是空的`,
     "table.noHeader": (p) => `在前 ${s(p.rows)} 行中找不到表头行（应有一行列名，如“单位”和各项指标名称）`,
@@ -97,7 +98,7 @@ export const zhCN: Catalog = {
     capped: (p) => `加分合计 ${s(p.points)} 分，以 ${s(p.max)} 分为限`,
     "veto.fact": (p) => `一票否决：${s(p.reason)}`,
     "veto.totalBelow": (p) => `一票否决：总分 ${s(p.total)} 低于 ${s(p.value)} 分`,
-    "veto.anyMissed": (p) => `一票否决：未完成任务（${s(p.items)}）`,
+    "veto.anyMissed": (p) => `一票否决：未完成任务（${list(p.items)}）`,
   },
   labels: {
     total: "总分", rank: "排名", result: "考核结果", attainedCount: "达标项数", unit: "单位", row: "行", status: "状态",
@@ -108,5 +109,9 @@ export const zhCN: Catalog = {
     yes: "是", no: "否", none: "无", improvement: "较上年",
     rubric: "考核细则", summary: "汇总", fullMarks: "其余各项满分",
   },
+  paren: (x) => `（${x}）`,
+  colon: "：",
+  sep: "；",
+  list,
   at: (sheet, cell) => (cell ? `${sheet ? `工作表“${sheet}”` : ""}单元格 ${cell}` : sheet ? `工作表“${sheet}”` : ""),
 };

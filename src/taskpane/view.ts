@@ -17,11 +17,6 @@ export interface Handlers {
   selectUnit(unit: UnitResult): void;
 }
 
-/** Punctuation that belongs to the language: （可选） / (optional), 标签：值 / Label: value. */
-const paren = (c: Catalog, x: string) => (c.locale === "zh-CN" ? `（${x}）` : ` (${x})`);
-const colon = (c: Catalog) => (c.locale === "zh-CN" ? "：" : ": ");
-const joined = (c: Catalog, xs: string[]) => xs.join(c.locale === "zh-CN" ? "、" : ", ");
-
 const statusText = (c: Catalog, status: string) => (status === "scored" ? c.ui.scored : status === "vetoed" ? c.ui.vetoed : c.ui.incomplete);
 
 export function header(c: Catalog, on: Handlers): HTMLElement {
@@ -87,14 +82,14 @@ export function mapping(c: Catalog, p: Preview | undefined, on: Handlers): HTMLE
     return sel;
   };
   const details = h("details", { id: "mapping", attrs: { open: missing.some((r) => r.required) } },
-    h("summary", {}, `${c.ui.mapping}${colon(c)}${c.ui.matched} ${found.length}/${rows.length}`),
+    h("summary", {}, `${c.ui.mapping}${c.colon}${c.ui.matched} ${found.length}/${rows.length}`),
     h("ul", { class: "map-list" },
       ...rows.map((r, i) =>
         h("li", { class: r.column === null && !r.derived ? (r.required ? "missing" : "optional") : "" },
           h("span", { class: "ind" }, r.indicator),
           r.derived ? h("span", { class: "muted" }, c.ui.derived)
             : r.column ? h("span", { class: "col" }, `${r.column} · ${r.header ?? ""}`)
-            : h("span", { class: "flag" }, r.required ? c.ui.missing : `${c.ui.missing}${paren(c, c.ui.optional)}`),
+            : h("span", { class: "flag" }, r.required ? c.ui.missing : `${c.ui.missing}${c.paren(c.ui.optional)}`),
           r.column === null || r.manual ? columnSelect(r.indicator, r.column, i) : null,
         ),
       ),
@@ -126,7 +121,7 @@ export function errors(c: Catalog, issues: Issue[], on: Handlers): HTMLElement |
 const unitLabel = (c: Catalog, u: UnitResult) => `${u.unit}${u.total !== null ? ` ${u.total}` : ""}`;
 
 export function summary(c: Catalog, r: ScoreResult, on: Handlers): HTMLElement {
-  const list = (units: UnitResult[]) => (units.length ? joined(c, units.map((u) => unitLabel(c, u))) : c.ui.none);
+  const list = (units: UnitResult[]) => (units.length ? c.list(units.map((u) => unitLabel(c, u))) : c.ui.none);
   return h("section", { id: "summary", class: "card", attrs: { "aria-labelledby": "summary-h" } },
     h("h2", { id: "summary-h" }, c.ui.summary),
     h("p", { class: "counts" },
@@ -136,14 +131,14 @@ export function summary(c: Catalog, r: ScoreResult, on: Handlers): HTMLElement {
     ),
     r.assessment.rubric.mode === "attainment"
       ? h("dl", { class: "facts" },
-          h("dt", {}, c.labels.attained), h("dd", { id: "attained" }, joined(c, r.attained) || c.ui.none),
-          h("dt", {}, c.labels.notAttained), h("dd", { id: "not-attained" }, joined(c, r.notAttained) || c.ui.none),
+          h("dt", {}, c.labels.attained), h("dd", { id: "attained" }, c.list(r.attained) || c.ui.none),
+          h("dt", {}, c.labels.notAttained), h("dd", { id: "not-attained" }, c.list(r.notAttained) || c.ui.none),
         )
       : h("dl", { class: "facts" },
           h("dt", {}, c.ui.top), h("dd", { id: "top" }, list(r.top)),
           r.bottom.length ? h("dt", {}, c.ui.bottom) : null, r.bottom.length ? h("dd", { id: "bottom" }, list(r.bottom)) : null,
-          h("dt", {}, c.ui.commended), h("dd", { id: "commended" }, joined(c, r.commended) || c.ui.none),
-          h("dt", {}, c.ui.laggards), h("dd", { id: "laggards" }, joined(c, r.laggards) || c.ui.none),
+          h("dt", {}, c.ui.commended), h("dd", { id: "commended" }, c.list(r.commended) || c.ui.none),
+          h("dt", {}, c.ui.laggards), h("dd", { id: "laggards" }, c.list(r.laggards) || c.ui.none),
         ),
     changes(c, r),
     problems(c, r.assessment.problems, on),

@@ -11,7 +11,7 @@ export function resultText(u: UnitResult, t: Texts): string {
     if (o === "notAttained") {
       // A veto for missed targets already names them.
       if (u.status === "vetoed") continue;
-      parts.push(`${t.label("notAttained")}${t.paren(u.items.filter((i) => i.met === false).map((i) => i.name).join("、"))}`);
+      parts.push(`${t.label("notAttained")}${t.paren(t.list(u.items.filter((i) => i.met === false).map((i) => i.name)))}`);
     } else parts.push(t.label(o));
   }
   if (u.grade) parts.push(u.grade);
@@ -39,7 +39,7 @@ export function explainUnit(u: UnitResult, t: Texts): string {
       continue;
     }
     const score = item.score !== null && item.max !== null ? ` ${item.score}/${item.max}` : "";
-    lines.push(`${item.name}${score}：`);
+    lines.push(`${item.name}${score}${t.colon.trimEnd()}`);
     for (const d of notes) lines.push(`  · ${t.reason(d.reason)}${d.cell ? t.paren(d.cell) : ""}`);
     if (item.floored) {
       const raw = sum2(item.deductions.map((d) => d.points));

@@ -17,4 +17,8 @@ export interface Texts {
   readonly sep: string;
   /** An aside in brackets: "（B4）" or " (B4)". */
   paren(text: string): string;
+  /** After a label: "：" or ": ". */
+  readonly colon: string;
+  /** Names in a list: "甲、乙" or "甲, 乙". */
+  list(items: ReadonlyArray<string>): string;
 }

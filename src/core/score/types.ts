@@ -18,7 +18,8 @@ export type ReasonCode =
 
 export interface Reason {
   code: ReasonCode;
-  params: Record<string, string | number>;
+  /** A list (e.g. the items a unit missed) is joined by the locale: 出生率、自然增长率 / 出生率, 自然增长率. */
+  params: Record<string, string | number | ReadonlyArray<string>>;
 }
 
 export interface Deduction {

@@ -34,7 +34,7 @@ export function vetoReasons(
       if (total !== null && total < v.value) reasons.push({ code: "veto.totalBelow", params: { total, value: v.value } });
     } else if (complete) {
       const missed = items.filter((i) => i.met === false).map((i) => i.name);
-      if (missed.length) reasons.push({ code: "veto.anyMissed", params: { items: missed.join("、"), count: missed.length } });
+      if (missed.length) reasons.push({ code: "veto.anyMissed", params: { items: missed, count: missed.length } });
     }
   }
   return { reasons, cells };
