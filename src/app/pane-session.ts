@@ -168,16 +168,18 @@ export class PaneSession {
     const located = locateTable(grid, compiled.rubric, manual, this.ownedHeaders());
     const part = located.partial;
     const headers = part?.headers ?? [];
-    const unneeded = new Set(compiled.rubric.indicators.filter((i) => i.derive && part?.columns.has(i.key)).flatMap((i) => i.derive?.names ?? []));
     const rows: MappingRow[] = compiled.rubric.indicators.map((ind) => {
       const col = part?.columns.get(ind.key);
-      const header = col === undefined ? null : (headers.find((h) => h.col === col)?.text ?? null);
-      const derived = col === undefined && !!ind.derive && ind.derive.names.every((n) => {
-        const dep = compiled.rubric.byKey.get(n);
-        return dep !== undefined && part?.columns.has(dep.key) === true;
-      });
-      const needed = col !== undefined || ind.required || !ind.keys.some((k) => unneeded.has(k));
-      return { indicator: ind.name, required: ind.required, column: col === undefined ? null : columnLetter(col), header, derived, needed, manual: ind.name in manual };
+      const status = part?.status.get(ind.key) ?? "missing";
+      return {
+        indicator: ind.name,
+        required: ind.required,
+        column: col === undefined ? null : columnLetter(col),
+        header: col === undefined ? null : (headers.find((h) => h.col === col)?.text ?? null),
+        derived: status === "derived",
+        needed: status !== "unneeded",
+        manual: ind.name in manual,
+      };
     });
     return {
       ...base,

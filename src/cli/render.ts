@@ -1,7 +1,7 @@
 /** Terminal output: the ranking table and the rubric list. */
 import type { Assessment } from "../core/assess";
 import type { Compiled } from "../core/rubric/compile";
-import { resultText } from "../core/plan/explain";
+import { attainedText, resultText } from "../core/plan/explain";
 import { type Catalog, texts } from "../i18n";
 import { renderTable } from "./text-table";
 
@@ -16,10 +16,7 @@ export function renderScoreTable(a: Assessment, c: Catalog): string {
     : [L.unit, L.status, L.attainedCount, L.result];
   const rows = sorted.map((u) => {
     const result = resultText(u, t);
-    if (!points) {
-      const met = u.items.filter((i) => i.met === true).length;
-      return [u.unit, L[u.status], u.status === "incomplete" ? "" : `${met}/${u.items.length}`, result];
-    }
+    if (!points) return [u.unit, L[u.status], attainedText(u) ?? "", result];
     const comp = composites.map((n) => String(u.composites.find((x) => x.name === n)?.value ?? ""));
     return [u.rank === null ? "" : String(u.rank), u.unit, L[u.status], u.total === null ? "" : String(u.total), ...comp, result];
   });

@@ -3,6 +3,11 @@ import type { Texts } from "./texts";
 import { sum2 } from "../decimal";
 import type { Reason, UnitResult } from "../score/types";
 
+/** Attainment rubrics: "3/4" targets met; null while the unit is incomplete. */
+export function attainedText(u: UnitResult): string | null {
+  return u.status === "incomplete" ? null : `${u.items.filter((i) => i.met === true).length}/${u.items.length}`;
+}
+
 export function resultText(u: UnitResult, t: Texts): string {
   if (u.status === "incomplete") return t.label("incomplete");
   const parts: string[] = [];
@@ -24,8 +29,7 @@ export function explainUnit(u: UnitResult, t: Texts): string {
   const head = [u.unit];
   if (u.total !== null) head.push(`${t.label("total")} ${u.total}`);
   if (u.rank !== null) head.push(`${t.label("rank")} ${u.rank}`);
-  const result = resultText(u, t);
-  if (result) head.push(result);
+  head.push(resultText(u, t));
   lines.push(head.join(t.sep));
   if (u.status === "incomplete") {
     for (const p of u.problems.filter((p) => p.severity === "error")) lines.push(`${p.cell ? `${p.cell} ` : ""}${t.issue(p)}`);

@@ -6,7 +6,7 @@
 import { type CellRange, type Grid, cellAt, columnLetter, isBlank, parseA1 } from "../grid";
 import { issue, type Issue, type Result, ok, fail } from "../issue";
 import type { Assessment } from "../assess";
-import { explainUnit, resultText } from "./explain";
+import { attainedText, explainUnit, resultText } from "./explain";
 import type { LabelKey, Texts } from "./texts";
 
 export type PlanValue = string | number | null;
@@ -83,7 +83,6 @@ function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Res
   return fail(issue("output.noRoom", { from: columnLetter(tableEnd + 1) }, { sheet: grid.sheet }));
 }
 
-/** One row per unit: status, total, rank, result, every item's score, then every reason, one per line. */
 function occupied(grid: Grid, col: number, first: number, width: number, top: number, bottom: number): Issue {
   let row = top;
   while (row < bottom && isBlank(cellAt(grid, row, col)?.value)) row++;
@@ -92,6 +91,7 @@ function occupied(grid: Grid, col: number, first: number, width: number, top: nu
   return issue("output.occupied", { cell: `${columnLetter(col)}${row + 1}`, value: typeof value === "object" && value ? "#" : String(value ?? ""), range, count: width }, { sheet: grid.sheet, cell: `${columnLetter(col)}${row + 1}` });
 }
 
+/** One row per unit: status, total, rank, result, every item's score, then every reason, one per line. */
 function resultsSheet(a: Assessment, t: Texts): PlanValue[][] {
   const points = a.rubric.mode === "points";
   const composites = a.units[0]?.composites.map((c) => c.name) ?? [];
@@ -109,14 +109,13 @@ function resultsSheet(a: Assessment, t: Texts): PlanValue[][] {
     ],
   ];
   for (const u of a.units) {
-    const met = u.items.filter((i) => i.met === true).length;
     const reasons: string[] = [];
     for (const i of u.items) for (const d of [...i.deductions, ...i.findings]) reasons.push(`${d.cell ? `${d.cell} ` : ""}${t.reason(d.reason)}`);
     for (const r of u.vetoReasons) reasons.push(t.reason(r));
     for (const p of u.problems) if (p.severity === "error") reasons.push(`${p.cell ? `${p.cell} ` : ""}${t.issue(p)}`);
     rows.push([
       u.unit, u.row + 1, t.label(u.status),
-      points ? u.total : u.status === "incomplete" ? null : `${met}/${u.items.length}`,
+      points ? u.total : attainedText(u),
       u.rank, resultText(u, t),
       ...u.items.map((i) => (points ? i.score : i.met === null ? null : i.met ? t.label("yes") : t.label("no"))),
       ...u.composites.map((c) => c.value),
@@ -157,11 +156,8 @@ export function buildWritePlan(grid: Grid, a: Assessment, t: Texts, opts: PlanOp
   const resultCol = first + (points ? 2 : 1);
 
   const rows = a.units.map((u) => {
-    const result = resultText(u, t) || null;
-    const met = u.items.filter((i) => i.met === true).length;
-    const values: PlanValue[] = points
-      ? [u.total, u.rank, result, ...u.composites.map((c) => c.value)]
-      : [u.status === "incomplete" ? null : `${met}/${u.items.length}`, result];
+    const result = resultText(u, t);
+    const values: PlanValue[] = points ? [u.total, u.rank, result, ...u.composites.map((c) => c.value)] : [attainedText(u), result];
     return { row: u.row, values };
   });
   return ok({
@@ -185,7 +181,7 @@ export function buildWritePlan(grid: Grid, a: Assessment, t: Texts, opts: PlanOp
  */
 export function relocateOwnedArea(grid: Grid, area: CellRange, ownedHeaders: ReadonlySet<string>): CellRange | null {
   const row = area.top;
-  const width = Math.max(area.right + 1, ...(grid.rows[row]?.map((_, i) => i + 1) ?? [0])) + 1;
+  const width = Math.max(area.right + 1, grid.rows[row]?.length ?? 0);
   let best: CellRange | null = null;
   for (let c = 0; c < width; c++) {
     if (!ownedHeaders.has(headerText(grid, row, c))) continue;

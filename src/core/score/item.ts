@@ -5,16 +5,10 @@ import type { Item } from "../rubric/model";
 import { evaluateRule, type RuleContext } from "./rules";
 import type { Deduction, ItemResult } from "./types";
 
-/** Shared by every item with nothing to report; never mutated (frozen). */
-const NONE: Deduction[] = Object.freeze([]) as unknown as Deduction[];
-
-/**
- * Scores one item. Problems and shortfall cells go straight into the unit's lists (`problems`,
- * `shortfallCells`): a rubric has dozens of items and the engine scores units by the hundred thousand.
- */
+/** Scores one item. Problems and shortfall cells go straight into the unit's lists. */
 export function scoreItem(item: Item, ctx: RuleContext, mode: "points" | "attainment", problems: Issue[], shortfallCells: string[]): ItemResult {
-  let deductions: Deduction[] | undefined;
-  let findings: Deduction[] | undefined;
+  const deductions: Deduction[] = [];
+  const findings: Deduction[] = [];
   let raw = 0;
   let applied = 0;
   let allMet = true;
@@ -34,8 +28,8 @@ export function scoreItem(item: Item, ctx: RuleContext, mode: "points" | "attain
     if (o.cell !== undefined) entry.cell = o.cell;
     if (o.points > 0) {
       raw += o.points;
-      (deductions ??= []).push(entry);
-    } else (findings ??= []).push(entry);
+      deductions.push(entry);
+    } else findings.push(entry);
   }
 
   const met = applied === 0 || (missing && allMet) ? null : allMet;
@@ -52,8 +46,8 @@ export function scoreItem(item: Item, ctx: RuleContext, mode: "points" | "attain
     max: mode === "points" ? (item.max ?? null) : null,
     score,
     met,
-    deductions: deductions ?? NONE,
-    findings: findings ?? NONE,
+    deductions,
+    findings,
     floored,
   };
 }

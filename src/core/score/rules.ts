@@ -4,7 +4,7 @@ import { issue, type Issue } from "../issue";
 import type { Indicator, ResolvedTarget, Rubric, Rule } from "../rubric/model";
 import { round2 } from "../decimal";
 import type { Reason } from "./types";
-import type { Value } from "./unit-values";
+import { valueLookup, type Value } from "./unit-values";
 
 export interface RuleContext {
   rubric: Rubric;
@@ -62,10 +62,7 @@ const shown = (x: number): number => (Number.isInteger(x) ? x : round2(x));
 export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | undefined): RuleOutcome {
   if (rule.type === "formula") {
     if (!rule.formula) return NOT_APPLICABLE;
-    const r = evaluate(rule.formula, (n) => {
-      const ind = ctx.rubric.byKey.get(n);
-      return ind ? ctx.values.get(ind.key)?.value : undefined;
-    });
+    const r = evaluate(rule.formula, valueLookup(ctx.rubric, ctx.values));
     if (!r.ok) {
       if (r.error.code === "unknownName") return NOT_APPLICABLE;
       return { ...NOT_APPLICABLE, problem: issue("value.formula", { indicator: rule.reason, formula: rule.formula.source, reason: r.error.code }, { sheet: ctx.sheet, cell: ctx.unitCell, unit: ctx.unit }) };

@@ -24,6 +24,14 @@ export interface ColumnReader {
   letter: string;
 }
 
+/** What a formula reads: its (normalised) names looked up in one unit's values. */
+export function valueLookup(rubric: Rubric, values: ReadonlyMap<string, Value>): (name: string) => number | undefined {
+  return (name) => {
+    const ind = rubric.byKey.get(name);
+    return ind ? values.get(ind.key)?.value : undefined;
+  };
+}
+
 export function columnReaders(layout: TableLayout, rubric: Rubric): ColumnReader[] {
   const out: ColumnReader[] = [];
   for (const ind of rubric.indicators) {
@@ -54,10 +62,7 @@ export function readUnitValues(grid: Grid, layout: TableLayout, rubric: Rubric, 
     const inputs = ind.derive.names.map((n) => rubric.byKey.get(n));
     // An input that failed to parse is already a problem; do not report it twice.
     if (inputs.some((i) => !i || !values.has(i.key))) continue;
-    const result = evaluate(ind.derive, (n) => {
-      const dep = rubric.byKey.get(n);
-      return dep ? values.get(dep.key)?.value : undefined;
-    });
+    const result = evaluate(ind.derive, valueLookup(rubric, values));
     if (result.ok) values.set(ind.key, { value: result.value });
     else {
       problems.push(

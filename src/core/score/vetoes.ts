@@ -2,7 +2,7 @@
 import { evaluate } from "../formula";
 import type { Rubric } from "../rubric/model";
 import type { ItemResult, Reason } from "./types";
-import type { Value } from "./unit-values";
+import { valueLookup, type Value } from "./unit-values";
 
 export function vetoReasons(
   rubric: Rubric,
@@ -14,10 +14,7 @@ export function vetoReasons(
 ): { reasons: Reason[]; cells: string[] } {
   const reasons: Reason[] = [];
   const cells: string[] = [];
-  const lookup = (n: string) => {
-    const ind = rubric.byKey.get(n);
-    return ind ? values.get(ind.key)?.value : undefined;
-  };
+  const lookup = valueLookup(rubric, values);
   for (const v of rubric.vetoes) {
     if (v.type === "fact") {
       // A fact on an optional column the sheet lacks cannot veto (the missing column is reported).

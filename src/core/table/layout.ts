@@ -157,14 +157,26 @@ function mapColumns(
   return columns;
 }
 
-/** An indicator is available when its column is there or it can be derived from columns that are. */
-function available(ind: Indicator, columns: ReadonlyMap<string, number>, rubric: Rubric): boolean {
-  if (columns.has(ind.key)) return true;
-  if (!ind.derive) return false;
-  return ind.derive.names.every((n) => {
-    const dep = rubric.byKey.get(n);
-    return dep !== undefined && dep !== ind && columns.has(dep.key);
-  });
+/**
+ * How the sheet answers an indicator: its own column; derived from columns that are there; not
+ * needed (an optional input of a derivation whose result has its own column); or missing.
+ */
+export type IndicatorStatus = "column" | "derived" | "unneeded" | "missing";
+
+function indicatorStatus(rubric: Rubric, columns: ReadonlyMap<string, number>): Map<string, IndicatorStatus> {
+  const unneeded = new Set(rubric.indicators.filter((i) => i.derive && columns.has(i.key)).flatMap((i) => i.derive?.names ?? []));
+  const derivable = (ind: Indicator) =>
+    !!ind.derive &&
+    ind.derive.names.every((n) => {
+      const dep = rubric.byKey.get(n);
+      return dep !== undefined && dep !== ind && columns.has(dep.key);
+    });
+  return new Map(
+    rubric.indicators.map((ind): [string, IndicatorStatus] => [
+      ind.key,
+      columns.has(ind.key) ? "column" : derivable(ind) ? "derived" : !ind.required && ind.keys.some((k) => unneeded.has(k)) ? "unneeded" : "missing",
+    ]),
+  );
 }
 
 function findUnitColumn(view: MergedView, headers: HeaderColumn[], mapped: Set<number>, headerRow: number): number | undefined {
@@ -225,18 +237,20 @@ function readUnits(
   return { units, lastRow };
 }
 
-/**
- * `ownedHeaders`: header texts of columns Kaohe wrote on an earlier run. They are not part of the
- * user's table: never matched, suggested, or counted in its width.
- */
 /** What was found even when the table cannot be scored yet (missing columns): for mapping by hand. */
 export interface PartialLayout {
   headerRow: number;
   headerTop: number;
   headers: ReadonlyArray<HeaderColumn>;
   columns: ReadonlyMap<string, number>;
+  /** indicator key → how the sheet answers it */
+  status: ReadonlyMap<string, IndicatorStatus>;
 }
 
+/**
+ * `ownedHeaders`: header texts of columns Kaohe wrote on an earlier run. They are not part of the
+ * user's table: never matched, suggested, or counted in its width.
+ */
 export function locateTable(
   grid: Grid,
   rubric: Rubric,
@@ -258,18 +272,14 @@ export function locateTable(
   const headers = readHeaders(view, headerTop, headerRow).filter((h) => !ownedHeaders.has(view.text(headerRow, h.col)));
 
   const columns = mapColumns(rubric, headers, mapping, sheet, issues);
-  // Inputs of a derivation are not needed when the derived indicator has its own column.
-  const unneeded = new Set(
-    rubric.indicators.filter((i) => i.derive && columns.has(i.key)).flatMap((i) => i.derive?.names ?? []),
-  );
+  const status = indicatorStatus(rubric, columns);
   for (const ind of rubric.indicators) {
-    if (available(ind, columns, rubric)) continue;
-    if (!ind.required && ind.keys.some((k) => unneeded.has(k))) continue;
+    if (status.get(ind.key) !== "missing") continue;
     const params = { name: ind.name, closest: closest(ind.name, headers.map((h) => h.text)) ?? "", sheet };
     if (ind.required) issues.push(issue("column.missing", params, { sheet, cell: a1(headerRow, 0) }));
     else issues.push(issue("column.optionalMissing", params, { sheet, severity: "warning" }));
   }
-  const partial: PartialLayout = { headerRow, headerTop, headers, columns };
+  const partial: PartialLayout = { headerRow, headerTop, headers, columns, status };
   if (issues.some((i) => i.severity === "error")) return { issues, partial };
 
   const mapped = new Set(columns.values());
