@@ -2,10 +2,10 @@
  * A PaneHost held in memory: the task pane's stand-in for Excel in browser tests, and a reference
  * for what the Excel adapter must do (clear the previous outputs, write the plan, keep the state).
  */
-import { type Grid, columnLetter, parseRange } from "../core/grid";
+import { type Grid, parseRange, rangeA1 } from "../core/grid";
 import type { WritePlan } from "../core/plan/write-plan";
 import { MemoryWorkbook } from "./memory-workbook";
-import { EMPTY_STATE, type HostResult, type OwnedRecord, type PaneHost, type PaneState, type Snapshot } from "./pane-host";
+import { EMPTY_STATE, withoutOutputs, type HostResult, type OwnedRecord, type PaneHost, type PaneState, type Snapshot } from "./pane-host";
 
 export class MemoryHost implements PaneHost {
   readonly book: MemoryWorkbook;
@@ -52,12 +52,12 @@ export class MemoryHost implements PaneHost {
   }
 
   async apply(plan: WritePlan, state: PaneState): Promise<HostResult<OwnedRecord>> {
-    this.removeOutputs(this.state);
+    // The record the session passes has its area checked against the sheet: clear by it, as Excel does.
+    this.removeOutputs(state);
     await this.book.apply(plan);
-    const o = plan.owned;
     const owned: OwnedRecord = {
       sheet: plan.sheet,
-      area: `${columnLetter(o.left)}${o.top + 1}:${columnLetter(o.right)}${o.bottom + 1}`,
+      area: rangeA1(plan.owned),
       resultsSheet: plan.results.name,
       highlights: plan.highlights.length ? [`mem-${this.nextId++}`] : [],
     };
@@ -67,8 +67,7 @@ export class MemoryHost implements PaneHost {
 
   async clear(state: PaneState): Promise<HostResult<void>> {
     this.removeOutputs(state);
-    const { owned: _o, last: _l, ...rest } = state;
-    this.state = structuredClone(rest);
+    this.state = structuredClone(withoutOutputs(state));
     return { ok: true, value: undefined };
   }
 

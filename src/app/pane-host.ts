@@ -34,6 +34,12 @@ export interface PaneState {
 
 export const EMPTY_STATE: PaneState = { version: 1, mappings: {}, rubrics: [] };
 
+/** The state once Kaohe's outputs are gone: rubric, mappings and imported rubrics stay. */
+export function withoutOutputs(state: PaneState): PaneState {
+  const { owned: _owned, last: _last, ...rest } = state;
+  return rest;
+}
+
 export interface Snapshot {
   grid: Grid;
   /** The sheet is protected: nothing may be written. */

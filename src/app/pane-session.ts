@@ -4,16 +4,17 @@
  * rubric switch changed, clear, and explain a selected unit. State lives in the workbook.
  */
 import { assess, type Assessment } from "../core/assess";
-import { a1, columnLetter, parseRange } from "../core/grid";
+import { columnLetter, parseRange, rangeA1 } from "../core/grid";
 import { issue, type Issue } from "../core/issue";
-import { buildWritePlan, ownedHeaderTexts, relocateOwnedArea } from "../core/plan/write-plan";
+import { buildWritePlan, relocateOwnedArea } from "../core/plan/write-plan";
 import { compileRubric, type Compiled } from "../core/rubric/compile";
 import { locateTable, type ColumnMapping } from "../core/table/layout";
 import type { UnitResult } from "../core/score/types";
-import { catalog, texts, type Catalog } from "../i18n";
-import { builtinRubrics, knownCompositeNames, parseRubricText } from "./rubrics";
+import { texts, type Catalog } from "../i18n";
+import { builtinRubrics, parseRubricText } from "./rubrics";
+import { ownedHeaders } from "./owned-outputs";
 import { pickResultsSheet } from "./results-sheet";
-import { EMPTY_STATE, type HostResult, type LastUnit, type OwnedRecord, type PaneHost, type PaneState, type Snapshot } from "./pane-host";
+import { EMPTY_STATE, withoutOutputs, type HostResult, type LastUnit, type OwnedRecord, type PaneHost, type PaneState, type Snapshot } from "./pane-host";
 
 export interface MappingRow {
   indicator: string;
@@ -65,8 +66,6 @@ export interface RubricChoice {
   fromWorkbook: boolean;
 }
 
-const ALL_TEXTS = [texts(catalog("zh-CN")), texts(catalog("en-US"))];
-
 export class PaneSession {
   state: PaneState = EMPTY_STATE;
   snapshot?: Snapshot;
@@ -116,7 +115,7 @@ export class PaneSession {
   }
 
   private ownedHeaders(): Set<string> {
-    return ownedHeaderTexts(ALL_TEXTS, knownCompositeNames(this.workbookRubrics));
+    return ownedHeaders(this.workbookRubrics);
   }
 
   private loadWorkbookRubrics(): void {
@@ -141,7 +140,7 @@ export class PaneSession {
     }
     const recorded = parseRange(owned.area);
     const found = recorded ? relocateOwnedArea(grid, recorded, this.ownedHeaders()) : null;
-    return { ...owned, area: found ? `${a1(found.top, found.left)}:${a1(found.bottom, found.right)}` : "" };
+    return { ...owned, area: found ? rangeA1(found) : "" };
   }
 
   /** Read the sheet and the workbook's state afresh: the user may have edited either since. */
@@ -229,7 +228,7 @@ export class PaneSession {
     const snap = await this.refresh();
     if (!snap.ok) return snap;
     const { grid } = snap.value;
-    if (snap.value.locked) return { ok: false, issues: [issue("sheet.protected", { sheet: grid.sheet }, { sheet: grid.sheet })] };
+    if (snap.value.locked) return { ok: false, issues: [protectedSheet(grid.sheet)] };
 
     const compiled = this.rubric();
     const ownedHeaders = this.ownedHeaders();
@@ -280,16 +279,14 @@ export class PaneSession {
   }
 
   async clear(): Promise<HostResult<void>> {
-    const snap = await this.host.snapshot();
+    const snap = await this.refresh();
     if (!snap.ok) return snap;
-    if (snap.value.locked && snap.value.state.owned?.sheet === snap.value.grid.sheet) {
-      return { ok: false, issues: [issue("sheet.protected", { sheet: snap.value.grid.sheet }, { sheet: snap.value.grid.sheet })] };
-    }
-    const owned = await this.verifiedOwned(snap.value.state.owned, snap.value);
-    const cleared = await this.host.clear({ ...snap.value.state, ...(owned && { owned }) });
+    const { grid } = snap.value;
+    if (snap.value.locked && this.state.owned?.sheet === grid.sheet) return { ok: false, issues: [protectedSheet(grid.sheet)] };
+    const owned = await this.verifiedOwned(this.state.owned, snap.value);
+    const cleared = await this.host.clear({ ...this.state, ...(owned && { owned }) });
     if (!cleared.ok) return cleared;
-    const { owned: _owned, last: _last, ...rest } = snap.value.state;
-    this.state = rest;
+    this.state = withoutOutputs(this.state);
     this.assessment = undefined;
     return cleared;
   }
@@ -303,11 +300,9 @@ export class PaneSession {
   async selectProblem(p: Issue): Promise<void> {
     if (p.cell) await this.host.select(p.sheet ?? this.snapshot?.grid.sheet ?? "", p.cell);
   }
-
-  unitCell(u: UnitResult): string {
-    return a1(u.row, this.assessment?.layout.unitCol ?? 0);
-  }
 }
+
+const protectedSheet = (sheet: string): Issue => issue("sheet.protected", { sheet }, { sheet });
 
 export function diff(before: ReadonlyArray<LastUnit>, after: ReadonlyArray<UnitResult>): Change[] {
   const old = new Map(before.map(([unit, status, rank]) => [unit, { status, rank }]));

@@ -34,8 +34,3 @@ export function parseRubricText(text: string, fileName: string): Result<Compiled
   }
   return compileRubric(doc);
 }
-
-/** Composite column names of every built-in, so their earlier outputs are recognised as Kaohe's. */
-export function knownCompositeNames(extra: ReadonlyArray<Compiled> = []): string[] {
-  return [...builtinRubrics(), ...extra].flatMap((c) => c.rubric.composites.map((x) => x.name));
-}

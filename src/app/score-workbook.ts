@@ -3,9 +3,9 @@ import { assess, type Assessment } from "../core/assess";
 import type { ColumnMapping } from "../core/table/layout";
 import { issue, type Issue } from "../core/issue";
 import type { Compiled } from "../core/rubric/compile";
-import { buildWritePlan, ownedHeaderTexts, type WritePlan } from "../core/plan/write-plan";
-import { catalog, texts, type Catalog } from "../i18n";
-import { knownCompositeNames } from "./rubrics";
+import { buildWritePlan, type WritePlan } from "../core/plan/write-plan";
+import { texts, type Catalog } from "../i18n";
+import { ownedHeaders, RESULTS_TITLES } from "./owned-outputs";
 import type { WorkbookPort } from "./ports";
 import { pickResultsSheet } from "./results-sheet";
 
@@ -17,19 +17,14 @@ export interface ScoreOptions {
   write: boolean;
 }
 
-export type ScoreOutcome =
-  | { ok: true; assessment: Assessment; plan?: WritePlan; warnings: Issue[] }
-  | { ok: false; issues: Issue[]; kind: "sheet" | "table" | "output" };
-
-const ALL_TEXTS = [texts(catalog("zh-CN")), texts(catalog("en-US"))];
-const RESULTS_TITLES = new Set(ALL_TEXTS.map((t) => t.label("resultsTitle")));
+export type ScoreOutcome = { ok: true; assessment: Assessment; plan?: WritePlan; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
 export async function scoreWorkbook(wb: WorkbookPort, rubric: Compiled, opts: ScoreOptions): Promise<ScoreOutcome> {
   const grid = await wb.readSheet(opts.sheet);
-  if (!grid) return { ok: false, kind: "sheet", issues: [issue("table.empty", { sheet: opts.sheet ?? "" }, { sheet: opts.sheet ?? "" })] };
-  const ownedHeaders = ownedHeaderTexts(ALL_TEXTS, knownCompositeNames([rubric]));
-  const { assessment, issues } = assess(grid, rubric.rubric, { ownedHeaders, ...(opts.mapping && { mapping: opts.mapping }) });
-  if (!assessment) return { ok: false, kind: "table", issues };
+  if (!grid) return { ok: false, issues: [issue("table.empty", { sheet: opts.sheet ?? "" }, { sheet: opts.sheet ?? "" })] };
+  const owned = ownedHeaders([rubric]);
+  const { assessment, issues } = assess(grid, rubric.rubric, { ownedHeaders: owned, ...(opts.mapping && { mapping: opts.mapping }) });
+  if (!assessment) return { ok: false, issues };
   if (!opts.write) return { ok: true, assessment, warnings: rubric.warnings };
 
   const t = texts(opts.locale);
@@ -37,9 +32,9 @@ export async function scoreWorkbook(wb: WorkbookPort, rubric: Compiled, opts: Sc
   const planned = buildWritePlan(grid, assessment, t, {
     // Sheets whose A1 is a Kaohe title are Kaohe's results from an earlier run: not taken.
     resultsSheet: pickResultsSheet(t.label("resultsSheet"), new Set(sheets.filter((s) => !RESULTS_TITLES.has(s.title)).map((s) => s.name))),
-    ownedHeaders,
+    ownedHeaders: owned,
   });
-  if (!planned.ok) return { ok: false, kind: "output", issues: planned.issues };
+  if (!planned.ok) return { ok: false, issues: planned.issues };
   await wb.apply(planned.value);
   return { ok: true, assessment, plan: planned.value, warnings: rubric.warnings };
 }

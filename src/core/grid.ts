@@ -83,6 +83,10 @@ export function parseRange(ref: string): CellRange | null {
   };
 }
 
+export function rangeA1(r: CellRange): string {
+  return `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
+}
+
 /** Text shown for a cell value in messages. */
 export function displayValue(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";

@@ -118,10 +118,10 @@ export function errors(c: Catalog, issues: Issue[], on: Handlers): HTMLElement |
   );
 }
 
-const unitLabel = (c: Catalog, u: UnitResult) => `${u.unit}${u.total !== null ? ` ${u.total}` : ""}`;
+const unitLabel = (u: UnitResult) => `${u.unit}${u.total !== null ? ` ${u.total}` : ""}`;
 
 export function summary(c: Catalog, r: ScoreResult, on: Handlers): HTMLElement {
-  const list = (units: UnitResult[]) => (units.length ? c.list(units.map((u) => unitLabel(c, u))) : c.ui.none);
+  const list = (units: UnitResult[]) => (units.length ? c.list(units.map((u) => unitLabel(u))) : c.ui.none);
   return h("section", { id: "summary", class: "card", attrs: { "aria-labelledby": "summary-h" } },
     h("h2", { id: "summary-h" }, c.ui.summary),
     h("p", { class: "counts" },

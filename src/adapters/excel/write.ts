@@ -4,9 +4,9 @@
  * user's sheet (no formats), so clearing them restores the sheet exactly; highlights are Kaohe's own
  * conditional formats, recorded by id and deleted by id.
  */
-import { a1 } from "../../core/grid";
+import { a1, rangeA1 } from "../../core/grid";
 import type { Highlight, PlanValue, WritePlan } from "../../core/plan/write-plan";
-import type { OwnedRecord, PaneState } from "../../app/pane-host";
+import { withoutOutputs, type OwnedRecord, type PaneState } from "../../app/pane-host";
 import { serializeState, STATE_KEY } from "./state";
 
 const COLORS = { shortfall: { fill: "#FFC7CE", font: "#9C0006" }, problem: { fill: "#FFEB9C", font: "#9C5700" } } as const;
@@ -93,7 +93,7 @@ function rowBatches(m: (string | number)[][]): [number, number][] {
 }
 
 /** Queue the removal of a previous run's outputs (values, highlights, results sheet). */
-async function removePrevious(context: Excel.RequestContext, owned: OwnedRecord | undefined, keepResultsSheet: string | null): Promise<void> {
+async function removePrevious(context: Excel.RequestContext, owned: OwnedRecord | undefined): Promise<void> {
   if (!owned) return;
   const sheets = context.workbook.worksheets;
   const sheet = sheets.getItemOrNullObject(owned.sheet);
@@ -112,11 +112,11 @@ async function removePrevious(context: Excel.RequestContext, owned: OwnedRecord 
       if (!cf.isNullObject) cf.delete();
     });
   }
-  if (!results.isNullObject && owned.resultsSheet !== keepResultsSheet) results.delete();
+  if (!results.isNullObject) results.delete();
 }
 
 export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, state: PaneState): Promise<OwnedRecord> {
-  await removePrevious(context, state.owned, null);
+  await removePrevious(context, state.owned);
   const sheets = context.workbook.worksheets;
   const ws = sheets.getItem(plan.sheet);
   const { top, left, bottom, right } = plan.owned;
@@ -149,7 +149,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
 
   const owned: OwnedRecord = {
     sheet: plan.sheet,
-    area: `${a1(top, left)}:${a1(bottom, right)}`,
+    area: rangeA1(plan.owned),
     resultsSheet: plan.results.name,
     highlights: cfs.map((cf) => cf.id),
   };
@@ -159,9 +159,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
 }
 
 export async function clearOutputs(context: Excel.RequestContext, state: PaneState): Promise<void> {
-  await removePrevious(context, state.owned, null);
-  const { owned: _o, last: _l, ...rest } = state;
-  context.workbook.settings.add(STATE_KEY, serializeState(rest));
+  await removePrevious(context, state.owned);
+  context.workbook.settings.add(STATE_KEY, serializeState(withoutOutputs(state)));
   await context.sync();
 }
 

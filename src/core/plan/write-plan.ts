@@ -3,7 +3,7 @@
  * them decides anything. Outputs go to the first columns right of the table that hold nothing of
  * the user's; columns Kaohe wrote before (recognised by their headers) are reused and cleared.
  */
-import { type CellRange, type Grid, cellAt, columnLetter, isBlank, parseA1 } from "../grid";
+import { type CellRange, type Grid, cellAt, columnLetter, isBlank, parseA1, rangeA1 } from "../grid";
 import { issue, type Issue, type Result, ok, fail } from "../issue";
 import type { Assessment } from "../assess";
 import { attainedText, explainUnit, resultText } from "./explain";
@@ -87,7 +87,7 @@ function occupied(grid: Grid, col: number, first: number, width: number, top: nu
   let row = top;
   while (row < bottom && isBlank(cellAt(grid, row, col)?.value)) row++;
   const value = cellAt(grid, row, col)?.value;
-  const range = `${columnLetter(first)}${top + 1}:${columnLetter(first + width - 1)}${bottom + 1}`;
+  const range = rangeA1({ top, bottom, left: first, right: first + width - 1 });
   return issue("output.occupied", { cell: `${columnLetter(col)}${row + 1}`, value: typeof value === "object" && value ? "#" : String(value ?? ""), range, count: width }, { sheet: grid.sheet, cell: `${columnLetter(col)}${row + 1}` });
 }
 
