@@ -44,18 +44,17 @@ function fatalIssues(io: Io, issues: ReadonlyArray<Issue>): never {
   throw new Exit(2);
 }
 
-async function loadRubric(io: Io, ref: string): Promise<{ compiled: Compiled; label: string }> {
-  const builtin = builtinRubric(ref);
-  if (builtin.ok) return { compiled: builtin.value, label: ref };
+/** A rubric named on the command line: a file that exists, else a built-in id. */
+async function readRubric(io: Io, ref: string): Promise<Result<Compiled>> {
   let text: string;
   try {
     text = await fs.readFile(ref, "utf8");
   } catch {
+    const builtin = builtinRubric(ref);
+    if (builtin.ok) return builtin;
     bilingual(io, "rubricFileNotFound", { file: ref, available: builtinRubrics().map((c) => c.rubric.id).join(", ") });
   }
-  const parsed: Result<Compiled> = parseRubricText(text, ref);
-  if (!parsed.ok) fatalIssues(io, parsed.issues);
-  return { compiled: parsed.value, label: ref };
+  return parseRubricText(text, ref);
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -99,7 +98,9 @@ async function score(io: Io, args: string[]): Promise<number> {
     mapping[k.trim()] = v.trim();
   }
 
-  const { compiled } = await loadRubric(io, values.rubric);
+  const rubric = await readRubric(io, values.rubric);
+  if (!rubric.ok) fatalIssues(io, rubric.issues);
+  const compiled = rubric.value;
   const opened = await XlsxWorkbook.open(file);
   if (isOpenError(opened)) {
     bilingual(io, opened.kind === "notFound" ? "fileNotFound" : opened.kind === "notXlsx" ? "notXlsx" : "fileUnreadable", { file, detail: opened.detail });
@@ -153,17 +154,7 @@ async function checkRubric(io: Io, args: string[]): Promise<number> {
   const c = catalog(pickLocale(values.lang));
   const file = positionals[0];
   if (!file) bilingual(io, "usage", { detail: "kaohe check-rubric <rubric.json|rubric.yaml>" });
-  let result: Result<Compiled>;
-  if (builtinRubric(file).ok && !(await exists(file))) result = builtinRubric(file);
-  else {
-    let text: string;
-    try {
-      text = await fs.readFile(file, "utf8");
-    } catch {
-      bilingual(io, "rubricFileNotFound", { file, available: builtinRubrics().map((x) => x.rubric.id).join(", ") });
-    }
-    result = parseRubricText(text, file);
-  }
+  const result = await readRubric(io, file);
   if (!result.ok) {
     for (const i of result.issues) io.err(`${i.severity === "error" ? c.labels.error : c.labels.warning}: ${formatIssueWithPlace(i, c)}\n`);
     bilingual(io, "rubricInvalid", { file, errors: result.issues.filter((i) => i.severity === "error").length });
