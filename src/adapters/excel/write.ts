@@ -5,11 +5,10 @@
  * conditional formats, recorded by id and deleted by id.
  */
 import { a1, rangeA1 } from "../../core/grid";
-import type { Highlight, PlanValue, WritePlan } from "../../core/plan/write-plan";
+import { HIGHLIGHT_STYLE, highlightRule, type Highlight, type PlanValue, type WritePlan } from "../../core/plan/write-plan";
 import { withoutOutputs, type OwnedRecord, type PaneState } from "../../app/pane-host";
 import { serializeState, STATE_KEY } from "./state";
 
-const COLORS = { shortfall: { fill: "#FFC7CE", font: "#9C0006" }, problem: { fill: "#FFEB9C", font: "#9C5700" } } as const;
 /** Stay well below Excel on the web's 5 MB request limit; larger writes are split across syncs. */
 const MAX_BATCH_CHARS = 3_000_000;
 const MAX_ADDRESS_CHARS = 2_000;
@@ -126,10 +125,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   for (const kind of ["shortfall", "problem"] as const) {
     for (const address of chunkAddresses(highlightAreas(plan.highlights.filter((h) => h.kind === kind)))) {
       const cf = ws.getRanges(address).conditionalFormats.add("Custom");
-      // Always true; the text names the rule as Kaohe's to anyone reading the rules.
-      cf.custom.rule.formula = `=ISTEXT("kaohe-${kind}")`;
-      cf.custom.format.fill.color = COLORS[kind].fill;
-      cf.custom.format.font.color = COLORS[kind].font;
+      cf.custom.rule.formula = `=${highlightRule(kind)}`;
+      cf.custom.format.fill.color = HIGHLIGHT_STYLE[kind].fill;
+      cf.custom.format.font.color = HIGHLIGHT_STYLE[kind].font;
       cf.load("id");
       cfs.push(cf);
     }

@@ -1,15 +1,7 @@
 /** Applies a write plan to an ExcelJS workbook: outputs beside the table, notes, highlights, results sheet. */
 import type { Workbook, Worksheet } from "exceljs";
-import type { WritePlan } from "../../core/plan/write-plan";
+import { HIGHLIGHT_MARK, HIGHLIGHT_STYLE, highlightRule, type WritePlan } from "../../core/plan/write-plan";
 import { a1 } from "../../core/grid";
-
-/** Kaohe's conditional formats carry this marker so a re-score can find and replace them. */
-export const HIGHLIGHT_MARK = "kaohe";
-
-const FILLS = {
-  shortfall: { fill: "FFFFC7CE", font: "FF9C0006" },
-  problem: { fill: "FFFFEB9C", font: "FF9C5700" },
-} as const;
 
 function clearOwned(ws: Worksheet, plan: WritePlan): void {
   const o = plan.owned;
@@ -45,16 +37,16 @@ function writeOutputs(ws: Worksheet, plan: WritePlan): void {
   for (const kind of ["shortfall", "problem"] as const) {
     const refs = plan.highlights.filter((h) => h.kind === kind).map((h) => a1(h.row, h.col));
     if (!refs.length) continue;
-    const colors = FILLS[kind];
+    const argb = (hex: string) => `FF${hex.slice(1)}`;
+    const style = HIGHLIGHT_STYLE[kind];
     ws.addConditionalFormatting({
       ref: refs.join(" "),
       rules: [
         {
           type: "expression",
           priority: 1,
-          // Always true; the string names the rule as Kaohe's (ISTEXT of a text literal is TRUE).
-          formulae: [`ISTEXT("${HIGHLIGHT_MARK}-${kind}")`],
-          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: colors.fill } }, font: { color: { argb: colors.font } } },
+          formulae: [highlightRule(kind)],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } }, font: { color: { argb: argb(style.font) } } },
         },
       ],
     });

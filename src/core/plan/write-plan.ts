@@ -11,6 +11,15 @@ import type { LabelKey, Texts } from "./texts";
 
 export type PlanValue = string | number | null;
 
+/** How highlights look (RGB hex), and the always-true rule text that names a conditional format as Kaohe's. */
+export const HIGHLIGHT_STYLE = {
+  shortfall: { fill: "#FFC7CE", font: "#9C0006" },
+  problem: { fill: "#FFEB9C", font: "#9C5700" },
+} as const;
+export const HIGHLIGHT_MARK = "kaohe";
+/** ISTEXT of a text literal is always TRUE; the literal tells anyone reading the rules whose it is. */
+export const highlightRule = (kind: Highlight["kind"]): string => `ISTEXT("${HIGHLIGHT_MARK}-${kind}")`;
+
 export interface Highlight {
   row: number;
   col: number;
