@@ -4,6 +4,10 @@
  * group headings, percentages typed or formatted, 是/否 answers, and a 合计 row that is not a unit.
  */
 import type { XSheet, XCell } from "../test/helpers/xlsx";
+import { columnLetter } from "../src/core/grid";
+
+/** 1-based column letters, as Excel counts them. */
+const col = (n: number): string => columnLetter(n - 1);
 
 const pct = (v: number): XCell => ({ value: v, numFmt: "0.0%" });
 
@@ -65,11 +69,6 @@ function communitySheet(): XSheet {
   return { name: "社区考核", rows, merges };
 }
 
-function col(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 function villageSheet(): XSheet {
   const head = ["村名", "第一条", "第二条", "第三条", "第四条", "第五条", "第六条", "第七条", "第八条", "第九条", "第十条", "上级考核出现差错", "上年总分"];

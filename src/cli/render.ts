@@ -20,7 +20,7 @@ export function renderScoreTable(a: Assessment, c: Catalog): string {
     const comp = composites.map((n) => String(u.composites.find((x) => x.name === n)?.value ?? ""));
     return [u.rank === null ? "" : String(u.rank), u.unit, L[u.status], u.total === null ? "" : String(u.total), ...comp, result];
   });
-  return `${a.rubric.name}${c.paren(a.rubric.id)} · ${a.sheet}\n${renderTable(header, rows)}`;
+  return `${a.rubric.name}${c.paren(a.rubric.id)}${c.sep}${a.sheet}\n${renderTable(header, rows)}`;
 }
 
 export function renderRubricList(list: ReadonlyArray<Compiled>, c: Catalog, json: boolean): string {

@@ -1,4 +1,5 @@
 import { ExcelHost } from "../../src/adapters/excel/excel-host";
+import { columnLetter as col } from "../../src/core/grid";
 import { chunkAddresses, highlightAreas } from "../../src/adapters/excel/write";
 import { PaneSession } from "../../src/app/pane-session";
 import { catalog } from "../../src/i18n";
@@ -224,8 +225,3 @@ describe("highlight addresses", () => {
   });
 });
 
-function col(n: number): string {
-  let s = "";
-  for (let x = n + 1; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}

@@ -5,7 +5,7 @@
  * failure, as real Excel would throw), and every write lands in the model.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { a1, parseA1, parseRange } from "../../src/core/grid";
+import { parseA1, parseRange } from "../../src/core/grid";
 import type { ExcelRun } from "../../src/adapters/excel/excel-host";
 
 export interface FakeCf {
@@ -212,4 +212,3 @@ export const cellOf = (s: FakeSheet | undefined, address: string) => {
   return at ? s?.values[at.row]?.[at.col] : undefined;
 };
 
-export { a1 };
