@@ -1,5 +1,5 @@
 /** The engine's entry point: a sheet and a rubric in, every unit's result and the problems found out. */
-import { type Grid, a1 } from "./grid";
+import { type CellRange, type Grid, a1 } from "./grid";
 import type { Issue } from "./issue";
 import { indicatorByName, type Rubric } from "./rubric/model";
 import { normalizeName } from "./text";
@@ -25,6 +25,8 @@ export interface AssessOptions {
   mapping?: ColumnMapping;
   /** Header texts of Kaohe's own output columns from earlier runs (see ownedHeaderTexts). */
   ownedHeaders?: ReadonlySet<string>;
+  /** Kaohe's earlier outputs by its record: not part of the user's table. */
+  ownedArea?: CellRange;
 }
 
 /** What every unit of one run shares, worked out once: names are normalised here, not per unit. */
@@ -90,7 +92,7 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
 }
 
 export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}): { assessment?: Assessment; issues: Issue[] } {
-  const located = locateTable(grid, rubric, options.mapping, options.ownedHeaders);
+  const located = locateTable(grid, rubric, options.mapping, options.ownedHeaders, options.ownedArea);
   if (!located.layout || located.issues.some((i) => i.severity === "error")) return { issues: located.issues };
   const layout = located.layout;
   const run = setup(layout, rubric);

@@ -35,6 +35,9 @@ export type IssueCode =
   | "output.noRoom"
   | "output.occupied"
   | "sheet.protected"
+  | "workbook.structureProtected"
+  | "host.partial"
+  | "clear.unverified"
   | "sheet.editing"
   | "table.tooLarge"
   | "host.failed";

@@ -19,7 +19,9 @@ export type UiKey =
   | "clearing" | "summary" | "scored" | "vetoed" | "incomplete" | "top" | "bottom" | "commended" | "laggards" | "none"
   | "changes" | "changesSince" | "noChanges" | "problems" | "noProblems" | "unit" | "selectUnit" | "pointsLost"
   | "needsExcel" | "needsExcelDetail" | "needsNewerExcel" | "cleared" | "done" | "rankN" | "unranked" | "removed" | "added"
-  | "rubricImported" | "fullMarks" | "loading" | "moreProblems";
+  | "rubricImported" | "fullMarks" | "loading" | "moreProblems"
+  | "confirmOverwriteTitle" | "confirmOverwriteBody" | "replace" | "cancel" | "confirmClearTitle" | "confirmClearBody"
+  | "confirmClearKeeps" | "clearConfirm" | "clearedReport" | "clearedKept" | "nothingToClear" | "keptResults" | "scoredKept";
 
 export interface Catalog {
   ui: Record<UiKey, string>;

@@ -2,7 +2,8 @@
  * Which of the cells Kaohe recorded are still exactly what it wrote. The user may have typed over
  * them, or inserted rows or columns inside the area since (the host's defined name grows with them):
  * rows or columns are then matched to the record in order by their content, and whatever does not
- * match is the user's. Blank cells hold nothing to lose and count as Kaohe's.
+ * match is the user's. Blank cells hold nothing to lose and count as Kaohe's. A recorded fingerprint
+ * "a|b" accepts either (a run that stopped part-way may have left the old or the new value).
  */
 import { type CellRange, a1, parseRange } from "../grid";
 import { type CellContent, EMPTY_FINGERPRINT, fingerprint } from "./fingerprint";
@@ -91,7 +92,7 @@ export function compareOwned(record: OutputRecord, area: CellRange | null, cells
       const rr = rowMap[r] ?? -1;
       const rc = colMap[c] ?? -1;
       const index = rr >= 0 && rc >= 0 ? rr * recCols + rc : -1;
-      if (blank(content) || (index >= 0 && fingerprint(content) === rec(rr, rc))) result.ours.push({ row, col, index });
+      if (blank(content) || (index >= 0 && rec(rr, rc).split("|").includes(fingerprint(content)))) result.ours.push({ row, col, index });
       else result.changed.push({ row, col, cell: a1(row, col), now: show(content) });
     }
   }

@@ -25,8 +25,8 @@ export interface OutputRecord {
   formats: string[];
   /** Cells of `area` (indexes, row by row) that got one of Kaohe's notes. */
   notes: number[];
-  /** Kaohe's results sheet for this sheet: its name when written, whether this run created it, its content. */
-  results?: { name: string; fingerprint: string };
+  /** Kaohe's results sheet for this sheet: its name when written, its size from A1 and its content's fingerprint. */
+  results?: { name: string; rows: number; cols: number; fingerprint: string };
   rubric: { id: string; version: string };
   /** ISO time of the run (given by the app layer; core has no clock). */
   at: string;
@@ -51,6 +51,9 @@ export interface WorkbookState {
   sheets: Record<string, SheetState>;
 }
 
+/** A results fingerprint meaning "whatever it holds is Kaohe's" (the record of a run still writing). */
+export const ANY_CONTENT = "*";
+
 export const EMPTY_STATE: WorkbookState = { v: 2, rubrics: [], sheets: {} };
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -58,8 +61,9 @@ const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((s): s is
 
 function parseRecord(x: unknown): OutputRecord | undefined {
   if (!isObject(x) || typeof x.area !== "string" || !isObject(x.rubric)) return undefined;
-  const results = isObject(x.results) && typeof x.results.name === "string" && typeof x.results.fingerprint === "string"
-    ? { name: x.results.name, fingerprint: x.results.fingerprint } : undefined;
+  const r = x.results;
+  const results = isObject(r) && typeof r.name === "string" && typeof r.fingerprint === "string" && Number.isInteger(r.rows) && Number.isInteger(r.cols)
+    ? { name: r.name, rows: Number(r.rows), cols: Number(r.cols), fingerprint: r.fingerprint } : undefined;
   return {
     status: x.status === "done" ? "done" : "writing",
     area: x.area,

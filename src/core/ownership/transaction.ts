@@ -5,6 +5,7 @@
  */
 import { type CellRange, a1, rangeA1 } from "../grid";
 import type { Highlight, PlanValue, WritePlan } from "../plan/write-plan";
+import { fingerprint } from "./fingerprint";
 import type { ChangedCell, Ownership } from "./compare";
 import type { OutputRecord } from "./record";
 
@@ -14,6 +15,9 @@ export interface ClearCell {
   col: number;
   format: string | null;
 }
+
+/** Fingerprints of an area, row by row ("a|b": either content is Kaohe's). */
+type Fingerprints = string[];
 
 export interface OutputWrite {
   sheet: string;
@@ -29,6 +33,13 @@ export interface OutputWrite {
   overwrite: ChangedCell[];
   /** Cells the user changed in the earlier area that stay as they are. */
   kept: ChangedCell[];
+  /** Kaohe's notes of the earlier run (A1 now), removed before this run's are added. */
+  dropNotes: string[];
+  /**
+   * The record to keep while writing: the new and the earlier area, every cell's earlier and new
+   * content accepted as Kaohe's, so a run that stops part-way can always be cleaned up.
+   */
+  intent: { area: CellRange; cells: Fingerprints };
   highlights: Highlight[];
   /** Notes on result cells (hosts without notes leave the explanation to the results sheet). */
   notes: { row: number; col: number; text: string }[];
@@ -97,11 +108,14 @@ export function buildOutputWrite(plan: WritePlan, token: string, rubric: OutputW
     for (const c of previous.ownership.changed) (inside(area, c.row, c.col) ? overwrite : kept).push(c);
     if (previous.results?.changed) overwrite.push({ row: 0, col: 0, cell: `${previous.results.name}!A1`, now: previous.results.name });
   }
+  const values = areaValues(plan);
   return {
     sheet: plan.sheet,
     token,
     area,
-    values: areaValues(plan),
+    values,
+    dropNotes: previous ? notesNow(previous) : [],
+    intent: intentOf(area, values, previous),
     priorFormats,
     clear,
     overwrite,
@@ -113,14 +127,36 @@ export function buildOutputWrite(plan: WritePlan, token: string, rubric: OutputW
   };
 }
 
-export function buildOutputClear(sheet: string, token: string, previous: Previous): OutputClear {
+function notesNow(previous: Previous): string[] {
   const notes = new Set(previous.record.notes);
+  return previous.ownership.ours.filter((o) => o.index >= 0 && notes.has(o.index)).map((o) => a1(o.row, o.col));
+}
+
+function intentOf(area: CellRange, values: PlanValue[][], previous: Previous | undefined): OutputWrite["intent"] {
+  const old = previous?.ownership.ours.filter((o) => o.index >= 0) ?? [];
+  const box = { ...area };
+  for (const o of old) {
+    box.top = Math.min(box.top, o.row); box.bottom = Math.max(box.bottom, o.row);
+    box.left = Math.min(box.left, o.col); box.right = Math.max(box.right, o.col);
+  }
+  const width = box.right - box.left + 1;
+  const cells: string[] = Array<string>((box.bottom - box.top + 1) * width).fill("");
+  values.forEach((row, r) => row.forEach((v, c) => (cells[(area.top + r - box.top) * width + (area.left + c - box.left)] = fingerprint(v))));
+  for (const o of old) {
+    const i = (o.row - box.top) * width + (o.col - box.left);
+    const was = previous?.record.cells[o.index] ?? "";
+    cells[i] = [cells[i], was].filter(Boolean).join("|");
+  }
+  return { area: box, cells };
+}
+
+export function buildOutputClear(sheet: string, token: string, previous: Previous): OutputClear {
   return {
     sheet,
     token,
     clear: previous.ownership.ours.map((o) => ({ row: o.row, col: o.col, format: formatAt(previous.record, o.index) })),
     kept: previous.ownership.changed,
-    notes: previous.ownership.ours.filter((o) => o.index >= 0 && notes.has(o.index)).map((o) => a1(o.row, o.col)),
+    notes: notesNow(previous),
     deleteResults: previous.results && !previous.results.changed ? previous.results.name : null,
     keptResults: previous.results?.changed ? previous.results.name : null,
   };
@@ -129,7 +165,7 @@ export function buildOutputClear(sheet: string, token: string, previous: Previou
 /** The record of a finished write, from what the host reads back after writing (so it is what Excel stores). */
 export function recordOf(
   tx: OutputWrite,
-  written: { fingerprints: string[]; formats: string[]; resultsFingerprint: string },
+  written: { fingerprints: string[]; formats: string[]; results: { rows: number; cols: number; fingerprint: string } },
   at: string,
   status: OutputRecord["status"] = "done",
 ): OutputRecord {
@@ -141,7 +177,7 @@ export function recordOf(
     cells: written.fingerprints,
     formats: written.formats,
     notes,
-    results: { name: tx.results.name, fingerprint: written.resultsFingerprint },
+    results: { name: tx.results.name, ...written.results },
     rubric: tx.rubric,
     at,
   };
@@ -167,4 +203,9 @@ export function cellAreas(cells: ReadonlyArray<{ row: number; col: number }>): s
     }
   }
   return areas;
+}
+
+/** The record kept while a run writes (status "writing"): see OutputWrite.intent. */
+export function intentRecord(tx: OutputWrite, formats: string[], at: string): OutputRecord {
+  return { status: "writing", area: rangeA1(tx.intent.area), cells: tx.intent.cells, formats, notes: [], rubric: tx.rubric, at };
 }

@@ -47,7 +47,12 @@ export const OUTPUT_LABELS: ReadonlyArray<LabelKey> = ["total", "rank", "result"
 export interface PlanOptions {
   resultsSheet: string;
   /** Header texts of earlier Kaohe outputs (all locales, composite names); see ownedHeaderTexts. */
-  ownedHeaders: ReadonlySet<string>;
+  ownedHeaders?: ReadonlySet<string>;
+  /**
+   * Where Kaohe's earlier outputs are by its record (the pane): those cells may be written again.
+   * With it, header text decides nothing.
+   */
+  ownedArea?: CellRange;
   /** How many columns to search right of the table for room before giving up. */
   searchLimit?: number;
   /**
@@ -62,9 +67,11 @@ function headerText(grid: Grid, row: number, col: number): string {
   return typeof v === "string" ? v.trim() : "";
 }
 
-function columnFree(grid: Grid, col: number, top: number, bottom: number, headerRow: number, owned: ReadonlySet<string>): boolean {
-  if (owned.has(headerText(grid, headerRow, col))) return true;
-  for (let r = top; r <= bottom; r++) if (!isBlank(cellAt(grid, r, col)?.value)) return false;
+function columnFree(grid: Grid, col: number, top: number, bottom: number, headerRow: number, opts: PlanOptions): boolean {
+  if (opts.ownedHeaders?.has(headerText(grid, headerRow, col))) return true;
+  const area = opts.ownedArea;
+  const ours = (r: number) => area !== undefined && col >= area.left && col <= area.right && r >= area.top && r <= area.bottom;
+  for (let r = top; r <= bottom; r++) if (!ours(r) && !isBlank(cellAt(grid, r, col)?.value)) return false;
   return true;
 }
 
@@ -77,7 +84,7 @@ function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Res
   for (let first = tableEnd + 1; first <= tableEnd + limit; first++) {
     let fits = true;
     for (let c = first; c < first + width; c++) {
-      if (!columnFree(grid, c, headerTop, lastRow, headerRow, opts.ownedHeaders)) {
+      if (!columnFree(grid, c, headerTop, lastRow, headerRow, opts)) {
         fits = false;
         if (opts.strict) return fail(occupied(grid, c, first, width, headerTop, lastRow));
         break;
@@ -86,7 +93,7 @@ function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Res
     if (!fits) continue;
     // Earlier outputs may be wider than this run's (a rubric with more columns): own them too.
     let ownedRight = first + width - 1;
-    while (opts.ownedHeaders.has(headerText(grid, headerRow, ownedRight + 1))) ownedRight++;
+    while (opts.ownedHeaders?.has(headerText(grid, headerRow, ownedRight + 1))) ownedRight++;
     return ok({ first, ownedRight });
   }
   return fail(issue("output.noRoom", { from: columnLetter(tableEnd + 1) }, { sheet: grid.sheet }));

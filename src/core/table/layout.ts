@@ -3,7 +3,7 @@
  * whose upper one holds merged group headings), the unit column, which column answers each
  * indicator, and which rows are units (not blank, not 合计/总计 summary rows, not notes).
  */
-import { type Grid, a1, columnLetter, displayValue, isBlank, parseA1 } from "../grid";
+import { type CellRange, type Grid, a1, columnLetter, displayValue, isBlank, parseA1 } from "../grid";
 import { issue, type Issue } from "../issue";
 import type { Indicator, Rubric } from "../rubric/model";
 import { closest, fold, normalizeName } from "../text";
@@ -248,14 +248,16 @@ export interface PartialLayout {
 }
 
 /**
- * `ownedHeaders`: header texts of columns Kaohe wrote on an earlier run. They are not part of the
- * user's table: never matched, suggested, or counted in its width.
+ * `ownedHeaders` (the CLI, until it keeps a record) and `ownedArea` (Kaohe's record): columns Kaohe
+ * wrote on an earlier run. They are not part of the user's table: never matched, suggested, or counted
+ * in its width.
  */
 export function locateTable(
   grid: Grid,
   rubric: Rubric,
   mapping: ColumnMapping = {},
   ownedHeaders: ReadonlySet<string> = new Set(),
+  ownedArea?: CellRange,
 ): { layout?: TableLayout; partial?: PartialLayout; issues: Issue[] } {
   const sheet = grid.sheet;
   const issues: Issue[] = [];
@@ -269,7 +271,8 @@ export function locateTable(
   const firstPass = readHeaders(view, headerRow, headerRow);
   const tableWidth = (firstPass[firstPass.length - 1]?.col ?? 0) + 1;
   const headerTop = headerTopFor(view, headerRow, tableWidth);
-  const headers = readHeaders(view, headerTop, headerRow).filter((h) => !ownedHeaders.has(view.text(headerRow, h.col)));
+  const ours = (col: number) => ownedArea !== undefined && col >= ownedArea.left && col <= ownedArea.right;
+  const headers = readHeaders(view, headerTop, headerRow).filter((h) => !ours(h.col) && !ownedHeaders.has(view.text(headerRow, h.col)));
 
   const columns = mapColumns(rubric, headers, mapping, sheet, issues);
   const status = indicatorStatus(rubric, columns);
