@@ -240,9 +240,11 @@ export class PaneSession {
     return [issue("host.partial", { cleaned: "no", left }, { sheet: snap.value.grid.sheet })];
   }
 
-  private withoutRecord(token: string): WorkbookState {
-    const { record: _record, last: _last, ...rest } = this.state.sheets[token] ?? { mappings: {} };
-    return { ...this.state, sheets: { ...this.state.sheets, [token]: rest } };
+  /** The state without a sheet's record and last run; without the sheet at all when nothing else is kept for it. */
+  private withoutRecord(token: string, forget = false): WorkbookState {
+    const { [token]: sheet, ...others } = this.state.sheets;
+    const { record: _record, last: _last, ...rest } = sheet ?? { mappings: {} };
+    return { ...this.state, sheets: forget ? others : { ...others, [token]: rest } };
   }
 
   private async pendingClear(): Promise<Result<OutputClear | null>> {
@@ -251,6 +253,7 @@ export class PaneSession {
     const previous = previousRun(snap.value);
     if (!previous || !snap.value.token) return ok(null);
     const tx = buildOutputClear(snap.value.grid.sheet, snap.value.token, previous);
+    tx.forgetSheet = Object.keys(this.state.sheets[tx.token]?.mappings ?? {}).length === 0;
     if (snap.value.locked && tx.clear.length) return fail(protectedSheet(tx.sheet));
     if (tx.deleteResults && snap.value.structureLocked) return fail(issue("workbook.structureProtected", { sheet: tx.deleteResults }, { sheet: tx.sheet }));
     return ok(tx);
@@ -272,7 +275,7 @@ export class PaneSession {
     if (!tx.ok) return tx;
     this.assessment = undefined;
     if (!tx.value) return ok({ removed: 0, highlights: 0, notes: 0, resultsSheet: null, kept: [], keptResults: null });
-    const next = this.withoutRecord(tx.value.token);
+    const next = this.withoutRecord(tx.value.token, tx.value.forgetSheet);
     const cleared = await this.host.clear(tx.value, next);
     if (cleared.ok) this.state = next;
     return cleared;

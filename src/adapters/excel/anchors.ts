@@ -54,7 +54,9 @@ export function queueAnchors(
   found: { sheet: Excel.NamedItem | null; output: Excel.NamedItem | null; results: Excel.NamedItem | null },
   targets: { output: Excel.Range | null; results: Excel.Range | null },
 ): void {
-  if (!found.sheet || found.sheet.isNullObject) hidden(ws.names.add(SHEET_NAME, `="${token}"`));
+  const sheet = found.sheet;
+  if (sheet && !sheet.isNullObject && tokenOf(sheet.formula) !== token) sheet.delete(); // a copied sheet's token
+  if (!sheet || sheet.isNullObject || tokenOf(sheet.formula) !== token) hidden(ws.names.add(SHEET_NAME, `="${token}"`));
   if (found.output && !found.output.isNullObject) found.output.delete();
   if (found.results && !found.results.isNullObject) found.results.delete();
   if (targets.output) hidden(context.workbook.names.add(outputName(token), targets.output));

@@ -5,7 +5,7 @@
  * when nothing of Kaohe's is left. Reads only the recorded areas, never the whole sheet.
  */
 import { issue } from "../../core/issue";
-import { outputName, resultsName, type WorkbookState } from "../../core/ownership/record";
+import { outputName, resultsName, SHEET_NAME, type WorkbookState } from "../../core/ownership/record";
 import { cellAreas, type OutputClear } from "../../core/ownership/transaction";
 import type { ClearReport } from "../../app/pane-host";
 import { Refusal } from "./errors";
@@ -20,6 +20,7 @@ export async function clearOutputs(context: Excel.RequestContext, tx: OutputClea
   const rules = queueRules(ws);
   const stateHandle = queueState(context);
   const names = [outputName(tx.token), resultsName(tx.token)].map((n) => wb.names.getItemOrNullObject(n));
+  if (tx.forgetSheet) names.push(ws.names.getItemOrNullObject(SHEET_NAME));
   names.forEach((n) => n.load("isNullObject"));
   const results = tx.deleteResults ? wb.worksheets.getItemOrNullObject(tx.deleteResults) : null;
   results?.load("isNullObject");

@@ -62,16 +62,19 @@ export async function readSnapshot(context: Excel.RequestContext, opts: { sheet?
   used?.load("isNullObject, rowIndex, columnIndex, rowCount, columnCount");
   await context.sync();
 
-  const token = tokenName.isNullObject ? null : tokenOf(tokenName.formula);
+  const named = tokenName.isNullObject ? null : tokenOf(tokenName.formula);
   const xml = queueXml(stateHandle);
-  const out = token ? queueOutputArea(context, token, "address") : null;
-  const res = token ? queueResultsAnchor(context, token) : null;
+  const out = named ? queueOutputArea(context, named, "address") : null;
+  const res = named ? queueResultsAnchor(context, named) : null;
   await context.sync();
 
   const state = stateOf(stateHandle, xml);
+  const at = out && !out.range.isNullObject ? parseAddress(out.range.address) : null;
+  // A copy of a scored sheet carries the original's sheet-scoped token while the record's area stays
+  // on the original: the copy is a sheet of its own, with a new token when it is first saved.
+  const token = at && at.sheet !== ws.name ? null : named;
   const record = token ? state.sheets[token]?.record : undefined;
-  const at = record && out && !out.range.isNullObject ? parseAddress(out.range.address) : null;
-  const area = at && at.sheet === ws.name ? at.range : null;
+  const area = record && at ? at.range : null;
   const resultsSheet = record?.results && res && !res.range.isNullObject ? (parseAddress(res.range.address)?.sheet ?? null) : null;
 
   let owned: Excel.Range | null = null;

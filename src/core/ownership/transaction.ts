@@ -62,6 +62,8 @@ export interface OutputClear {
   /** The results sheet to delete (current name), and one the user changed, which stays theirs. */
   deleteResults: string | null;
   keptResults: string | null;
+  /** Nothing else is kept for the sheet (no hand mappings): its token goes too, leaving no trace. */
+  forgetSheet: boolean;
 }
 
 /** What the previous run left on this sheet, as found now. */
@@ -159,6 +161,7 @@ export function buildOutputClear(sheet: string, token: string, previous: Previou
     notes: notesNow(previous),
     deleteResults: previous.results && !previous.results.changed ? previous.results.name : null,
     keptResults: previous.results?.changed ? previous.results.name : null,
+    forgetSheet: false,
   };
 }
 
