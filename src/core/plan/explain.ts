@@ -31,6 +31,8 @@ export function explainUnit(u: UnitResult, t: Texts): string {
   if (u.rank !== null) head.push(`${t.label("rank")} ${u.rank}`);
   head.push(resultText(u, t));
   lines.push(head.join(t.sep));
+  // The line an outcome was judged against, in the regulation's words (后进单位：…85分以下（含85分）).
+  for (const r of u.outcomeReasons ?? []) lines.push(t.reason(r));
   if (u.status === "incomplete") {
     for (const p of u.problems.filter((p) => p.severity === "error")) lines.push(`${p.cell ? `${p.cell} ` : ""}${t.issue(p)}`);
     return lines.join("\n");

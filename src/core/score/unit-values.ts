@@ -49,7 +49,7 @@ export function readUnitValues(grid: Grid, layout: TableLayout, rubric: Rubric, 
   const rowNumber = unit.row + 1;
 
   for (const { ind, col, letter } of readers) {
-    const parsed = parseCell(rowCells?.[col], ind.kind);
+    const parsed = parseCell(rowCells?.[col], ind.kind, ind.bounds);
     if (parsed.ok) {
       values.set(ind.key, { value: parsed.value, col: letter });
     } else if (parsed.code !== "value.missing" || ind.required) {
