@@ -71,7 +71,7 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
       const parts: [number, number][] = [];
       for (const p of c.parts) {
         const v = p.key === null ? (total ?? undefined) : values.get(p.key)?.value;
-        if (v !== undefined) parts.push([p.weight, v]);
+        if (v !== undefined && Number.isFinite(v)) parts.push([p.weight, v]);
       }
       // Exact, rounded once: rounding each weighted part first can be off by 0.01.
       const value = parts.length === c.parts.length ? weightedSum2(parts) : null;

@@ -39,9 +39,12 @@ export function fmt(x: number): string {
   return String(round2(x));
 }
 
-/** A finite number as the decimal it is written as (its shortest round-trip text): digits × 10^−scale. */
+/**
+ * A finite number as the decimal it stands for: digits × 10^−scale. Read at 15 significant digits,
+ * as Excel does, so a sheet's 0.1 + 0.2 is 0.3 and not 0.30000000000000004.
+ */
 function decimalOf(x: number): { digits: bigint; scale: number } {
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Number(x.toPrecision(15))));
   if (!m) throw new RangeError(`not a finite number: ${x}`);
   const frac = m[3] ?? "";
   const exp = Number(m[4] ?? 0);

@@ -30,6 +30,9 @@ describe("weighted sums (composites)", () => {
     expect(weightedSum2([[0.3, 97.5], [0.7, 80]])).toBe(85.25);
     expect(weightedSum2([[1, -0.005]])).toBe(-0.01); // half away from zero
     expect(weightedSum2([[0.5, 1e-7]])).toBe(0);
+    // A value computed in binary (a formula cell) is read at 15 digits, as Excel shows it.
+    expect(weightedSum2([[1, 0.3 * 99.45], [1, 0.7 * 88.85]])).toBe(92.03);
+    expect(weightedSum2([[100, 0.1 + 0.2]])).toBe(30);
   });
 
   it("equals the exact rational result rounded half-up, for weights and values in hundredths", () => {
