@@ -191,6 +191,9 @@ describe("items, bonus, derived indicators", () => {
     expect(scoreOf(r, ["人数", "标准", "金额"], [0, 1000, 0]).total).toBe(10);
     // The column wins when present.
     expect(scoreOf(r, ["政策兑现率", "人数", "标准", "金额"], [74, 2, 1000, 2000]).total).toBe(9);
+    // Exactly on the target although binary arithmetic gives 56.99999999999999 for 57 / 100 × 100.
+    const at57 = rubricOf({ ...r.doc, items: [{ name: "政策兑现率", max: 10, rules: [{ type: "target", indicator: "政策兑现率", target: 57, points: 1 }] }] });
+    expect(scoreOf(at57, ["人数", "标准", "金额"], [1, 100, 57]).items[0]).toMatchObject({ score: 10, met: true });
   });
 
   it("makes a unit incomplete, with the cell and value, when an input is bad; others still score", () => {

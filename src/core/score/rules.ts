@@ -87,7 +87,8 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | und
     case "target": {
       const t = resolveTarget(ctx, rule.resolved.target, ind.name);
       if (typeof t !== "number") return { ...MISSING, problem: t };
-      const raw = Number((rule.direction === "atLeast" ? t - value : value - t).toPrecision(12));
+      // Differences below 10⁻⁹ are binary noise (57 / 100 × 100 = 56.99999999999999), not a shortfall.
+      const raw = Number((rule.direction === "atLeast" ? t - value : value - t).toFixed(9));
       // 以上/以下 include the target figure (raw = 0 meets it); 超过/低于 do not.
       if (raw < 0 || (raw === 0 && rule.inclusive)) return MET;
       const shortfall = raw;
