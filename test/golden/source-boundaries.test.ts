@@ -7,7 +7,7 @@
 import { builtinRubric } from "../../src/app/rubrics";
 import { assess } from "../../src/core/assess";
 import type { Rubric } from "../../src/core/rubric/model";
-import { explainUnit } from "../../src/core/plan/explain";
+import { attainedText, explainUnit } from "../../src/core/plan/explain";
 import { catalog, formatReason, texts } from "../../src/i18n";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { grid, type Raw } from "../helpers/grid";
@@ -170,6 +170,7 @@ describe("street-2013, each target missed alone", () => {
   it("does not ask a village row about the street's own 世代服务中心 (left blank)", () => {
     const r = run("street-2013", [head, ["甲村", ...onTarget.slice(0, 7), null, ...onTarget.slice(8)]]);
     expect(r.unit("甲村")).toMatchObject({ status: "scored", outcomes: ["attained"], problems: [] });
+    expect(attainedText(r.unit("甲村"))).toBe("10/10");
   });
 });
 
