@@ -87,12 +87,12 @@ export const enUS: Catalog = {
       (p.inclusive === 0
         ? `${s(p.indicator)} ${valueText(p)} does not exceed the target ${s(p.target)}${s(p.unit)} (${aboveWording(p.target, 0, s(p.unit))})`
         : `${s(p.indicator)} ${valueText(p)} is below the target ${s(p.target)}${s(p.unit)}`) +
-      (Number(p.per) > 0 ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} below: −${s(p.points)}` : ""),
+      (Number(p.per) > 0 && !(p.inclusive === 0 && Number(p.points) === 0) ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} below: −${s(p.points)}` : ""),
     "target.high": (p) =>
       (p.inclusive === 0
         ? `${s(p.indicator)} ${valueText(p)} is not below the target ${s(p.target)}${s(p.unit)} (${belowWording(p.target, 0, s(p.unit))})`
         : `${s(p.indicator)} ${valueText(p)} is above the target ${s(p.target)}${s(p.unit)}`) +
-      (Number(p.per) > 0 ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} above: −${s(p.points)}` : ""),
+      (Number(p.per) > 0 && !(p.inclusive === 0 && Number(p.points) === 0) ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} above: −${s(p.points)}` : ""),
     count: (p) => `${s(p.indicator)}: ${s(p.value)} time(s), ${s(p.per)} each: −${s(p.points)}`,
     check: (p) => `${s(p.indicator)}: ${p.answer === "yes" ? "yes" : "no"}` + (Number(p.points) > 0 ? `: −${s(p.points)}` : ""),
     range: (p) =>

@@ -84,14 +84,14 @@ export const zhCN: Catalog = {
   reasons: {
     "target.low": (p) =>
       (p.inclusive === 0
-        ? `${s(p.indicator)} ${valueText(p)} 未达到目标 ${aboveWording(p.target, 0, s(p.unit))}`
+        ? `${s(p.indicator)} ${valueText(p)} 未达到目标：须${aboveWording(p.target, 0, s(p.unit))}`
         : `${s(p.indicator)} ${valueText(p)} 低于目标 ${s(p.target)}${s(p.unit)}`) +
-      (Number(p.per) > 0 ? `，每低${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
+      (Number(p.per) > 0 && !(p.inclusive === 0 && Number(p.points) === 0) ? `，每低${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
     "target.high": (p) =>
       (p.inclusive === 0
-        ? `${s(p.indicator)} ${valueText(p)} 未达到目标 ${belowWording(p.target, 0, s(p.unit))}`
+        ? `${s(p.indicator)} ${valueText(p)} 未达到目标：须${belowWording(p.target, 0, s(p.unit))}`
         : `${s(p.indicator)} ${valueText(p)} 高于目标 ${s(p.target)}${s(p.unit)}`) +
-      (Number(p.per) > 0 ? `，每高${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
+      (Number(p.per) > 0 && !(p.inclusive === 0 && Number(p.points) === 0) ? `，每高${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
     count: (p) => `${s(p.indicator)} ${s(p.value)} 次，每次扣${s(p.per)}分，扣${s(p.points)}分`,
     check: (p) => `${s(p.indicator)}：${p.answer === "yes" ? "是" : "否"}` + (Number(p.points) > 0 ? `，扣${s(p.points)}分` : ""),
     range: (p) =>

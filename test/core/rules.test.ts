@@ -1,5 +1,6 @@
 import { grid } from "../helpers/grid";
 import { assessed, rubricOf, unit } from "../helpers/rubric";
+import { catalog, formatReason } from "../../src/i18n";
 
 const one = (rule: Record<string, unknown>, indicators: Record<string, unknown>[], max = 10, extra: Record<string, unknown> = {}) =>
   rubricOf({ indicators, items: [{ name: "项目", max, rules: [rule] }], ...extra });
@@ -53,6 +54,9 @@ describe("target rules (每低一个百分点扣k分)", () => {
     expect(scoreOf(over, ["计划生育率"], [88]).items[0]).toMatchObject({ score: 10, met: false, deductions: [] });
     expect(scoreOf(over, ["计划生育率"], [88]).items[0]?.findings[0]?.reason).toMatchObject({ code: "target.low", params: { inclusive: 0, points: 0 } });
     expect(scoreOf(over, ["计划生育率"], [88.01]).items[0]).toMatchObject({ met: true, findings: [] });
+    const reason = scoreOf(over, ["计划生育率(%)"], [88]).items[0]?.findings[0]?.reason;
+    expect(reason && formatReason(reason, catalog("zh-CN"))).toBe("计划生育率 88% 未达到目标：须超过88%（不含88%）");
+    expect(reason && formatReason(reason, catalog("en-US"))).toBe("计划生育率 88% does not exceed the target 88% (超过88%（不含88%）)");
     expect(scoreOf(over, ["计划生育率"], [87]).total).toBe(9);
     const under = one({ type: "target", indicator: "出生率", target: 11, direction: "atMost", inclusive: false }, [{ name: "出生率", type: "permille" }], 10, { mode: "attainment" });
     const items = (v: number) => rubricItemsMet(under, v);
