@@ -3,7 +3,7 @@ import { type CellRange, type Grid, a1 } from "./grid";
 import type { Issue } from "./issue";
 import { indicatorByName, type Rubric } from "./rubric/model";
 import { normalizeName } from "./text";
-import { round2, sum2 } from "./decimal";
+import { round2, weightedSum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
 import { columnReaders, readUnitValues, type ColumnReader } from "./score/unit-values";
 import { scoreItem, sumItems } from "./score/item";
@@ -70,11 +70,13 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
     vetoReasons: veto.reasons,
     items,
     composites: run.composites.map((c) => {
-      const parts = c.parts.map((p) => {
+      const parts: [number, number][] = [];
+      for (const p of c.parts) {
         const v = p.key === null ? (total ?? undefined) : values.get(p.key)?.value;
-        return v === undefined ? undefined : v * p.weight;
-      });
-      const value = parts.every((p) => p !== undefined) ? round2(sum2(parts as number[])) : null;
+        if (v !== undefined && Number.isFinite(v)) parts.push([p.weight, v]);
+      }
+      // Exact, rounded once: rounding each weighted part first can be off by 0.01.
+      const value = parts.length === c.parts.length ? weightedSum2(parts) : null;
       return { name: c.name, value };
     }),
     shortfallCells: [...new Set(shortfallCells)],

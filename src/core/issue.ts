@@ -12,6 +12,7 @@ export type IssueCode =
   | "rubric.partsExceedMax"
   | "rubric.totalMismatch"
   | "rubric.unknownBuiltin"
+  | "rubric.exclusiveWording"
   // table layout
   | "table.empty"
   | "table.noHeader"

@@ -63,11 +63,18 @@ function parseBoolean(v: CellValue): Parsed {
   return { ok: false, code: "value.notBoolean", params: { value: displayValue(v) } };
 }
 
+/** An indicator's own plausible values (the rubric's `min`/`max`), replacing its kind's checks. */
+export interface Bounds {
+  min?: number;
+  max?: number;
+}
+
 /**
  * Read one cell as a number for an indicator of the given kind. Range checks that depend on the
- * rubric (0–max for scores) are the caller's; rates must lie in 0–100 (0–1000 for ‰).
+ * rubric (0–max for scores) are the caller's; rates must lie in 0–100 (0–1000 for ‰) unless the
+ * indicator has bounds of its own.
  */
-export function parseCell(cell: GridCell | undefined, kind: ValueKind): Parsed {
+export function parseCell(cell: GridCell | undefined, kind: ValueKind, bounds?: Bounds): Parsed {
   const v = cell?.value ?? null;
   if (isBlank(v)) return { ok: false, code: "value.missing", params: {} };
   if (isErrorValue(v)) return { ok: false, code: "value.excelError", params: { value: v.error } };
@@ -88,6 +95,13 @@ export function parseCell(cell: GridCell | undefined, kind: ValueKind): Parsed {
     return { ok: false, code: "value.notNumber", params: { value: displayValue(v) } };
   }
 
+  if (bounds && (bounds.min !== undefined || bounds.max !== undefined)) {
+    // A side the indicator leaves open keeps its kind's limit.
+    const min = bounds.min ?? (kind === "percent" || kind === "permille" || kind === "count" ? 0 : -Infinity);
+    const max = bounds.max ?? (kind === "percent" ? 100 : kind === "permille" ? 1000 : Infinity);
+    if (n >= min && n <= max) return { ok: true, value: n };
+    return { ok: false, code: "value.rateOutOfRange", params: { value: displayValue(v), min: Number.isFinite(min) ? min : "−∞", max: Number.isFinite(max) ? max : "∞" } };
+  }
   if (kind === "percent" && (n < 0 || n > 100)) {
     return { ok: false, code: "value.rateOutOfRange", params: { value: displayValue(v), min: 0, max: 100 } };
   }

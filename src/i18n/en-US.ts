@@ -1,4 +1,5 @@
 import type { Catalog } from "./catalog";
+import { aboveWording, belowWording } from "./wording";
 
 const s = (v: unknown): string => String(v ?? "");
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : s(v));
@@ -60,6 +61,9 @@ export const enUS: Catalog = {
     "rubric.formula": (p) => `The formula "${s(p.formula)}" cannot be used (at ${s(p.path)}): ${s(p.detail)}`,
     "rubric.partsExceedMax": (p) => `The sub-items of "${s(p.item)}" add up to ${s(p.parts)} points, more than the item's ${s(p.max)}`,
     "rubric.totalMismatch": (p) => `The items add up to ${list(p.items)} points, not the stated full marks of ${s(p.max)}`,
+    "rubric.exclusiveWording": (p) =>
+      `The rubric's description says "${s(p.figure)}${s(p.word)}", which includes ${s(p.figure)} itself, but the comparison at ${s(p.path)} leaves ${s(p.figure)} out: ` +
+      `add inclusive: true if it should include it, or reword the description as "${p.word === "以下" ? "低于" : "超过"}${s(p.figure)}"`,
     "rubric.unknownBuiltin": (p) => `There is no built-in rubric "${s(p.id)}"; available: ${s(p.available)}`,
     "table.empty": () => `The sheet is empty`,
     "table.noHeader": (p) => `No header row in the first ${s(p.rows)} rows (expected a row of column names such as 单位 and the indicators)`,
@@ -90,16 +94,24 @@ export const enUS: Catalog = {
   },
   reasons: {
     "target.low": (p) =>
-      `${s(p.indicator)} ${valueText(p)} is below the target ${s(p.target)}${s(p.unit)}` +
-      (Number(p.per) > 0 ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} below: −${s(p.points)}` : ""),
+      (p.inclusive === 0
+        ? `${s(p.indicator)} ${valueText(p)} does not exceed the target ${s(p.target)}${s(p.unit)} (${aboveWording(p.target, 0, s(p.unit))})`
+        : `${s(p.indicator)} ${valueText(p)} is below the target ${s(p.target)}${s(p.unit)}`) +
+      (Number(p.per) > 0 && !(p.inclusive === 0 && Number(p.points) === 0) ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} below: −${s(p.points)}` : ""),
     "target.high": (p) =>
-      `${s(p.indicator)} ${valueText(p)} is above the target ${s(p.target)}${s(p.unit)}` +
-      (Number(p.per) > 0 ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} above: −${s(p.points)}` : ""),
+      (p.inclusive === 0
+        ? `${s(p.indicator)} ${valueText(p)} is not below the target ${s(p.target)}${s(p.unit)} (${belowWording(p.target, 0, s(p.unit))})`
+        : `${s(p.indicator)} ${valueText(p)} is above the target ${s(p.target)}${s(p.unit)}`) +
+      (Number(p.per) > 0 && !(p.inclusive === 0 && Number(p.points) === 0) ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} above: −${s(p.points)}` : ""),
     count: (p) => `${s(p.indicator)}: ${s(p.value)} time(s), ${s(p.per)} each: −${s(p.points)}`,
     check: (p) => `${s(p.indicator)}: ${p.answer === "yes" ? "yes" : "no"}` + (Number(p.points) > 0 ? `: −${s(p.points)}` : ""),
     range: (p) =>
       `${s(p.indicator)} ${s(p.value)} is not within ${s(p.min)}–${s(p.max)}` +
       (p.previous !== undefined ? ` nor below last year's ${s(p.previous)}` : "") +
+      (p.before !== undefined
+        ? ` nor moving toward it (last year ${s(p.before)}, ${s(p.beforeGap)} outside; now ${s(p.gap)} outside` +
+          (Number(p.minChange) > 0 ? `; the gap must shrink by at least ${s(p.minChange)})` : `; the gap did not shrink)`)
+        : "") +
       (Number(p.points) > 0 ? `: −${s(p.points)}` : ""),
     improvement: (p) =>
       `${s(p.indicator)} ${s(p.value)} is not ${p.direction === "lower" ? "below" : "above"} last year's ${s(p.previous)}` + (Number(p.points) > 0 ? `: −${s(p.points)}` : ""),
@@ -108,8 +120,12 @@ export const enUS: Catalog = {
     floored: (p) => `Deductions total ${s(p.points)}; the item stops at 0`,
     capped: (p) => `Bonus totals ${s(p.points)}; capped at ${s(p.max)}`,
     "veto.fact": (p) => `Veto: ${s(p.reason)}`,
-    "veto.totalBelow": (p) => `Veto: total ${s(p.total)} is below ${s(p.value)}`,
+    "veto.totalBelow": (p) =>
+      `Veto: total ${s(p.total)} is ${Number(p.inclusive) ? "at or below" : "below"} ${s(p.value)} (${belowWording(p.value, p.inclusive)})`,
     "veto.anyMissed": (p) => `Veto: targets missed (${list(p.items)})`,
+    laggard: (p) =>
+      `Laggard: in the last ${s(p.bottom)} rank positions` +
+      (p.below !== undefined ? ` with a total of ${s(p.total)}, ${Number(p.inclusive) ? "at or below" : "below"} ${s(p.below)} (${belowWording(p.below, p.inclusive)})` : ""),
   },
   labels: {
     total: "Total", rank: "Rank", result: "Result", attainedCount: "Targets met", unit: "Unit", row: "Row", status: "Status",

@@ -1,4 +1,5 @@
 import type { Catalog } from "./catalog";
+import { aboveWording, belowWording } from "./wording";
 
 const s = (v: unknown): string => String(v ?? "");
 const list = (v: unknown): string => (Array.isArray(v) ? v.join("、") : s(v));
@@ -59,6 +60,9 @@ export const zhCN: Catalog = {
     "rubric.formula": (p) => `公式“${s(p.formula)}”无法使用（位置 ${s(p.path)}）：${s(p.detail)}`,
     "rubric.partsExceedMax": (p) => `“${s(p.item)}”的细项分值合计 ${s(p.parts)} 分，超过该项分值 ${s(p.max)} 分`,
     "rubric.totalMismatch": (p) => `各项分值合计 ${list(p.items)} 分，与满分 ${s(p.max)} 分不一致`,
+    "rubric.exclusiveWording": (p) =>
+      `考核细则的说明写“${s(p.figure)}${s(p.word)}”，按规定“${s(p.word)}”包含${s(p.figure)}本身，但位置 ${s(p.path)} 的比较不含${s(p.figure)}：` +
+      `如应包含，请加 inclusive: true；如确不含，请把说明改为“${p.word === "以下" ? "低于" : "超过"}${s(p.figure)}”`,
     "rubric.unknownBuiltin": (p) => `没有名为“${s(p.id)}”的内置考核细则；可用：${s(p.available)}`,
     "table.empty": () => `工作表是空的`,
     "table.noHeader": (p) => `在前 ${s(p.rows)} 行中找不到表头行（应有一行列名，如“单位”和各项指标名称）`,
@@ -89,16 +93,24 @@ export const zhCN: Catalog = {
   },
   reasons: {
     "target.low": (p) =>
-      `${s(p.indicator)} ${valueText(p)} 低于目标 ${s(p.target)}${s(p.unit)}` +
-      (Number(p.per) > 0 ? `，每低${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
+      (p.inclusive === 0
+        ? `${s(p.indicator)} ${valueText(p)} 未达到目标：须${aboveWording(p.target, 0, s(p.unit))}`
+        : `${s(p.indicator)} ${valueText(p)} 低于目标 ${s(p.target)}${s(p.unit)}`) +
+      (Number(p.per) > 0 && !(p.inclusive === 0 && Number(p.points) === 0) ? `，每低${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
     "target.high": (p) =>
-      `${s(p.indicator)} ${valueText(p)} 高于目标 ${s(p.target)}${s(p.unit)}` +
-      (Number(p.per) > 0 ? `，每高${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
+      (p.inclusive === 0
+        ? `${s(p.indicator)} ${valueText(p)} 未达到目标：须${belowWording(p.target, 0, s(p.unit))}`
+        : `${s(p.indicator)} ${valueText(p)} 高于目标 ${s(p.target)}${s(p.unit)}`) +
+      (Number(p.per) > 0 && !(p.inclusive === 0 && Number(p.points) === 0) ? `，每高${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
     count: (p) => `${s(p.indicator)} ${s(p.value)} 次，每次扣${s(p.per)}分，扣${s(p.points)}分`,
     check: (p) => `${s(p.indicator)}：${p.answer === "yes" ? "是" : "否"}` + (Number(p.points) > 0 ? `，扣${s(p.points)}分` : ""),
     range: (p) =>
       `${s(p.indicator)} ${s(p.value)} 不在 ${s(p.min)}–${s(p.max)} 之间` +
       (p.previous !== undefined ? `，也未低于上年的 ${s(p.previous)}` : "") +
+      (p.before !== undefined
+        ? `，也未趋向正常（上年 ${s(p.before)}，与该范围相差 ${s(p.beforeGap)}；今年相差 ${s(p.gap)}` +
+          (Number(p.minChange) > 0 ? `，应至少缩小 ${s(p.minChange)}）` : `，未缩小）`)
+        : "") +
       (Number(p.points) > 0 ? `，扣${s(p.points)}分` : ""),
     improvement: (p) =>
       `${s(p.indicator)} ${s(p.value)} 未${p.direction === "lower" ? "低于" : "高于"}上年的 ${s(p.previous)}` + (Number(p.points) > 0 ? `，扣${s(p.points)}分` : ""),
@@ -107,8 +119,9 @@ export const zhCN: Catalog = {
     floored: (p) => `扣分合计 ${s(p.points)} 分，本项扣完为止`,
     capped: (p) => `加分合计 ${s(p.points)} 分，以 ${s(p.max)} 分为限`,
     "veto.fact": (p) => `一票否决：${s(p.reason)}`,
-    "veto.totalBelow": (p) => `一票否决：总分 ${s(p.total)} 低于 ${s(p.value)} 分`,
+    "veto.totalBelow": (p) => `一票否决：总分 ${s(p.total)}，${Number(p.inclusive) ? "在" : ""}${belowWording(p.value, p.inclusive)}`,
     "veto.anyMissed": (p) => `一票否决：未完成任务（${list(p.items)}）`,
+    laggard: (p) => `后进单位：排位在倒数${s(p.bottom)}位` + (p.below !== undefined ? `且总分 ${s(p.total)}，${Number(p.inclusive) ? "在" : ""}${belowWording(p.below, p.inclusive)}` : ""),
   },
   labels: {
     total: "总分", rank: "排名", result: "考核结果", attainedCount: "达标项数", unit: "单位", row: "行", status: "状态",

@@ -108,7 +108,7 @@ describe("the pane's session", () => {
   });
 
   it("summarises attainment rubrics by who met every target", async () => {
-    const host = new MemoryHost([grid([["单位", "出生政策符合率", "孕前优生健康检查覆盖率", "流动人口管理服务率", "群众满意率", "出生人口性别比"], ["甲村", 99.6, 91, 92, 96, 105], ["乙村", 99.0, 91, 92, 96, 105]], { sheet: "街道" })]);
+    const host = new MemoryHost([grid([["单位", "出生政策符合率", "孕前优生健康检查覆盖率", "流动人口管理服务率", "依法管理率", "优质服务率", "群众满意率", "机构队伍建设达标", "世代服务室建设达标", "政策全面兑现", "出生人口性别比"], ["甲村", 99.6, 91, 92, 96, 96, 96, "是", "是", "是", 105], ["乙村", 99.0, 91, 92, 96, 96, 96, "是", "是", "是", 105]], { sheet: "街道" })]);
     const s = new PaneSession(host, catalog("zh-CN"));
     expect((await s.open()).ok && s.rubric().rubric.id).toBe("street-2013");
     const r = await s.score();

@@ -9,6 +9,7 @@ import { normalizeName } from "../text";
 import { sum2 } from "../decimal";
 import { rubricSchema, type RubricDoc, type RuleDoc, type TargetRef } from "./schema";
 import type { Indicator, Item, Resolved, ResolvedTarget, Rubric, Rule, Veto } from "./model";
+import { wordingWarnings } from "./wording-check";
 
 export interface Compiled {
   rubric: Rubric;
@@ -80,7 +81,11 @@ function compileIndicators(c: Checker, doc: RubricDoc): void {
       if (seen.has(k)) c.errors.push(issue("rubric.duplicateName", { name: k, path: `indicators.${i}` }, { path: ["indicators", i] }));
       seen.set(k, i);
     }
-    c.indicators.push({ name: ind.name, key: normalizeName(ind.name), kind: ind.type, required: ind.required, keys });
+    const indicator: Indicator = { name: ind.name, key: normalizeName(ind.name), kind: ind.type, required: ind.required, keys };
+    if (ind.min !== undefined || ind.max !== undefined) {
+      indicator.bounds = { ...(ind.min !== undefined && { min: ind.min }), ...(ind.max !== undefined && { max: ind.max }) };
+    }
+    c.indicators.push(indicator);
   });
   // Derivations may read any indicator, so compile them once all are declared.
   doc.indicators.forEach((ind, i) => {
@@ -107,6 +112,7 @@ function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mod
     set("min", c.target(rule.min, [...path, "min"]));
     set("max", c.target(rule.max, [...path, "max"]));
     if (rule.orLowerThan) set("lowerThan", c.requireIndicator(rule.orLowerThan, [...path, "orLowerThan"]));
+    if (rule.orToward) set("toward", c.requireIndicator(rule.orToward.previous, [...path, "orToward", "previous"]));
   }
   if (rule.type === "improvement") set("previous", c.requireIndicator(rule.previous, [...path, "previous"]));
   if (mode === "points" && rule.type === "target" && rule.points === undefined) {
@@ -181,6 +187,7 @@ export function compileRubric(raw: unknown): Result<Compiled> {
       c.warnings.push(issue("rubric.totalMismatch", { items: total, max: doc.maxTotal, path: "maxTotal" }, { path: ["maxTotal"], severity: "warning" }));
     }
   }
+  c.warnings.push(...wordingWarnings(doc));
   if (c.errors.length) return fail(...c.errors, ...c.warnings);
   const rubric: Rubric = {
     id: doc.id,

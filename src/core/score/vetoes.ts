@@ -28,7 +28,9 @@ export function vetoReasons(
         }
       }
     } else if (v.type === "totalBelow") {
-      if (total !== null && total < v.value) reasons.push({ code: "veto.totalBelow", params: { total, value: v.value } });
+      // 80分以下 includes 80 (inclusive); 不满80分 does not.
+      const below = total !== null && (v.inclusive ? total <= v.value : total < v.value);
+      if (below) reasons.push({ code: "veto.totalBelow", params: { total, value: v.value, inclusive: v.inclusive ? 1 : 0 } });
     } else if (complete) {
       const missed = items.filter((i) => i.met === false).map((i) => i.name);
       if (missed.length) reasons.push({ code: "veto.anyMissed", params: { items: missed, count: missed.length } });
