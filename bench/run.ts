@@ -75,24 +75,22 @@ async function cli(n: number): Promise<void> {
   }
 }
 
-/** context.sync() calls for one scoring run in the task pane, on the office-addin-mock fake. */
+/** context.sync() calls for one scoring run in the task pane: the real Excel adapter on the Office.js simulator. */
 async function syncs(n: number): Promise<void> {
-  const { fakeRun, fakeSheet } = await import("../test/helpers/fake-excel");
-  const { ExcelHost } = await import("../src/adapters/excel/excel-host");
-  const { PaneSession } = await import("../src/app/pane-session");
-  const { catalog } = await import("../src/i18n");
-  const book = { sheets: [fakeSheet("考核", [["标题"], [...COMMUNITY_HEADERS], ...syntheticRows(n)])], active: "考核", settings: {} };
-  const fake = fakeRun(book);
-  const session = new PaneSession(new ExcelHost(fake.run, () => "zh-CN"), catalog("zh-CN"));
+  const { simSession } = await import("../test/helpers/excel-sim");
+  const { session, user } = simSession({ sheets: [{ name: "考核", rows: [["标题"], [...COMMUNITY_HEADERS], ...syntheticRows(n)] }] });
   await session.open();
-  let before = fake.syncs();
+  let before = user.syncCount();
   const t0 = Date.now();
   await session.score();
-  const first = fake.syncs() - before;
+  const first = user.syncCount() - before;
   const ms = Date.now() - t0;
-  before = fake.syncs();
+  before = user.syncCount();
   await session.score();
-  console.log(`pane    score (Excel adapter)  ${String(n).padStart(5)} rows   ${first} syncs first run, ${fake.syncs() - before} re-scoring (clears the last run)  ${ms} ms on the mock`);
+  const again = user.syncCount() - before;
+  before = user.syncCount();
+  await session.clear();
+  console.log(`pane    score (Excel adapter)  ${String(n).padStart(5)} rows   ${first} syncs first run, ${again} re-scoring, ${user.syncCount() - before} clearing  ${ms} ms on the simulator`);
 }
 
 async function main(): Promise<void> {

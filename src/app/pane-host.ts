@@ -6,7 +6,7 @@
 import type { CellRange, Grid } from "../core/grid";
 import type { Result } from "../core/issue";
 import type { CellContent } from "../core/ownership/fingerprint";
-import type { WorkbookState } from "../core/ownership/record";
+import type { OutputRecord, WorkbookState } from "../core/ownership/record";
 import type { OutputClear, OutputWrite } from "../core/ownership/transaction";
 import type { ChangedCell } from "../core/ownership/compare";
 
@@ -43,6 +43,8 @@ export interface Snapshot {
 }
 
 export interface WriteReport {
+  /** The record now in the workbook. */
+  record: OutputRecord;
   written: number;
   overwritten: ChangedCell[];
   kept: ChangedCell[];

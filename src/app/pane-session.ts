@@ -217,7 +217,7 @@ export class PaneSession {
     const next: WorkbookState = { ...this.state, rubricId: rubric.id, sheets: { ...this.state.sheets, [token]: sheetState } };
     const written = await this.host.write(tx, next, this.clock());
     if (!written.ok) return fail(...written.issues, ...(await this.undoFailedRun()));
-    this.state = next;
+    this.state = { ...next, sheets: { ...next.sheets, [token]: { ...sheetState, record: written.value.record } } };
     this.snapshot = { ...snap.value, token };
     this.assessment = assessment;
     return ok({ kind: "scored", result: summarise(assessment, before?.last), report: written.value });
@@ -232,12 +232,21 @@ export class PaneSession {
     const token = snap.ok ? snap.value.token : null;
     const record = snap.ok && token ? snap.value.state.sheets[token]?.record : undefined;
     if (!snap.ok || !token || record?.status !== "writing") return [];
-    const previous = previousRun(snap.value);
-    if (!previous) return [];
-    const cleared = await this.host.clear(buildOutputClear(snap.value.grid.sheet, token, previous), this.withoutRecord(token));
+    const tx = this.clearOf(snap.value);
+    if (!tx) return [];
+    const cleared = await this.host.clear(tx, this.withoutRecord(token, tx.forgetSheet));
     if (cleared.ok) return [issue("host.partial", { cleaned: "yes" }, { sheet: snap.value.grid.sheet })];
     const left = cleared.issues.map((i) => String(i.params.left ?? i.params.detail ?? i.code)).join(", ");
     return [issue("host.partial", { cleaned: "no", left }, { sheet: snap.value.grid.sheet })];
+  }
+
+  /** What clearing the snapshot's sheet means, by its record; null with nothing recorded. */
+  private clearOf(snap: Snapshot): OutputClear | null {
+    const previous = previousRun(snap);
+    if (!previous || !snap.token) return null;
+    const tx = buildOutputClear(snap.grid.sheet, snap.token, previous);
+    tx.forgetSheet = Object.keys(this.state.sheets[tx.token]?.mappings ?? {}).length === 0;
+    return tx;
   }
 
   /** The state without a sheet's record and last run; without the sheet at all when nothing else is kept for it. */
@@ -250,10 +259,8 @@ export class PaneSession {
   private async pendingClear(): Promise<Result<OutputClear | null>> {
     const snap = await this.refresh(false);
     if (!snap.ok) return snap;
-    const previous = previousRun(snap.value);
-    if (!previous || !snap.value.token) return ok(null);
-    const tx = buildOutputClear(snap.value.grid.sheet, snap.value.token, previous);
-    tx.forgetSheet = Object.keys(this.state.sheets[tx.token]?.mappings ?? {}).length === 0;
+    const tx = this.clearOf(snap.value);
+    if (!tx) return ok(null);
     if (snap.value.locked && tx.clear.length) return fail(protectedSheet(tx.sheet));
     if (tx.deleteResults && snap.value.structureLocked) return fail(issue("workbook.structureProtected", { sheet: tx.deleteResults }, { sheet: tx.sheet }));
     return ok(tx);

@@ -121,7 +121,7 @@ describe("write and clear transactions", () => {
     rows: [{ row: area.top + 1, values: [99, 1] }, { row: area.top + 2, values: [80, 2] }],
     notes: [{ row: area.top + 1, col: area.left + 1, text: "说明" }], highlights: [], results: { name: "考核明细", rows: [["Kaohe 考核明细"]] }, owned: area,
   });
-  const previous = (now: CellContent[][], area: CellRange = AREA, record = recordOf(AREA, WRITTEN, { formats: ["@", "General", "0.0", "General", "General", "General"], notes: [3] })): Previous =>
+  const previous = (now: CellContent[][], area: CellRange = AREA, record = recordOf(AREA, WRITTEN, { formats: ["@", "General", "0.0", "General", "General", "General"], notes: [{ i: 3, f: fingerprint("说明") }] })): Previous =>
     ({ record, area, ownership: compareOwned(record, area, now), results: { name: "考核明细", changed: false } });
 
   it("replaces Kaohe's cells, keeps the user's outside the new area, asks before replacing those inside", () => {
@@ -157,7 +157,7 @@ describe("write and clear transactions", () => {
     expect(tx.clear.map((c) => a1(c.row, c.col)).sort()).toEqual(["F3", "F4", "G3", "G4", "G5"]);
     expect(tx.clear.find((c) => c.row === 2 && c.col === 5)?.format).toBe("@");
     expect(tx.kept.map((c) => c.cell)).toEqual(["F5"]);
-    expect(tx.notes).toEqual(["G4"]);
+    expect(tx.notes).toEqual([{ cell: "G4", f: fingerprint("说明") }]);
     expect([tx.deleteResults, tx.keptResults]).toEqual([null, "考核明细 (2)"]);
   });
 

@@ -5,6 +5,7 @@
  * when nothing of Kaohe's is left. Reads only the recorded areas, never the whole sheet.
  */
 import { issue } from "../../core/issue";
+import { fingerprint } from "../../core/ownership/fingerprint";
 import { outputName, resultsName, SHEET_NAME, type WorkbookState } from "../../core/ownership/record";
 import { cellAreas, type OutputClear } from "../../core/ownership/transaction";
 import type { ClearReport } from "../../app/pane-host";
@@ -24,8 +25,8 @@ export async function clearOutputs(context: Excel.RequestContext, tx: OutputClea
   names.forEach((n) => n.load("isNullObject"));
   const results = tx.deleteResults ? wb.worksheets.getItemOrNullObject(tx.deleteResults) : null;
   results?.load("isNullObject");
-  const notes = notesSupported ? tx.notes.map((a) => ws.notes.getItemOrNullObject(a)) : [];
-  notes.forEach((n) => n.load("isNullObject"));
+  const notes = notesSupported ? tx.notes.map((n) => ({ f: n.f, note: ws.notes.getItemOrNullObject(n.cell) })) : [];
+  notes.forEach((n) => n.note.load("isNullObject, content"));
   await context.sync();
 
   if (ws.protection.protected && tx.clear.length) throw new Refusal(issue("sheet.protected", { sheet: tx.sheet }, { sheet: tx.sheet }));
@@ -40,8 +41,9 @@ export async function clearOutputs(context: Excel.RequestContext, tx: OutputClea
   for (const c of tx.clear) if (c.format) ws.getRangeByIndexes(c.row, c.col, 1, 1).numberFormat = [[c.format]];
   const ours = kaoheRules(custom);
   ours.forEach((cf) => cf.delete());
-  const liveNotes = notes.filter((n) => !n.isNullObject);
-  liveNotes.forEach((n) => n.delete());
+  // A note is removed only while its text is what Kaohe wrote: one the user edited or added stays.
+  const liveNotes = notes.filter((n) => !n.note.isNullObject && fingerprint(String(n.note.content)) === n.f);
+  liveNotes.forEach((n) => n.note.delete());
   const deleted = results && !results.isNullObject ? tx.deleteResults : null;
   if (results && !results.isNullObject) results.delete();
   names.forEach((n) => {

@@ -1,13 +1,13 @@
 /** The task pane's host inside Excel: every Office.js call goes through here (and read/write/clear). */
 import { ok, type Result, fail } from "../../core/issue";
-import type { WorkbookState } from "../../core/ownership/record";
+import { withCurrentRecords, type WorkbookState } from "../../core/ownership/record";
 import type { OutputClear, OutputWrite } from "../../core/ownership/transaction";
 import type { ClearReport, HostFeature, PaneHost, Snapshot, WriteReport } from "../../app/pane-host";
 import { queueAnchors, queueSheetToken } from "./anchors";
 import { clearOutputs } from "./clear";
 import { officeIssue, type WritePhase } from "./errors";
-import { readSnapshot } from "./read";
-import { queueSave, queueState } from "./state";
+import { readSnapshot, type ReadLimits } from "./read";
+import { queueSave, queueState, queueXml, stateOf } from "./state";
 import { writeOutputs } from "./write";
 
 export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -20,6 +20,7 @@ export class ExcelHost implements PaneHost {
     private readonly run: ExcelRun = (options, batch) => Excel.run(options, batch),
     private readonly language: () => string = () => Office.context.displayLanguage,
     private readonly isSetSupported: SetSupported = (name, version) => Office.context.requirements.isSetSupported(name, version),
+    private readonly limits?: ReadLimits,
   ) {}
 
   displayLanguage(): string {
@@ -44,7 +45,7 @@ export class ExcelHost implements PaneHost {
   }
 
   async snapshot(opts: { sheet?: string; grid?: boolean } = {}): Promise<Result<Snapshot>> {
-    const r = await this.guarded((ctx) => readSnapshot(ctx, opts), opts.sheet);
+    const r = await this.guarded((ctx) => readSnapshot(ctx, opts, this.limits), opts.sheet);
     return r.ok ? r.value : r;
   }
 
@@ -63,8 +64,10 @@ export class ExcelHost implements PaneHost {
       const ws = sheet ? ctx.workbook.worksheets.getItem(sheet.name) : null;
       const name = ws ? queueSheetToken(ws) : null;
       await ctx.sync();
+      const xml = queueXml(handle);
+      await ctx.sync();
       if (ws && sheet) queueAnchors(ctx, ws, sheet.token, { sheet: name, output: null, results: null }, { output: null, results: null });
-      queueSave(ctx, handle, state);
+      queueSave(ctx, handle, withCurrentRecords(state, stateOf(handle, xml)));
       await ctx.sync();
     });
   }

@@ -18,6 +18,10 @@ import { queueState, queueXml, stateOf } from "./state";
  */
 export const MAX_CELLS = 250_000;
 
+export interface ReadLimits {
+  maxCells: number;
+}
+
 type Part = { top: number; left: number; values: Excel.Range };
 
 function toGrid(name: string, parts: ReadonlyArray<Part>, merges: CellRange[], skip: CellRange | null): Grid {
@@ -47,9 +51,9 @@ export function parseAreas(address: string): CellRange[] {
     .filter((r): r is CellRange => r !== null);
 }
 
-const tooLarge = (cells: number, sheet: string) => fail(issue("table.tooLarge", { cells, limit: MAX_CELLS }, { sheet }));
-
-export async function readSnapshot(context: Excel.RequestContext, opts: { sheet?: string; grid?: boolean } = {}): Promise<Result<Snapshot>> {
+export async function readSnapshot(context: Excel.RequestContext, opts: { sheet?: string; grid?: boolean } = {}, limits: ReadLimits = { maxCells: MAX_CELLS }): Promise<Result<Snapshot>> {
+  const max = limits.maxCells;
+  const tooLarge = (cells: number, sheet: string) => fail(issue("table.tooLarge", { cells, limit: max }, { sheet }));
   const wb = context.workbook;
   const ws = opts.sheet === undefined ? wb.worksheets.getActiveWorksheet() : wb.worksheets.getItem(opts.sheet);
   ws.load("name");
@@ -80,7 +84,7 @@ export async function readSnapshot(context: Excel.RequestContext, opts: { sheet?
   let owned: Excel.Range | null = null;
   if (area) {
     const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
-    if (cells > MAX_CELLS) return tooLarge(cells, ws.name);
+    if (cells > max) return tooLarge(cells, ws.name);
     owned = ws.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1);
     owned.load("formulas");
   }
@@ -102,8 +106,8 @@ export async function readSnapshot(context: Excel.RequestContext, opts: { sheet?
       range.load("values, numberFormat");
       parts.push({ top, left: l, values: range });
     };
-    if (rows * cols <= MAX_CELLS) part(left, left + cols - 1);
-    else if (area && rows * (cols - (area.right - area.left + 1)) <= MAX_CELLS) {
+    if (rows * cols <= max) part(left, left + cols - 1);
+    else if (area && rows * (cols - (area.right - area.left + 1)) <= max) {
       // Too large with Kaohe's own columns: read the user's columns either side of them.
       part(left, Math.min(area.left - 1, left + cols - 1));
       part(Math.max(area.right + 1, left), left + cols - 1);

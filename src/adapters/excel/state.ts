@@ -11,6 +11,8 @@ export const LEGACY_KEY = "kaohe.state";
 export interface StateHandle {
   part: Excel.CustomXmlPart;
   legacy: Excel.Setting;
+  /** Set by queueSave: the part exists from then on, and the v1 setting is gone. */
+  saved?: boolean;
 }
 
 /** Queue the loads; read with `stateOf` after the next sync, then `stateText` after the one after. */
@@ -44,7 +46,9 @@ function fromLegacy(value: unknown): WorkbookState {
 /** Queue saving the state: replace the part's XML (or add the part) and drop a v1 setting. */
 export function queueSave(context: Excel.RequestContext, h: StateHandle, state: WorkbookState): void {
   const xml = stateXml(state);
-  if (h.part.isNullObject) context.workbook.customXmlParts.add(xml);
+  if (h.saved) return void h.part.setXml(xml);
+  if (h.part.isNullObject) h.part = context.workbook.customXmlParts.add(xml);
   else h.part.setXml(xml);
   if (!h.legacy.isNullObject) h.legacy.delete();
+  h.saved = true;
 }

@@ -69,9 +69,11 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
   const rules = queueRules(ws);
   const noteAt = new Map(tx.notes.map((n) => [a1(n.row, n.col), n] as const));
   const existingNotes = tx.notes.length || tx.dropNotes.length
-    ? [...new Set([...tx.dropNotes, ...tx.notes.map((n) => a1(n.row, n.col))])].map((a) => ({ a, note: ws.notes.getItemOrNullObject(a) }))
+    ? [...new Set([...tx.dropNotes.map((n) => n.cell), ...tx.notes.map((n) => a1(n.row, n.col))])].map((a) => ({ a, note: ws.notes.getItemOrNullObject(a) }))
     : [];
-  existingNotes.forEach((n) => n.note.load("isNullObject"));
+  existingNotes.forEach((n) => n.note.load("isNullObject, content"));
+  // A note is Kaohe's to replace only while its text is what Kaohe wrote.
+  const kaoheNote = (a: string, note: Excel.Note) => !note.isNullObject && tx.dropNotes.some((d) => d.cell === a && d.f === fingerprint(String(note.content)));
   await context.sync();
 
   if (ws.protection.protected) throw new Refusal(issue("sheet.protected", { sheet: tx.sheet }, { sheet: tx.sheet }));
@@ -93,11 +95,14 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
   intent.results = { name: tx.results.name, rows: 0, cols: 0, fingerprint: ANY_CONTENT };
   // Notes this run adds (on cells without a note of the user's) and those of the earlier run are Kaohe's.
   const boxWidth = box.right - box.left + 1;
-  intent.notes = existingNotes
-    .filter(({ a, note }) => tx.dropNotes.includes(a) || (note.isNullObject && noteAt.has(a)))
-    .map(({ a }) => parseA1(a))
-    .filter((p): p is { row: number; col: number } => p !== null)
-    .map((p) => (p.row - box.top) * boxWidth + (p.col - box.left));
+  intent.notes = existingNotes.flatMap(({ a, note }) => {
+    const p = parseA1(a);
+    if (!p) return [];
+    const i = (p.row - box.top) * boxWidth + (p.col - box.left);
+    const old = kaoheNote(a, note) ? [{ i, f: fingerprint(String(note.content)) }] : [];
+    const planned = noteAt.get(a);
+    return planned && (note.isNullObject || old.length) ? [...old, { i, f: fingerprint(planned.text) }] : old;
+  });
   queueSave(context, stateHandle, withRecord(state, token, intent));
   queueAnchors(context, ws, token, { sheet: sheetName, output: outName, results: null }, {
     output: ws.getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1),
@@ -124,8 +129,8 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
 
   const noted = new Set<string>();
   for (const { a, note } of existingNotes) {
-    const ours = tx.dropNotes.includes(a);
-    if (!note.isNullObject && ours) note.delete();
+    const ours = kaoheNote(a, note);
+    if (ours) note.delete();
     const planned = noteAt.get(a);
     if (planned && (note.isNullObject || ours)) {
       ws.notes.add(a, planned.text); // ExcelApi 1.18; a note of the user's on that cell is left alone
@@ -156,10 +161,11 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
     formats: prior.flat(),
     results: { rows: matrix.length, cols: width, fingerprint: blockFingerprint(written.formulas as CellContent[][]) },
   }, at);
-  record.notes = record.notes.filter((i) => noted.has(a1(area.top + Math.floor(i / cols), area.left + (i % cols))));
+  record.notes = record.notes.filter((n) => noted.has(a1(area.top + Math.floor(n.i / cols), area.left + (n.i % cols))));
   queueSave(context, stateHandle, withRecord(state, token, record));
   await context.sync();
   return {
+    record,
     written: tx.values.flat().filter((v) => v !== null).length + highlights,
     overwritten: tx.overwrite,
     kept: tx.kept,

@@ -14,6 +14,12 @@ export const SHEET_NAME = "_Kaohe_Sheet";
 export const outputName = (token: string): string => `_Kaohe_O_${token}`;
 export const resultsName = (token: string): string => `_Kaohe_R_${token}`;
 
+/** A note Kaohe wrote; it stays Kaohe's while its text is unchanged. */
+export interface RecordedNote {
+  i: number;
+  f: string;
+}
+
 export interface OutputRecord {
   /** "writing" between the first write and the commit: a run that stopped part-way left it so. */
   status: "writing" | "done";
@@ -23,8 +29,8 @@ export interface OutputRecord {
   cells: string[];
   /** The number format each cell of `area` had before Kaohe wrote it, row by row (restored on clear). */
   formats: string[];
-  /** Cells of `area` (indexes, row by row) that got one of Kaohe's notes. */
-  notes: number[];
+  /** Kaohe's notes: the cell (index into `area`, row by row) and the note text's fingerprint. */
+  notes: RecordedNote[];
   /** Kaohe's results sheet for this sheet: its name when written, its size from A1 and its content's fingerprint. */
   results?: { name: string; rows: number; cols: number; fingerprint: string };
   rubric: { id: string; version: string };
@@ -69,7 +75,9 @@ function parseRecord(x: unknown): OutputRecord | undefined {
     area: x.area,
     cells: strings(x.cells),
     formats: strings(x.formats),
-    notes: Array.isArray(x.notes) ? x.notes.filter((n): n is number => Number.isInteger(n)) : [],
+    notes: Array.isArray(x.notes)
+      ? x.notes.filter((n): n is RecordedNote => isObject(n) && Number.isInteger(n.i) && typeof n.f === "string").map((n) => ({ i: n.i, f: n.f }))
+      : [],
     ...(results && { results }),
     rubric: { id: String(x.rubric.id ?? ""), version: String(x.rubric.version ?? "") },
     at: typeof x.at === "string" ? x.at : "",
@@ -144,4 +152,18 @@ export function newToken(state: WorkbookState, taken: ReadonlyArray<string> = []
   let i = 1;
   while (used.has(`k${i}`)) i++;
   return `k${i}`;
+}
+
+/**
+ * The state to save when only the pane's choices changed: records are changed by write and clear
+ * transactions alone, so each sheet keeps the record the workbook holds now.
+ */
+export function withCurrentRecords(next: WorkbookState, current: WorkbookState): WorkbookState {
+  const sheets: Record<string, SheetState> = {};
+  for (const token of new Set([...Object.keys(next.sheets), ...Object.keys(current.sheets)])) {
+    const { record: _ignored, ...choices } = next.sheets[token] ?? current.sheets[token] ?? { mappings: {} };
+    const record = current.sheets[token]?.record;
+    sheets[token] = { ...choices, ...(record && { record }) };
+  }
+  return { ...next, sheets };
 }

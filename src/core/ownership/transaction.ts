@@ -16,6 +16,12 @@ export interface ClearCell {
   format: string | null;
 }
 
+/** A note of Kaohe's where it is now (A1), with the fingerprint of the text it wrote. */
+export interface NoteAt {
+  cell: string;
+  f: string;
+}
+
 /** Fingerprints of an area, row by row ("a|b": either content is Kaohe's). */
 type Fingerprints = string[];
 
@@ -34,7 +40,7 @@ export interface OutputWrite {
   /** Cells the user changed in the earlier area that stay as they are. */
   kept: ChangedCell[];
   /** Kaohe's notes of the earlier run (A1 now), removed before this run's are added. */
-  dropNotes: string[];
+  dropNotes: NoteAt[];
   /**
    * The record to keep while writing: the new and the earlier area, every cell's earlier and new
    * content accepted as Kaohe's, so a run that stops part-way can always be cleaned up.
@@ -57,8 +63,8 @@ export interface OutputClear {
   token: string;
   clear: ClearCell[];
   kept: ChangedCell[];
-  /** Cells (A1 now) whose Kaohe notes go with them. */
-  notes: string[];
+  /** Kaohe's notes: removed while their text is still what Kaohe wrote. */
+  notes: NoteAt[];
   /** The results sheet to delete (current name), and one the user changed, which stays theirs. */
   deleteResults: string | null;
   keptResults: string | null;
@@ -129,9 +135,14 @@ export function buildOutputWrite(plan: WritePlan, token: string, rubric: OutputW
   };
 }
 
-function notesNow(previous: Previous): string[] {
-  const notes = new Set(previous.record.notes);
-  return previous.ownership.ours.filter((o) => o.index >= 0 && notes.has(o.index)).map((o) => a1(o.row, o.col));
+function notesNow(previous: Previous): NoteAt[] {
+  const byIndex = new Map(previous.record.notes.map((n) => [n.i, n.f]));
+  const out: NoteAt[] = [];
+  for (const o of previous.ownership.ours) {
+    const f = byIndex.get(o.index);
+    if (o.index >= 0 && f !== undefined) out.push({ cell: a1(o.row, o.col), f });
+  }
+  return out;
 }
 
 function intentOf(area: CellRange, values: PlanValue[][], previous: Previous | undefined): OutputWrite["intent"] {
@@ -173,7 +184,7 @@ export function recordOf(
   status: OutputRecord["status"] = "done",
 ): OutputRecord {
   const width = tx.area.right - tx.area.left + 1;
-  const notes = tx.notes.filter((n) => inside(tx.area, n.row, n.col)).map((n) => (n.row - tx.area.top) * width + (n.col - tx.area.left));
+  const notes = tx.notes.filter((n) => inside(tx.area, n.row, n.col)).map((n) => ({ i: (n.row - tx.area.top) * width + (n.col - tx.area.left), f: fingerprint(n.text) }));
   return {
     status,
     area: rangeA1(tx.area),
