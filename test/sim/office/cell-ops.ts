@@ -48,7 +48,7 @@ export function writeCells(sheet: SheetModel, rect: Rect, input: unknown, kind: 
       }
       const e = (kind === "values" ? enterValue : enterFormula)(v, cell.numberFormat, year);
       const numberFormat = e.impliedFormat !== undefined && cell.numberFormat === DEFAULT_FORMAT ? e.impliedFormat : cell.numberFormat;
-      putCell(sheet, row, col, { value: e.formula === null ? e.value : formulaValue(e.formula), formula: e.formula, numberFormat });
+      putCell(sheet, row, col, { ...cell, value: e.formula === null ? e.value : formulaValue(e.formula), formula: e.formula, numberFormat });
     }
 }
 
@@ -57,7 +57,10 @@ export function clearCells(sheet: SheetModel, rect: Rect, applyTo: string): void
   const contents = applyTo === "All" || applyTo === "Contents" || applyTo === "ResetContents";
   const formats = applyTo === "All" || applyTo === "Formats";
   for (const [row, col, c] of cellsIn(sheet, rect))
-    putCell(sheet, row, col, { value: contents ? "" : c.value, formula: contents ? null : c.formula, numberFormat: formats ? DEFAULT_FORMAT : c.numberFormat });
+    putCell(sheet, row, col, {
+      value: contents ? "" : c.value, formula: contents ? null : c.formula, numberFormat: formats ? DEFAULT_FORMAT : c.numberFormat,
+      ...(!formats && c.style ? { style: c.style } : {}),
+    });
   if (formats) {
     for (const cf of sheet.cfs) cf.areas = cf.areas.flatMap((a) => subtract(a, rect));
     sheet.cfs = sheet.cfs.filter((cf) => cf.areas.length > 0);

@@ -10,6 +10,8 @@ export interface CellModel {
   value: Scalar;
   formula: string | null;
   numberFormat: string;
+  /** Cell formatting set through Range.format ("fill.color", "font.bold", "wrapText", …); absent = default. */
+  style?: Record<string, string | number | boolean>;
 }
 
 export interface CfModel {
@@ -54,6 +56,9 @@ export interface SheetModel {
   freeze: { rows: number; cols: number };
   notes: Map<string, NoteModel>;
   protected: boolean;
+  /** Column widths / row heights (points) that differ from the default. */
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
 }
 
 export interface XmlPartModel {
@@ -93,6 +98,7 @@ export function newSheet(model: WorkbookModel, name: string): SheetModel {
   return {
     uid, id: `{00000000-0001-0000-${String(uid).padStart(4, "0")}-000000000000}`, name, visibility: "Visible", tabColor: "",
     cells: new Map(), merges: [], cfs: [], freeze: { rows: 0, cols: 0 }, notes: new Map(), protected: false,
+    columnWidths: new Map(), rowHeights: new Map(),
   };
 }
 
@@ -102,8 +108,10 @@ export function getCell(sheet: SheetModel, row: number, col: number): CellModel 
 
 export function putCell(sheet: SheetModel, row: number, col: number, cell: CellModel): void {
   const k = cellKey(row, col);
-  if (cell.value === "" && cell.formula === null && cell.numberFormat === DEFAULT_FORMAT) sheet.cells.delete(k);
-  else sheet.cells.set(k, cell);
+  const style = cell.style && Object.keys(cell.style).length > 0 ? cell.style : undefined;
+  const c: CellModel = style ? { ...cell, style } : { value: cell.value, formula: cell.formula, numberFormat: cell.numberFormat };
+  if (c.value === "" && c.formula === null && c.numberFormat === DEFAULT_FORMAT && !style) sheet.cells.delete(k);
+  else sheet.cells.set(k, c);
 }
 
 export const parseKey = (k: string): [number, number] => {
@@ -140,10 +148,12 @@ export function snapshotModel(m: WorkbookModel): ModelSnapshot {
       id: s.id, name: s.name, position: m.sheets.indexOf(s), visibility: s.visibility, protected: s.protected,
       cells: Object.fromEntries([...s.cells.entries()]
         .sort((a, b) => parseKey(a[0])[0] - parseKey(b[0])[0] || parseKey(a[0])[1] - parseKey(b[0])[1])
-        .map(([k, c]) => [formatRect({ top: parseKey(k)[0], left: parseKey(k)[1], bottom: parseKey(k)[0], right: parseKey(k)[1] }), { ...c }])),
+        .map(([k, c]) => [formatRect({ top: parseKey(k)[0], left: parseKey(k)[1], bottom: parseKey(k)[0], right: parseKey(k)[1] }), c.style ? { ...c, style: { ...c.style } } : { ...c }])),
       merges: s.merges.map((r) => formatRect(r)),
       conditionalFormats: s.cfs.map((c) => ({ type: c.type, areas: c.areas.map((r) => formatRect(r)), formula: c.formula, fill: c.fill, font: c.font, stopIfTrue: c.stopIfTrue })),
       freeze: { ...s.freeze },
+      columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [formatRect({ top: 0, left: c, bottom: 1048575, right: c }), w])),
+      rowHeights: Object.fromEntries([...s.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r + 1), h])),
       notes: Object.fromEntries([...s.notes.entries()].map(([k, n]) => [formatRect({ top: parseKey(k)[0], left: parseKey(k)[1], bottom: parseKey(k)[0], right: parseKey(k)[1] }), n.content])),
     })),
     names: m.names.map((n) => ({
@@ -167,6 +177,7 @@ export interface ModelSnapshot {
     cells: Record<string, CellModel>; merges: string[];
     conditionalFormats: Array<{ type: string; areas: string[]; formula: string; fill: string | null; font: string | null; stopIfTrue: boolean }>;
     freeze: { rows: number; cols: number }; notes: Record<string, string>;
+    columnWidths: Record<string, number>; rowHeights: Record<string, number>;
   }>;
   names: Array<{ name: string; scope: string | null; ref: { sheet: string; area: string } | { formula: string }; comment: string; visible: boolean }>;
   structureProtected: boolean;

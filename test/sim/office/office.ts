@@ -1,7 +1,8 @@
 /**
  * createOfficeSim(seed, options) → { Excel, Office, OfficeExtension, model, core, controls }.
  * - Excel.run(batch) / Excel.run(options, batch): a fresh RequestContext over the shared model;
- *   Excel.run(proxyObject | context, batch) reuses that object's context; pending actions are flushed by a final sync when the batch's promise resolves
+ *   Excel.run(proxyObject | context, batch) reuses that object's context; once a run has finished its
+ *   proxies refuse further calls with InvalidObjectPath (Office.js releases them); pending actions are flushed by a final sync when the batch's promise resolves
  *   (Office.js does the same when it cleans up tracked objects); a rejected batch drops them.
  * - Office.onReady() → { host: "Excel", platform }; Office.context.displayLanguage;
  *   Office.context.requirements.isSetSupported(name, version) from `options.excelApi` (+ `options.sets`).
@@ -79,9 +80,14 @@ export function createOfficeSim(seed?: SimSeed, options: SimOptions = {}): Offic
     const batch = typeof a === "function" ? a : b;
     if (!batch) throw new SimOfficeError("InvalidArgument", "Excel.run needs a batch function.");
     const context = a instanceof SimContext ? a : a instanceof SimObject ? a.context : new SimContext(core, typeof a === "function" ? {} : (a as SimRunOptions));
-    const result = await batch(context);
-    if (context.pending > 0) await context.sync();
-    return result;
+    context.closed = false;
+    try {
+      const result = await batch(context);
+      if (context.pending > 0) await context.sync();
+      return result;
+    } finally {
+      context.closed = true;
+    }
   }
 
   return {

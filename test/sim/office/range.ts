@@ -6,7 +6,7 @@
  * formulas, numberFormat. Structure: insert/delete with a shift, whole rows/columns via "C:C", "5:5",
  * getEntireColumn/Row. Everything that changes cells fails with AccessDenied on a protected sheet.
  */
-import { cellCount, formatRect, isWholeColumns, isWholeRows, MAX_COLS, MAX_ROWS, normalize, sheetAddress, type Rect } from "./a1";
+import { cellCount, formatRect, isWholeColumns, isWholeRows, MAX_COLS, MAX_ROWS, normalize, parseRect, sheetAddress, type Rect } from "./a1";
 import { clearCells, writeCells, type Kind } from "./cell-ops";
 import { fail } from "./errors";
 import { raise } from "./events";
@@ -14,6 +14,7 @@ import type { SheetModel } from "./model";
 import { SimObject } from "./proxy/client-object";
 import type { SimContext } from "./proxy/context";
 import { SimRangeAreas } from "./range-areas";
+import { SimRangeFormat } from "./range-format";
 import { SimConditionalFormatCollection } from "./conditional-formats";
 import { activateSheet, assertSheetEditable } from "./sheet-ops";
 import { grid, mergesIn, usedRect } from "./sheet-queries";
@@ -38,6 +39,7 @@ export function checkRect(r: Rect): Rect {
 export class SimRange extends SimObject<RangeTarget> {
   private childWorksheet: SimWorksheet | undefined;
   private childCfs: SimConditionalFormatCollection | undefined;
+  private childFormat: SimRangeFormat | undefined;
 
   constructor(context: SimContext, resolver: () => RangeTarget | null, orNull = false) {
     super(context, resolver, "Range", orNull);
@@ -69,6 +71,7 @@ export class SimRange extends SimObject<RangeTarget> {
   protected override child(name: string): SimObject<unknown> | null {
     if (name === "worksheet") return this.worksheet as SimObject<unknown>;
     if (name === "conditionalFormats") return this.conditionalFormats as SimObject<unknown>;
+    if (name === "format") return this.format as SimObject<unknown>;
     return null;
   }
 
@@ -104,6 +107,10 @@ export class SimRange extends SimObject<RangeTarget> {
 
   get worksheet(): SimWorksheet {
     return (this.childWorksheet ??= new SimWorksheet(this.context, () => this.target().sheet));
+  }
+
+  get format(): SimRangeFormat {
+    return (this.childFormat ??= new SimRangeFormat(this.context, () => this.target()));
   }
 
   get conditionalFormats(): SimConditionalFormatCollection {
@@ -162,6 +169,31 @@ export class SimRange extends SimObject<RangeTarget> {
       if (!i && !orNull) fail("ItemNotFound", "The range has no used cells.");
       return i ? { sheet: t.sheet, rect: i } : null;
     }, orNull);
+  }
+
+  private other(r: SimRange | string, t: RangeTarget): Rect {
+    if (typeof r !== "string") {
+      const o = r.target();
+      if (o.sheet !== t.sheet) fail("InvalidArgument", "The ranges are on different sheets.");
+      return o.rect;
+    }
+    return parseRect(r) ?? fail("InvalidArgument", `"${r}" is not an address.`);
+  }
+  getIntersection(anotherRange: SimRange | string): SimRange {
+    return this.derived((t) => intersectOrNull(t.rect, this.other(anotherRange, t)) ?? fail("ItemNotFound", "The ranges do not intersect."));
+  }
+  getIntersectionOrNullObject(anotherRange: SimRange | string): SimRange {
+    return new SimRange(this.context, () => {
+      const t = this.target();
+      const i = intersectOrNull(t.rect, this.other(anotherRange, t));
+      return i ? { sheet: t.sheet, rect: i } : null;
+    }, true);
+  }
+  getBoundingRect(anotherRange: SimRange | string): SimRange {
+    return this.derived((t) => {
+      const o = this.other(anotherRange, t);
+      return { top: Math.min(t.rect.top, o.top), left: Math.min(t.rect.left, o.left), bottom: Math.max(t.rect.bottom, o.bottom), right: Math.max(t.rect.right, o.right) };
+    });
   }
 
   getMergedAreasOrNullObject(): SimRangeAreas {

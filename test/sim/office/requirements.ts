@@ -35,9 +35,15 @@ export const API_VERSIONS: Record<string, string> = {
   "Range.getMergedAreasOrNullObject": "1.13",
   "Worksheet.notes": "1.18",
   "Workbook.notes": "1.18",
-  "RunOptions.delayForCellEdit": "1.11",
   "RunOptions.mergeUndoGroup": "1.20",
 };
+
+/**
+ * `delayForCellEdit` carries no [Api set] remark in the typings or on learn.microsoft.com
+ * (Excel.RunOptions); the project's toolchain notes place it at ExcelApi 1.11. Below that the option is
+ * ignored (the batch fails in edit mode as without it), not refused.
+ */
+export const DELAY_FOR_CELL_EDIT_VERSION = "1.11";
 
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(".").map(Number), pb = b.split(".").map(Number);
@@ -60,7 +66,7 @@ export class Requirements {
 
   /** Null when the member is available, else the version it needs. */
   missing(member: string): string | null {
-    const v = API_VERSIONS[member];
+    const v = member === "RunOptions.delayForCellEdit" ? DELAY_FOR_CELL_EDIT_VERSION : API_VERSIONS[member];
     return v === undefined || this.isSetSupported("ExcelApi", v) ? null : v;
   }
 }

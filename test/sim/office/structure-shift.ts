@@ -75,6 +75,16 @@ export function shiftSheet(model: WorkbookModel, sheet: SheetModel, s: Shift): v
   const cells: Map<string, CellModel> = shiftKeyed(sheet.cells, s, true);
   sheet.cells = cells;
   sheet.notes = shiftKeyed(sheet.notes, s, false);
+  if (!s.band) {
+    const sizes = s.axis === "rows" ? sheet.rowHeights : sheet.columnWidths;
+    const moved = new Map<number, number>();
+    for (const [i, v] of sizes) {
+      const r = shiftRect({ top: i, bottom: i, left: i, right: i }, s);
+      if (r) moved.set(s.axis === "rows" ? r.top : r.left, v);
+    }
+    if (s.axis === "rows") sheet.rowHeights = moved;
+    else sheet.columnWidths = moved;
+  }
   sheet.merges = sheet.merges.map((r) => shiftRect(r, s)).filter((r): r is Rect => r !== null);
   for (const cf of sheet.cfs) cf.areas = cf.areas.map((r) => shiftRect(r, s)).filter((r): r is Rect => r !== null);
   sheet.cfs = sheet.cfs.filter((cf) => cf.areas.length > 0);

@@ -1,6 +1,7 @@
 /**
  * Excel.Workbook: worksheets, names (workbook scope), settings (1.4), customXmlParts (1.5),
- * protection (structure, 1.7), notes (1.18), getActiveCell (1.7), getSelectedRange, getSelectedRanges (1.9).
+ * protection (structure, 1.7), notes (1.18), application, getActiveCell (1.7), getSelectedRange,
+ * getSelectedRanges (1.9).
  */
 import { fail } from "./errors";
 import { sheetByUid, type WorkbookModel } from "./model";
@@ -30,6 +31,19 @@ export class SimWorkbookProtection extends SimObject<WorkbookModel> {
   unprotect(_password?: string): void { this.write("unprotect", null, () => setStructureProtection(this.context.core, false)); }
 }
 
+/** Excel.Application: calculation is not modelled; the suspend calls are accepted and do nothing. */
+export class SimApplication extends SimObject<WorkbookModel> {
+  constructor(context: SimContext) {
+    super(context, () => context.core.model, "Application");
+  }
+  protected scalarNames(): string[] { return ["calculationMode"]; }
+  protected readScalar(): unknown { return "Automatic"; }
+  get calculationMode(): string { return this.get("calculationMode"); }
+  calculate(_type?: string): void { /* no calculation engine */ }
+  suspendApiCalculationUntilNextSync(): void { /* nothing to suspend */ }
+  suspendScreenUpdatingUntilNextSync(): void { /* nothing to suspend */ }
+}
+
 export class SimWorkbook extends SimObject<WorkbookModel> {
   readonly worksheets: SimWorksheetCollection;
   readonly names: SimNamedItemCollection;
@@ -37,6 +51,7 @@ export class SimWorkbook extends SimObject<WorkbookModel> {
   readonly customXmlParts: SimCustomXmlPartCollection;
   readonly protection: SimWorkbookProtection;
   readonly notes: SimNoteCollection;
+  readonly application: SimApplication;
 
   constructor(context: SimContext) {
     super(context, () => context.core.model, "Workbook");
@@ -46,6 +61,7 @@ export class SimWorkbook extends SimObject<WorkbookModel> {
     this.customXmlParts = new SimCustomXmlPartCollection(context);
     this.protection = new SimWorkbookProtection(context);
     this.notes = new SimNoteCollection(context, () => context.core.model.sheets, "Workbook.notes");
+    this.application = new SimApplication(context);
   }
 
   protected scalarNames(): string[] { return ["name", "readOnly", "isDirty"]; }

@@ -6,7 +6,7 @@
  * a sync resolves it (so a renamed sheet stays the same proxy). `*OrNullObject` proxies learn
  * `isNullObject` at the next sync; acting on a null object fails with ItemNotFound.
  */
-import { fail, notLoaded } from "../errors";
+import { fail, notLoaded, SimOfficeError } from "../errors";
 import type { SimContext } from "./context";
 import { stageValue, type Stage } from "./stage";
 
@@ -39,7 +39,7 @@ export abstract class SimObject<T> {
     readonly context: SimContext,
     private readonly resolver: () => T | null,
     protected readonly typeName: string,
-    orNull = false,
+    private readonly orNull = false,
   ) {
     if (orNull) this.context.enqueue({ label: `${typeName}.isNullObject`, write: false, run: (st) => this.probe(st) });
   }
@@ -61,8 +61,16 @@ export abstract class SimObject<T> {
     return this.nullFlag;
   }
 
+  /** An *OrNullObject reached through a missing object is a null object too (e.g. a null name's getRangeOrNullObject()). */
   private resolveOrNull(): T | null {
-    if (this.bound === undefined || (this.bound !== null && !this.alive(this.bound))) this.bound = this.resolver();
+    if (this.bound === undefined || (this.bound !== null && !this.alive(this.bound))) {
+      try {
+        this.bound = this.resolver();
+      } catch (e) {
+        if (!(this.orNull && e instanceof SimOfficeError && e.code === "ItemNotFound")) throw e;
+        this.bound = null;
+      }
+    }
     return this.bound;
   }
 

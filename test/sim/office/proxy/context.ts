@@ -23,6 +23,9 @@ import type { BatchLog, SimCore } from "./core";
 
 export class SimContext {
   readonly workbook: SimWorkbook;
+  get application(): SimWorkbook["application"] {
+    return this.workbook.application;
+  }
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   readonly runIndex: number;
   private queue: Action[] = [];
@@ -33,7 +36,11 @@ export class SimContext {
     this.workbook = new SimWorkbook(this);
   }
 
+  /** Set when its Excel.run has finished: proxies of a finished run cannot be used any more. */
+  closed = false;
+
   enqueue(action: Action): void {
+    if (this.closed) throw new SimOfficeError("InvalidObjectPath", `The object (${action.label}) belongs to an Excel.run that has finished; get it again inside the current Excel.run.`, action.label);
     this.queue.push(action);
   }
 
