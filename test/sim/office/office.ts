@@ -72,6 +72,7 @@ export function createOfficeSim(seed?: SimSeed, options: SimOptions = {}): Offic
   const core = new SimCore(model, {
     year: options.year ?? new Date().getFullYear(),
     requestLimitBytes: options.requestLimitBytes ?? 5_000_000,
+    actionOverheadBytes: options.actionOverheadBytes ?? 100,
     responseLimitBytes: options.responseLimitBytes ?? 5_000_000,
     maxReadCells: options.maxReadCells ?? 5_000_000,
   }, requirements);

@@ -6,7 +6,8 @@
  *   do not run, and no loaded value of that batch is delivered;
  * - while the user edits a cell every batch fails with InvalidOperationInCellEditMode, unless the run
  *   was started with `delayForCellEdit: true` (ExcelApi 1.11), which waits until edit mode ends;
- * - a request whose writes exceed 5 MB (UTF-8 JSON) fails before anything runs
+ * - a request whose writes exceed 5 MB (UTF-8 JSON of the written data, plus `actionOverheadBytes` per
+ *   queued action for the action and object-path records Office.js sends with it) fails before anything runs
  *   (RequestPayloadSizeLimitExceeded); a response whose loaded values exceed 5 MB fails after the
  *   writes ran (ResponsePayloadSizeLimitExceeded);
  * - each sync that changed something is one undo entry, or one per run with `mergeUndoGroup` (ExcelApi 1.20;
@@ -71,7 +72,7 @@ export class SimContext {
     }
     if (this.options.mergeUndoGroup === true && core.requirements.missing("RunOptions.mergeUndoGroup") !== null)
       throw fail(new SimOfficeError("ApiNotFound", "The API you are trying to use could not be found (RunOptions.mergeUndoGroup needs ExcelApi 1.20)."), "Excel.run");
-    log.requestBytes = actions.reduce((n, a) => n + (a.request === undefined ? 0 : utf8Bytes(a.request)), 0);
+    log.requestBytes = actions.reduce((n, a) => n + core.config.actionOverheadBytes + (a.request === undefined ? 0 : utf8Bytes(a.request)), 0);
     if (log.requestBytes > core.config.requestLimitBytes)
       throw fail(new SimOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${log.requestBytes} bytes).`), "RequestContext.sync");
     const stage: Stage = { bytes: 0, commits: [] };

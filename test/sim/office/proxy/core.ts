@@ -10,6 +10,8 @@ export interface SimConfig {
   year: number;
   /** Excel's 5 MB request/response limits, in UTF-8 bytes of the JSON payload. */
   requestLimitBytes: number;
+  /** Bytes each queued action adds to a request besides its data (its action and object-path records). */
+  actionOverheadBytes: number;
   responseLimitBytes: number;
   /** Reads of more cells than this fail with RangeExceedsLimit. */
   maxReadCells: number;
