@@ -45,7 +45,7 @@ describe("comparing a recorded area with the sheet", () => {
   it("finds Kaohe's cells, the user's edits, and treats blank cells as free", () => {
     const now: CellContent[][] = [["总分", "排名"], ["=AVERAGE(B4:B9)", 1], [90, ""]];
     const o = compareOwned(recordOf(AREA, WRITTEN), AREA, now);
-    expect(o.changed).toEqual([{ row: 3, col: 5, cell: "F4", now: "=AVERAGE(B4:B9)" }]);
+    expect(o.changed).toEqual([{ row: 3, col: 5, index: 2, cell: "F4", now: "=AVERAGE(B4:B9)" }]);
     expect(o.ours.map((c) => a1(c.row, c.col)).sort()).toEqual(["F3", "F5", "G3", "G4", "G5"]);
     // The blank cell keeps its index, so its number format can be restored.
     expect(o.ours.find((c) => a1(c.row, c.col) === "G5")?.index).toBe(5);
@@ -133,10 +133,13 @@ describe("write and clear transactions", () => {
     expect(tx.overwrite).toEqual([]);
     expect(tx.priorFormats.map((r) => r[0])).toEqual(["@", "0.0", "General"]);
     expect(tx.results.reuse).toBe("考核明细");
-    expect(tx.dropNotes).toEqual([]); // the noted cell G4 is the user's now
+    // The user typed over G4, but the note on it is still the one Kaohe wrote: Kaohe's to remove.
+    expect(tx.dropNotes).toEqual([{ cell: "G4", f: fingerprint("说明") }]);
 
     const same = buildOutputWrite(plan(AREA), "k1", { id: "r", version: "1" }, prev);
     expect(same.overwrite.map((c) => c.cell)).toEqual(["G4"]);
+    // Replacing a cell the user changed restores to the format it had before Kaohe, not Kaohe's own.
+    expect(same.priorFormats[1]?.[1]).toBe("General");
     expect(same.clear).toEqual([]);
   });
 

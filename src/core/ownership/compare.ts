@@ -19,6 +19,8 @@ export interface OwnedCell {
 export interface ChangedCell {
   row: number;
   col: number;
+  /** Index into the record's cells/formats where the cell matches up with one, else -1. */
+  index?: number;
   cell: string;
   /** What the cell holds now, as the user would recognise it. */
   now: string;
@@ -93,7 +95,7 @@ export function compareOwned(record: OutputRecord, area: CellRange | null, cells
       const rc = colMap[c] ?? -1;
       const index = rr >= 0 && rc >= 0 ? rr * recCols + rc : -1;
       if (blank(content) || (index >= 0 && rec(rr, rc).split("|").includes(fingerprint(content)))) result.ours.push({ row, col, index });
-      else result.changed.push({ row, col, cell: a1(row, col), now: show(content) });
+      else result.changed.push({ row, col, index, cell: a1(row, col), now: show(content) });
     }
   }
   return result;

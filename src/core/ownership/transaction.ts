@@ -113,7 +113,16 @@ export function buildOutputWrite(plan: WritePlan, token: string, rubric: OutputW
         if (row) row[o.col - area.left] = format;
       } else clear.push({ row: o.row, col: o.col, format });
     }
-    for (const c of previous.ownership.changed) (inside(area, c.row, c.col) ? overwrite : kept).push(c);
+    for (const c of previous.ownership.changed) {
+      if (!inside(area, c.row, c.col)) {
+        kept.push(c);
+        continue;
+      }
+      overwrite.push(c);
+      // Replaced once confirmed: its format before Kaohe's first write is still the record's.
+      const row = priorFormats[c.row - area.top];
+      if (row) row[c.col - area.left] = formatAt(previous.record, c.index ?? -1);
+    }
     if (previous.results?.changed) overwrite.push({ row: 0, col: 0, cell: `${previous.results.name}!A1`, now: previous.results.name });
   }
   const values = areaValues(plan);
@@ -135,12 +144,13 @@ export function buildOutputWrite(plan: WritePlan, token: string, rubric: OutputW
   };
 }
 
+/** Kaohe's notes where their cells are now: a note is Kaohe's by its text, whatever the user typed in the cell. */
 function notesNow(previous: Previous): NoteAt[] {
   const byIndex = new Map(previous.record.notes.map((n) => [n.i, n.f]));
   const out: NoteAt[] = [];
-  for (const o of previous.ownership.ours) {
-    const f = byIndex.get(o.index);
-    if (o.index >= 0 && f !== undefined) out.push({ cell: a1(o.row, o.col), f });
+  for (const c of [...previous.ownership.ours, ...previous.ownership.changed]) {
+    const f = byIndex.get(c.index ?? -1);
+    if (f !== undefined) out.push({ cell: a1(c.row, c.col), f });
   }
   return out;
 }
