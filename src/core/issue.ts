@@ -37,7 +37,19 @@ export type IssueCode =
   | "sheet.protected"
   | "sheet.editing"
   | "table.tooLarge"
-  | "host.failed";
+  | "host.failed"
+  // hostile or careless input
+  | "rubric.encoding"
+  | "rubric.notText"
+  | "rubric.cycle"
+  | "rubric.weights"
+  | "map.unknownIndicator"
+  | "map.noColumn"
+  | "value.fractionalCount"
+  | "column.looksLikeFractions"
+  | "table.summarySkipped"
+  | "veto.notEvaluated"
+  | "output.sheetEdge";
 
 export type Severity = "error" | "warning";
 
