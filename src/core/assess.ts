@@ -5,6 +5,7 @@ import { indicatorByName, type Rubric } from "./rubric/model";
 import { normalizeName } from "./text";
 import { round2, sum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
+import { fractionWarnings } from "./table/fractions";
 import { columnReaders, readUnitValues, type ColumnReader } from "./score/unit-values";
 import { scoreItem, sumItems } from "./score/item";
 import { vetoReasons } from "./score/vetoes";
@@ -97,7 +98,7 @@ export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}):
   const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, run));
   rankUnits(units);
   assignOutcomes(units, rubric.outcomes, rubric.mode);
-  const problems = [...located.issues, ...units.flatMap((u) => u.problems)];
+  const problems = [...located.issues, ...fractionWarnings(grid, layout, rubric), ...units.flatMap((u) => u.problems)];
   return {
     assessment: {
       rubric: { id: rubric.id, name: rubric.name, version: rubric.version, mode: rubric.mode },
