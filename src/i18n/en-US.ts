@@ -3,6 +3,9 @@ import type { Catalog } from "./catalog";
 const s = (v: unknown): string => String(v ?? "");
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : s(v));
 const near = (c: unknown): string => (c ? `; the closest column is "${s(c)}"` : "");
+const reasonOf = (r: unknown, detail = ""): string =>
+  r === "divideByZero" ? "division by zero" : r === "overflow" ? `numeric overflow (beyond the representable range)${detail ? `: ${s(detail)}` : ""}` :
+  r === "precision" ? `ROUND's digits must be a whole number from -15 to 15${detail ? `: ${s(detail)}` : ""}` : s(detail || r);
 const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 const unitWord = (u: unknown) => (u === "‰" ? "per-mille point" : u === "%" ? "percentage point" : "unit");
 
@@ -59,7 +62,7 @@ export const enUS: Catalog = {
        p.kind === "required" ? `missing required field ${s(p.detail)}` : s(p.detail)),
     "rubric.unknownIndicator": (p) => `The rubric refers to "${s(p.name)}", which is not declared under indicators (at ${s(p.path)})`,
     "rubric.duplicateName": (p) => `The name "${s(p.name)}" is used twice in the rubric (at ${s(p.path)})`,
-    "rubric.formula": (p) => `The formula "${s(p.formula)}" cannot be used (at ${s(p.path)}): ${s(p.detail)}`,
+    "rubric.formula": (p) => `The formula "${s(p.formula)}" cannot be used (at ${s(p.path)}): ${reasonOf(p.reason, String(p.detail ?? ""))}`,
     "rubric.partsExceedMax": (p) => `The sub-items of "${s(p.item)}" add up to ${s(p.parts)} points, more than the item's ${s(p.max)}`,
     "rubric.totalMismatch": (p) => `The items add up to ${list(p.items)} points, not the stated full marks of ${s(p.max)}`,
     "rubric.unknownBuiltin": (p) => `There is no built-in rubric "${s(p.id)}"; available: ${s(p.available)}`,
@@ -77,7 +80,7 @@ export const enUS: Catalog = {
     "value.scoreOutOfRange": (p) => `"${s(p.indicator)}" score ${s(p.value)} must be between 0 and ${s(p.max)}`,
     "value.negative": (p) => `"${s(p.indicator)}" value "${s(p.value)}" cannot be negative`,
     "value.notBoolean": (p) => `"${s(p.indicator)}" value "${s(p.value)}" should be yes/no (是/否, 有/无, √/×, Y/N, 1/0)`,
-    "value.formula": (p) => `Cannot compute "${s(p.indicator)}" (formula ${s(p.formula)}): ${p.reason === "divideByZero" ? "division by zero" : s(p.reason)}`,
+    "value.formula": (p) => `Cannot compute "${s(p.indicator)}" (formula ${s(p.formula)}): ${reasonOf(p.reason)}`,
     "target.missingForUnit": (p) => `The rubric has no "${s(p.table)}" target for this unit`,
     "unit.duplicate": (p) => `Unit "${s(p.unit)}" appears more than once (first at ${s(p.first)})`,
     "output.occupied": (p) => `Results go right of the table in ${s(p.range)}, but cell ${s(p.cell)} holds your data ("${s(p.value)}"). Move it or leave ${s(p.count)} empty columns, then score again`,
@@ -95,7 +98,7 @@ export const enUS: Catalog = {
     "value.fractionalCount": (p) => `"${s(p.indicator)}" is a count; its value "${s(p.value)}" must be a whole number`,
     "column.looksLikeFractions": (p) => `every value in column "${s(p.name)}" (${s(p.column)}) lies between 0 and 1 (e.g. ${s(p.example)}) and is read as ${s(p.example)}%; if ${s(p.percent)}% was meant, format the cells as percentages or enter ${s(p.percent)}`,
     "table.summarySkipped": (p) => `"${s(p.unit)}" is a summary row and was not scored as a unit`,
-    "veto.notEvaluated": (p) => `the veto condition "${s(p.reason)}" could not be evaluated (formula ${s(p.formula)}: ${p.error === "divideByZero" ? "division by zero" : p.error === "overflow" ? "numeric overflow" : s(p.error)}); check by hand whether this unit is vetoed`,
+    "veto.notEvaluated": (p) => `the veto condition "${s(p.reason)}" could not be evaluated (formula ${s(p.formula)}: ${reasonOf(p.error)}); check by hand whether this unit is vetoed`,
     "output.sheetEdge": (p) => `no room right of the table for the results: the table reaches the sheet's last column ${s(p.last)} (${s(p.count)} columns needed). Delete unneeded columns right of the table, or copy the table to a new sheet`,
   },
   reasons: {

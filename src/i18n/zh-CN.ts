@@ -3,6 +3,9 @@ import type { Catalog } from "./catalog";
 const s = (v: unknown): string => String(v ?? "");
 const list = (v: unknown): string => (Array.isArray(v) ? v.join("、") : s(v));
 const near = (c: unknown): string => (c ? `；最接近的列是“${s(c)}”` : "");
+const reasonOf = (r: unknown, detail = ""): string =>
+  r === "divideByZero" ? "除数为零" : r === "overflow" ? `数值溢出（超出可表示的范围）${detail ? `：${s(detail)}` : ""}` :
+  r === "precision" ? `ROUND 的小数位数应为 -15 到 15 之间的整数${detail ? `：${s(detail)}` : ""}` : s(detail || r);
 const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 
 export const zhCN: Catalog = {
@@ -58,7 +61,7 @@ export const zhCN: Catalog = {
        p.kind === "required" ? `缺少必填字段 ${s(p.detail)}` : s(p.detail)),
     "rubric.unknownIndicator": (p) => `考核细则引用了未声明的指标“${s(p.name)}”（位置 ${s(p.path)}）：请在 indicators 中声明`,
     "rubric.duplicateName": (p) => `考核细则中名称“${s(p.name)}”重复（位置 ${s(p.path)}）`,
-    "rubric.formula": (p) => `公式“${s(p.formula)}”无法使用（位置 ${s(p.path)}）：${s(p.detail)}`,
+    "rubric.formula": (p) => `公式“${s(p.formula)}”无法使用（位置 ${s(p.path)}）：${reasonOf(p.reason, String(p.detail ?? ""))}`,
     "rubric.partsExceedMax": (p) => `“${s(p.item)}”的细项分值合计 ${s(p.parts)} 分，超过该项分值 ${s(p.max)} 分`,
     "rubric.totalMismatch": (p) => `各项分值合计 ${list(p.items)} 分，与满分 ${s(p.max)} 分不一致`,
     "rubric.unknownBuiltin": (p) => `没有名为“${s(p.id)}”的内置考核细则；可用：${s(p.available)}`,
@@ -76,7 +79,7 @@ export const zhCN: Catalog = {
     "value.scoreOutOfRange": (p) => `“${s(p.indicator)}”的得分 ${s(p.value)} 应在 0 到 ${s(p.max)} 分之间`,
     "value.negative": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”不能为负数`,
     "value.notBoolean": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”应为 是/否（有/无、√/×、Y/N、1/0）`,
-    "value.formula": (p) => `无法计算“${s(p.indicator)}”（公式 ${s(p.formula)}）：${p.reason === "divideByZero" ? "除数为零" : s(p.reason)}`,
+    "value.formula": (p) => `无法计算“${s(p.indicator)}”（公式 ${s(p.formula)}）：${reasonOf(p.reason)}`,
     "target.missingForUnit": (p) => `考核细则中没有该单位的“${s(p.table)}”目标值`,
     "unit.duplicate": (p) => `单位“${s(p.unit)}”重复出现（首次在 ${s(p.first)}）`,
     "output.occupied": (p) => `考核结果应写在表格右侧的 ${s(p.range)}，但单元格 ${s(p.cell)} 有您的数据（“${s(p.value)}”）。请移走该列数据或留出 ${s(p.count)} 个空列后再评分`,
@@ -94,7 +97,7 @@ export const zhCN: Catalog = {
     "value.fractionalCount": (p) => `“${s(p.indicator)}”是次数/件数，值“${s(p.value)}”应为整数`,
     "column.looksLikeFractions": (p) => `“${s(p.name)}”列（${s(p.column)}）的值都在 0 到 1 之间（如 ${s(p.example)}），按百分数读作 ${s(p.example)}%；如果本意是 ${s(p.percent)}%，请把单元格设为百分比格式或填写 ${s(p.percent)}`,
     "table.summarySkipped": (p) => `“${s(p.unit)}”是汇总行，未作为单位考核`,
-    "veto.notEvaluated": (p) => `一票否决条件“${s(p.reason)}”无法判断（公式 ${s(p.formula)}：${p.error === "divideByZero" ? "除数为零" : p.error === "overflow" ? "数值溢出" : s(p.error)}）；该单位是否否决需人工核实`,
+    "veto.notEvaluated": (p) => `一票否决条件“${s(p.reason)}”无法判断（公式 ${s(p.formula)}：${reasonOf(p.error)}）；该单位是否否决需人工核实`,
     "output.sheetEdge": (p) => `表格右侧没有空间写入考核结果：表格已到工作表最右列 ${s(p.last)}（需要 ${s(p.count)} 列）。请删去表格右侧不需要的列，或把表格复制到新工作表后再评分`,
   },
   reasons: {
