@@ -140,6 +140,12 @@ async function score(io: Io, args: string[]): Promise<number> {
   const compiled = rubric.value;
   // Only a regular file of bounded size is opened: a FIFO, /dev/zero or a directory stops here.
   await inspectInputFile(file, MAX_WORKBOOK_BYTES).catch((e: unknown) => fileProblem(io, e));
+  // Everything about the output that can be known is checked before the workbook is loaded and scored.
+  const out = values["in-place"] ? file : values.out;
+  if (out !== undefined && !values["in-place"] && (await sameFile(out, file))) bilingual(io, "sameAsInput", { file: out });
+  const target = out === undefined
+    ? undefined
+    : await prepareOutput(out, { replace: !!values["in-place"] || !!values.force, checkName: !values["in-place"] }).catch((e: unknown) => fileProblem(io, e));
   const opened = await XlsxWorkbook.open(file);
   if (isOpenError(opened)) {
     bilingual(io, opened.kind === "notFound" ? "fileNotFound" : opened.kind === "notXlsx" ? "notXlsx" : "fileUnreadable", { file, detail: opened.detail });
@@ -147,13 +153,6 @@ async function score(io: Io, args: string[]): Promise<number> {
   if (values.sheet !== undefined && !(await opened.sheets()).some((s) => s.name === values.sheet)) {
     bilingual(io, "sheetNotFound", { file, sheet: values.sheet, available: (await opened.sheets()).map((s) => s.name).join(", ") });
   }
-
-  const out = values["in-place"] ? file : values.out;
-  if (out !== undefined && !values["in-place"] && (await sameFile(out, file))) bilingual(io, "sameAsInput", { file: out });
-  // Everything about the output that can be known now is checked before scoring.
-  const target = out === undefined
-    ? undefined
-    : await prepareOutput(out, { replace: !!values["in-place"] || !!values.force, checkName: !values["in-place"] }).catch((e: unknown) => fileProblem(io, e));
 
   const result = await scoreWorkbook(opened, compiled, {
     ...(values.sheet !== undefined && { sheet: values.sheet }),
@@ -176,7 +175,9 @@ async function score(io: Io, args: string[]): Promise<number> {
     let bytes: Uint8Array;
     try {
       // The whole package in memory, then one safe write (temporary file, rename).
-      bytes = new Uint8Array(await opened.book.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as unknown as Parameters<typeof opened.book.xlsx.writeBuffer>[0]));
+      // (ExcelJS until the package patcher lands: it too hands over the bytes of the new file.)
+      const written: unknown = await opened.book.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as unknown as Parameters<typeof opened.book.xlsx.writeBuffer>[0]);
+      bytes = written instanceof Uint8Array ? written : new Uint8Array(written as ArrayBuffer);
     } catch (e) {
       bilingual(io, "writeFailed", { file: target.given, detail: e instanceof Error ? e.message : String(e) });
     }

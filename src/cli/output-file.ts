@@ -135,11 +135,11 @@ export async function prepareOutput(given: string, opts: { replace: boolean; che
   try {
     const l = await fs.lstat(real);
     if (l.isSymbolicLink()) {
-      // Update the file the link points to, not the link (a dangling link counts as existing).
+      // Update the file the link points to, not the link (a dangling link is refused).
       try {
         real = await fs.realpath(real);
       } catch {
-        throw new FileProblem("exists", given, "dangling symbolic link");
+        throw new FileProblem("notRegular", given, "dangling symbolic link");
       }
       st = await fs.stat(real);
     } else st = l;
