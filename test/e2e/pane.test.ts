@@ -127,9 +127,10 @@ suite("task pane in headless Chromium", () => {
     await page.waitForSelector("#rubric");
     await page.locator("#score").click();
     await page.waitForSelector("#summary");
-    expect(await text("#problems h3")).toBe("问题 (152)"); // 151 bad 满意率 cells + the optional-column warning
+    // 151 bad 满意率 cells + the optional-column warning + the 合计 row listed as a skipped summary row
+    expect(await text("#problems h3")).toBe("问题 (153)");
     expect(await page.locator("#problems li").count()).toBe(100);
-    expect(await text("#problems")).toContain("另有 52 条，全部列在“考核明细”工作表中。");
+    expect(await text("#problems")).toContain("另有 53 条，全部列在“考核明细”工作表中。");
     expect(pageErrors).toEqual([]);
   });
 
