@@ -55,7 +55,12 @@ export async function readInputFile(file: string, maxBytes: number): Promise<Uin
 async function readWith(file: string, maxBytes: number, read: boolean): Promise<{ size: number; data: Uint8Array }> {
   let handle: fs.FileHandle | undefined;
   try {
-    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
+    // Look before opening: opening some devices has effects of its own.
+    const before = await fs.stat(file);
+    if (before.isDirectory()) throw new FileProblem("isDirectory", file);
+    if (!before.isFile()) throw new FileProblem("notRegular", file, fileKind(before));
+    // O_NONBLOCK: should a FIFO be swapped in meanwhile, opening it does not wait for a writer;
+    // the fstat below then sees what was actually opened.
     handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const st = await handle.stat();
     if (st.isDirectory()) throw new FileProblem("isDirectory", file);
