@@ -1,10 +1,11 @@
 /** `kaohe score` against hostile or careless files and options (issue 11): the real binary. */
-import { execFileSync } from "child_process";
+import { execFileSync, spawn } from "child_process";
+import { watch } from "fs";
 import { chmodSync, chownSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "fs";
 import * as path from "path";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { tempDir } from "../helpers/files";
-import { kaohe, kaoheAsync } from "../helpers/hostile";
+import { BIN, kaohe, kaoheAsync } from "../helpers/hostile";
 import { writeWorkbook } from "../helpers/xlsx";
 
 let dir: string;
@@ -101,6 +102,24 @@ describe("replacing files keeps what the user had", () => {
     expect(runs.filter((r) => /已写入/.test(r.err))).toHaveLength(1);
     expect(runs.filter((r) => r.code === 2).every((r) => /已存在/.test(r.err))).toBe(true);
     expect(noTemps(dir)).toEqual([]);
+  });
+});
+
+describe("signals", () => {
+  it.each(["SIGTERM", "SIGINT"] as const)("%s as soon as the temporary file appears leaves no .kaohe-tmp file", async (signal) => {
+    const sub = path.join(dir, `signal-${signal}`);
+    mkdirSync(sub);
+    const big = path.join(sub, "big.xlsx");
+    await writeWorkbook(big, [{ name: "考核表", rows: [[...COMMUNITY_HEADERS], ...Array.from({ length: 1000 }, (_, i) => communityRow(`社区${i + 1}`))] }]);
+    const child = spawn(process.execPath, [BIN, "score", big, "-r", "community-2009", "--out", path.join(sub, "out.xlsx")], { stdio: "ignore" });
+    const watcher = watch(sub, (_event, name) => {
+      if (String(name).startsWith(".kaohe-tmp")) child.kill(signal);
+    });
+    const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, sig) => resolve({ code, signal: sig })));
+    watcher.close();
+    // Whether the signal came during the write or just after it: never a leftover temporary file.
+    expect(ended.signal === signal || ended.code === 0).toBe(true);
+    expect(noTemps(sub)).toEqual([]);
   });
 });
 
