@@ -11,6 +11,7 @@ import { builtinRubric } from "../src/app/rubrics";
 import type { Grid, GridCell } from "../src/core/grid";
 import { COMMUNITY_HEADERS, communityRow } from "../test/helpers/community";
 import { writeWorkbook } from "../test/helpers/xlsx";
+import { parseCell } from "../src/core/values";
 
 const rubric = (() => {
   const c = builtinRubric("community-2009");
@@ -58,6 +59,14 @@ function engine(n: number): void {
   console.log(`engine  community-2009  ${String(n).padStart(7)} units  first ${times[0]?.toFixed(0)} ms (${rate(times[0] ?? 1)} units/s)  steady ${best.toFixed(0)} ms (${rate(best)} units/s)  heap +${heap.toFixed(0)} MiB`);
 }
 
+/** Issue 11: twenty 32,000-character near-numbers in a percent column (a minute with the old pattern). */
+function hostileNumbers(): void {
+  const cells = Array.from({ length: 20 }, (_, i) => ({ value: `${"1".repeat(32000)}${i % 2 ? "x" : ".1.1"}` }));
+  const t0 = process.hrtime.bigint();
+  for (const c of cells) parseCell(c, "percent");
+  console.log(`values  20 × 32,000-char near-numbers  ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms`);
+}
+
 async function cli(n: number): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "kaohe-bench-"));
   try {
@@ -97,6 +106,7 @@ async function main(): Promise<void> {
   console.log(`Kaohe benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   engine(10_000);
   engine(100_000);
+  hostileNumbers();
   await syncs(5_000);
   await cli(10_000);
 }

@@ -5,6 +5,7 @@ import { indicatorByName, type Rubric } from "./rubric/model";
 import { normalizeName } from "./text";
 import { round2, weightedSum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
+import { fractionWarnings } from "./table/fractions";
 import { columnReaders, readUnitValues, type ColumnReader } from "./score/unit-values";
 import { scoreItem, sumItems } from "./score/item";
 import { vetoReasons } from "./score/vetoes";
@@ -57,14 +58,17 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
   const items = rubric.items.map((item) => scoreItem(item, ctx, rubric.mode, problems, shortfallCells));
   const complete = !problems.some((p) => p.severity === "error");
   const total = complete && rubric.mode === "points" ? sumItems(items, rubric.bonusCap) : null;
-  const veto = vetoReasons(rubric, values, unit.row + 1, total, items, complete);
+  const veto = vetoReasons(rubric, values, unit.row + 1, total, items, complete, { sheet: grid.sheet, cell: ctx.unitCell, unit: unit.unit });
   shortfallCells.push(...veto.cells);
+  // A veto that could not be decided leaves the unit unscored rather than silently not vetoed.
+  problems.push(...veto.problems);
+  const decided = complete && veto.problems.length === 0;
 
   const result: UnitResult = {
     row: unit.row,
     unit: unit.unit,
-    status: !complete ? "incomplete" : veto.reasons.length ? "vetoed" : "scored",
-    total,
+    status: !decided ? "incomplete" : veto.reasons.length ? "vetoed" : "scored",
+    total: decided ? total : null,
     rank: null,
     outcomes: [],
     vetoReasons: veto.reasons,
@@ -87,7 +91,7 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
     const prev = values.get(run.progressKey)?.value;
     if (prev !== undefined) {
       result.previousTotal = prev;
-      if (total !== null) result.improvement = round2(total - prev);
+      if (decided && total !== null) result.improvement = round2(total - prev);
     }
   }
   return result;
@@ -101,7 +105,7 @@ export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}):
   const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, run));
   rankUnits(units);
   assignOutcomes(units, rubric.outcomes, rubric.mode);
-  const problems = [...located.issues, ...units.flatMap((u) => u.problems)];
+  const problems = [...located.issues, ...fractionWarnings(grid, layout, rubric), ...units.flatMap((u) => u.problems)];
   return {
     assessment: {
       rubric: { id: rubric.id, name: rubric.name, version: rubric.version, mode: rubric.mode },

@@ -41,7 +41,19 @@ export type IssueCode =
   | "clear.unverified"
   | "sheet.editing"
   | "table.tooLarge"
-  | "host.failed";
+  | "host.failed"
+  // hostile or careless input
+  | "rubric.encoding"
+  | "rubric.notText"
+  | "rubric.cycle"
+  | "rubric.weights"
+  | "map.unknownIndicator"
+  | "map.noColumn"
+  | "value.fractionalCount"
+  | "column.looksLikeFractions"
+  | "table.summarySkipped"
+  | "veto.notEvaluated"
+  | "output.sheetEdge";
 
 export type Severity = "error" | "warning";
 

@@ -11,7 +11,10 @@ type R = Reason["params"];
 
 export type CliMessage =
   | "fileNotFound" | "fileUnreadable" | "notXlsx" | "sheetNotFound" | "outputExists" | "sameAsInput" | "writeFailed"
-  | "rubricFileNotFound" | "usage" | "scored" | "written" | "rubricValid" | "rubricInvalid" | "internal";
+  | "rubricFileNotFound" | "usage" | "scored" | "written" | "rubricValid" | "rubricInvalid" | "internal"
+  // files and options refused before any work (hostile or careless input)
+  | "isDirectory" | "notRegularFile" | "fileTooLarge" | "outputBadName" | "outputDirMissing" | "outputDirNotWritable"
+  | "outputOwnerNotKept" | "conflictingOptions" | "rubricIsDirectory";
 
 export type UiKey =
   | "title" | "language" | "sheet" | "headerRow" | "unitColumn" | "reload" | "rubric" | "importRubric" | "fromWorkbook"

@@ -4,6 +4,9 @@ import { aboveWording, belowWording } from "./wording";
 const s = (v: unknown): string => String(v ?? "");
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : s(v));
 const near = (c: unknown): string => (c ? `; the closest column is "${s(c)}"` : "");
+const reasonOf = (r: unknown, detail = ""): string =>
+  r === "divideByZero" ? "division by zero" : r === "overflow" ? `numeric overflow (beyond the representable range)${detail ? `: ${s(detail)}` : ""}` :
+  r === "precision" ? `ROUND's digits must be a whole number from -15 to 15${detail ? `: ${s(detail)}` : ""}` : s(detail || r);
 const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 const unitWord = (u: unknown) => (u === "‰" ? "per-mille point" : u === "%" ? "percentage point" : "unit");
 
@@ -45,6 +48,15 @@ export const enUS: Catalog = {
     rubricValid: (p) => `rubric ${s(p.id)} is valid (${list(p.items)} items, ${s(p.warnings)} warning(s))`,
     rubricInvalid: (p) => `rubric ${s(p.file)} has ${s(p.errors)} error(s)`,
     internal: (p) => `internal error: ${s(p.detail)}`,
+    isDirectory: (p) => `${s(p.file)} is a directory, not a file`,
+    notRegularFile: (p) => `${s(p.file)} is not a regular file (${s(p.detail)}): Kaohe reads and replaces regular files only`,
+    fileTooLarge: (p) => `file ${s(p.file)} is too large (${s(p.detail)} bytes): check that it is the right file`,
+    outputBadName: (p) => `the output name ${s(p.file)} must end in .xlsx or .xlsm (an Excel workbook is written)`,
+    outputDirMissing: (p) => `the directory ${s(p.detail)} of the output ${s(p.file)} does not exist; nothing was scored, create it first`,
+    outputDirNotWritable: (p) => `the directory ${s(p.detail)} of the output ${s(p.file)} is not writable; nothing was scored, choose another`,
+    outputOwnerNotKept: (p) => `the new ${s(p.file)} cannot keep the owner of the file it replaces (${s(p.detail)}); the file is unchanged, run as its owner`,
+    conflictingOptions: (p) => `conflicting options: ${s(p.detail)} cannot be used together (--in-place rewrites the input, --out writes a copy)`,
+    rubricIsDirectory: (p) => `rubric ${s(p.file)} is a directory, not a file; give a rubric file (.json/.yaml) or a built-in id`,
   },
   issues: {
     "rubric.parse": (p) => `The rubric file cannot be read (${s(p.file)}): ${s(p.detail)}`,
@@ -58,7 +70,7 @@ export const enUS: Catalog = {
        p.kind === "required" ? `missing required field ${s(p.detail)}` : s(p.detail)),
     "rubric.unknownIndicator": (p) => `The rubric refers to "${s(p.name)}", which is not declared under indicators (at ${s(p.path)})`,
     "rubric.duplicateName": (p) => `The name "${s(p.name)}" is used twice in the rubric (at ${s(p.path)})`,
-    "rubric.formula": (p) => `The formula "${s(p.formula)}" cannot be used (at ${s(p.path)}): ${s(p.detail)}`,
+    "rubric.formula": (p) => `The formula "${s(p.formula)}" cannot be used (at ${s(p.path)}): ${reasonOf(p.reason, String(p.detail ?? ""))}`,
     "rubric.partsExceedMax": (p) => `The sub-items of "${s(p.item)}" add up to ${s(p.parts)} points, more than the item's ${s(p.max)}`,
     "rubric.totalMismatch": (p) => `The items add up to ${list(p.items)} points, not the stated full marks of ${s(p.max)}`,
     "rubric.exclusiveWording": (p) =>
@@ -79,7 +91,7 @@ export const enUS: Catalog = {
     "value.scoreOutOfRange": (p) => `"${s(p.indicator)}" score ${s(p.value)} must be between 0 and ${s(p.max)}`,
     "value.negative": (p) => `"${s(p.indicator)}" value "${s(p.value)}" cannot be negative`,
     "value.notBoolean": (p) => `"${s(p.indicator)}" value "${s(p.value)}" should be yes/no (是/否, 有/无, √/×, Y/N, 1/0)`,
-    "value.formula": (p) => `Cannot compute "${s(p.indicator)}" (formula ${s(p.formula)}): ${p.reason === "divideByZero" ? "division by zero" : s(p.reason)}`,
+    "value.formula": (p) => `Cannot compute "${s(p.indicator)}" (formula ${s(p.formula)}): ${reasonOf(p.reason)}`,
     "target.missingForUnit": (p) => `The rubric has no "${s(p.table)}" target for this unit`,
     "unit.duplicate": (p) => `Unit "${s(p.unit)}" appears more than once (first at ${s(p.first)})`,
     "output.occupied": (p) => `Results go right of the table in ${s(p.range)}, but cell ${s(p.cell)} holds your data ("${s(p.value)}"). Move it or leave ${s(p.count)} empty columns, then score again`,
@@ -91,6 +103,17 @@ export const enUS: Catalog = {
     "clear.unverified": (p) => `After clearing, some of Kaohe's output is still there: ${s(p.left)}. Click Clear results again`,
     "host.failed": (p) => `Excel could not complete the operation: ${s(p.detail)}. The workbook was not changed; please try again`,
     "output.noRoom": (p) => `No empty columns to the right of the table for the results (columns from ${s(p.from)} are in use)`,
+    "rubric.encoding": (p) => `rubric file ${s(p.file)} is not UTF-8 (perhaps GBK): save it as UTF-8 in your editor and try again`,
+    "rubric.notText": (p) => `${s(p.file)} is not a rubric text file (${p.what === "zip" ? "it is an .xlsx workbook or another zip archive" : p.what === "ole" ? "it is an old Office file" : "it is binary data"}): a rubric is JSON or YAML text`,
+    "rubric.cycle": (p) => `the derivation of "${s(p.name)}" is circular (${s(p.chain)}, at ${s(p.path)}): a derivation cannot use itself, directly or through others`,
+    "rubric.weights": (p) => `the weights of composite "${s(p.name)}" ${p.kind === "sum" ? `add up to ${s(p.sum)}, not 1` : `include "${s(p.weight)}", which is not a finite number above 0`} (at ${s(p.path)})`,
+    "map.unknownIndicator": (p) => `--map ${s(p.name)}=${s(p.column)}: the rubric has no indicator "${s(p.name)}"`,
+    "map.noColumn": (p) => `--map ${s(p.name)}=${s(p.column)}: ${p.why === "outside" ? `column ${s(p.column)} is outside the table (columns ${s(p.first)}–${s(p.last)})` : `the table has no column "${s(p.column)}"`}`,
+    "value.fractionalCount": (p) => `"${s(p.indicator)}" is a count; its value "${s(p.value)}" must be a whole number`,
+    "column.looksLikeFractions": (p) => `every value in column "${s(p.name)}" (${s(p.column)}) lies between 0 and 1 (e.g. ${s(p.example)}) and is read as ${s(p.example)}%; if ${s(p.percent)}% was meant, format the cells as percentages or enter ${s(p.percent)}`,
+    "table.summarySkipped": (p) => `"${s(p.unit)}" is a summary row and was not scored as a unit`,
+    "veto.notEvaluated": (p) => `the veto condition "${s(p.reason)}" could not be evaluated (formula ${s(p.formula)}: ${reasonOf(p.error)}); check by hand whether this unit is vetoed`,
+    "output.sheetEdge": (p) => `no room right of the table for the results: the table reaches the sheet's last column ${s(p.last)} (${s(p.count)} columns needed). Delete unneeded columns right of the table, or copy the table to a new sheet`,
   },
   reasons: {
     "target.low": (p) =>

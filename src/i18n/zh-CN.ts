@@ -4,6 +4,9 @@ import { aboveWording, belowWording } from "./wording";
 const s = (v: unknown): string => String(v ?? "");
 const list = (v: unknown): string => (Array.isArray(v) ? v.join("、") : s(v));
 const near = (c: unknown): string => (c ? `；最接近的列是“${s(c)}”` : "");
+const reasonOf = (r: unknown, detail = ""): string =>
+  r === "divideByZero" ? "除数为零" : r === "overflow" ? `数值溢出（超出可表示的范围）${detail ? `：${s(detail)}` : ""}` :
+  r === "precision" ? `ROUND 的小数位数应为 -15 到 15 之间的整数${detail ? `：${s(detail)}` : ""}` : s(detail || r);
 const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 
 export const zhCN: Catalog = {
@@ -44,6 +47,15 @@ export const zhCN: Catalog = {
     rubricValid: (p) => `考核细则 ${s(p.id)} 有效（${list(p.items)} 个考核项目，${s(p.warnings)} 条提示）`,
     rubricInvalid: (p) => `考核细则 ${s(p.file)} 有 ${s(p.errors)} 处错误`,
     internal: (p) => `内部错误：${s(p.detail)}`,
+    isDirectory: (p) => `${s(p.file)} 是目录，不是文件`,
+    notRegularFile: (p) => `${s(p.file)} 不是普通文件（${s(p.detail)}）：Kaohe 只读取和替换普通文件`,
+    fileTooLarge: (p) => `文件 ${s(p.file)} 太大（${s(p.detail)} 字节）：请确认选对了文件`,
+    outputBadName: (p) => `输出文件名 ${s(p.file)} 应以 .xlsx 或 .xlsm 结尾（写出的是 Excel 工作簿）`,
+    outputDirMissing: (p) => `输出文件 ${s(p.file)} 所在的目录 ${s(p.detail)} 不存在；未评分，请先创建该目录`,
+    outputDirNotWritable: (p) => `输出文件 ${s(p.file)} 所在的目录 ${s(p.detail)} 不可写；未评分，请换一个目录`,
+    outputOwnerNotKept: (p) => `无法让新文件 ${s(p.file)} 保持原文件的所有者（${s(p.detail)}）；原文件未改动，请以文件所有者身份运行`,
+    conflictingOptions: (p) => `选项冲突：${s(p.detail)} 不能同时使用（--in-place 改写输入文件本身，--out 写出副本）`,
+    rubricIsDirectory: (p) => `考核细则 ${s(p.file)} 是目录，不是文件；请给出细则文件（.json/.yaml）或内置细则 id`,
   },
   issues: {
     "rubric.parse": (p) => `考核细则文件无法读取（${s(p.file)}）：${s(p.detail)}`,
@@ -57,7 +69,7 @@ export const zhCN: Catalog = {
        p.kind === "required" ? `缺少必填字段 ${s(p.detail)}` : s(p.detail)),
     "rubric.unknownIndicator": (p) => `考核细则引用了未声明的指标“${s(p.name)}”（位置 ${s(p.path)}）：请在 indicators 中声明`,
     "rubric.duplicateName": (p) => `考核细则中名称“${s(p.name)}”重复（位置 ${s(p.path)}）`,
-    "rubric.formula": (p) => `公式“${s(p.formula)}”无法使用（位置 ${s(p.path)}）：${s(p.detail)}`,
+    "rubric.formula": (p) => `公式“${s(p.formula)}”无法使用（位置 ${s(p.path)}）：${reasonOf(p.reason, String(p.detail ?? ""))}`,
     "rubric.partsExceedMax": (p) => `“${s(p.item)}”的细项分值合计 ${s(p.parts)} 分，超过该项分值 ${s(p.max)} 分`,
     "rubric.totalMismatch": (p) => `各项分值合计 ${list(p.items)} 分，与满分 ${s(p.max)} 分不一致`,
     "rubric.exclusiveWording": (p) =>
@@ -78,7 +90,7 @@ export const zhCN: Catalog = {
     "value.scoreOutOfRange": (p) => `“${s(p.indicator)}”的得分 ${s(p.value)} 应在 0 到 ${s(p.max)} 分之间`,
     "value.negative": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”不能为负数`,
     "value.notBoolean": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”应为 是/否（有/无、√/×、Y/N、1/0）`,
-    "value.formula": (p) => `无法计算“${s(p.indicator)}”（公式 ${s(p.formula)}）：${p.reason === "divideByZero" ? "除数为零" : s(p.reason)}`,
+    "value.formula": (p) => `无法计算“${s(p.indicator)}”（公式 ${s(p.formula)}）：${reasonOf(p.reason)}`,
     "target.missingForUnit": (p) => `考核细则中没有该单位的“${s(p.table)}”目标值`,
     "unit.duplicate": (p) => `单位“${s(p.unit)}”重复出现（首次在 ${s(p.first)}）`,
     "output.occupied": (p) => `考核结果应写在表格右侧的 ${s(p.range)}，但单元格 ${s(p.cell)} 有您的数据（“${s(p.value)}”）。请移走该列数据或留出 ${s(p.count)} 个空列后再评分`,
@@ -90,6 +102,17 @@ export const zhCN: Catalog = {
     "clear.unverified": (p) => `清除后检查发现仍有 Kaohe 的内容：${s(p.left)}。请再点一次“清除结果”`,
     "host.failed": (p) => `Excel 未能完成操作：${s(p.detail)}。工作簿未被改动，请重试`,
     "output.noRoom": (p) => `表格右侧没有空列可写入考核结果（从 ${s(p.from)} 列起均有内容）`,
+    "rubric.encoding": (p) => `考核细则文件 ${s(p.file)} 不是 UTF-8 编码（可能是 GBK）：请在编辑器中“另存为”UTF-8 编码后再试`,
+    "rubric.notText": (p) => `${s(p.file)} 不是考核细则文本文件（${p.what === "zip" ? "是 .xlsx 工作簿或其他 zip 压缩包" : p.what === "ole" ? "是旧版 Office 文件" : "是二进制文件"}）：考核细则应为 JSON 或 YAML 文本`,
+    "rubric.cycle": (p) => `指标“${s(p.name)}”的计算公式循环引用（${s(p.chain)}，位置 ${s(p.path)}）：计算公式不能直接或间接引用自身`,
+    "rubric.weights": (p) => `综合指标“${s(p.name)}”的权重${p.kind === "sum" ? `合计为 ${s(p.sum)}，应为 1` : `“${s(p.weight)}”无效，应为大于 0 的有限数`}（位置 ${s(p.path)}）`,
+    "map.unknownIndicator": (p) => `--map ${s(p.name)}=${s(p.column)}：考核细则中没有指标“${s(p.name)}”`,
+    "map.noColumn": (p) => `--map ${s(p.name)}=${s(p.column)}：${p.why === "outside" ? `${s(p.column)} 列在表格（${s(p.first)}–${s(p.last)} 列）之外` : `表格中没有列“${s(p.column)}”`}`,
+    "value.fractionalCount": (p) => `“${s(p.indicator)}”是次数/件数，值“${s(p.value)}”应为整数`,
+    "column.looksLikeFractions": (p) => `“${s(p.name)}”列（${s(p.column)}）的值都在 0 到 1 之间（如 ${s(p.example)}），按百分数读作 ${s(p.example)}%；如果本意是 ${s(p.percent)}%，请把单元格设为百分比格式或填写 ${s(p.percent)}`,
+    "table.summarySkipped": (p) => `“${s(p.unit)}”是汇总行，未作为单位考核`,
+    "veto.notEvaluated": (p) => `一票否决条件“${s(p.reason)}”无法判断（公式 ${s(p.formula)}：${reasonOf(p.error)}）；该单位是否否决需人工核实`,
+    "output.sheetEdge": (p) => `表格右侧没有空间写入考核结果：表格已到工作表最右列 ${s(p.last)}（需要 ${s(p.count)} 列）。请删去表格右侧不需要的列，或把表格复制到新工作表后再评分`,
   },
   reasons: {
     "target.low": (p) =>

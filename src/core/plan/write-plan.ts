@@ -75,13 +75,21 @@ function columnFree(grid: Grid, col: number, top: number, bottom: number, header
   return true;
 }
 
+/** Columns in a worksheet (A–XFD), in Excel and in the .xlsx format. */
+export const SHEET_COLUMNS = 16384;
+
 function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Result<{ first: number; ownedRight: number }> {
   const { layout } = a;
   const { headerRow, headerTop, lastRow } = layout;
   // The layout already leaves out earlier Kaohe outputs, so its last column is the user's.
   const tableEnd = Math.max(layout.lastCol, layout.unitCol);
   const limit = opts.strict ? 1 : (opts.searchLimit ?? 200);
-  for (let first = tableEnd + 1; first <= tableEnd + limit; first++) {
+  // The results must fit before the sheet's last column: never plan a column that cannot exist.
+  const lastFirst = Math.min(tableEnd + limit, SHEET_COLUMNS - width);
+  if (lastFirst < tableEnd + 1) {
+    return fail(issue("output.sheetEdge", { last: columnLetter(SHEET_COLUMNS - 1), count: width, from: columnLetter(Math.min(tableEnd + 1, SHEET_COLUMNS - 1)) }, { sheet: grid.sheet }));
+  }
+  for (let first = tableEnd + 1; first <= lastFirst; first++) {
     let fits = true;
     for (let c = first; c < first + width; c++) {
       if (!columnFree(grid, c, headerTop, lastRow, headerRow, opts)) {
@@ -93,8 +101,11 @@ function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Res
     if (!fits) continue;
     // Earlier outputs may be wider than this run's (a rubric with more columns): own them too.
     let ownedRight = first + width - 1;
-    while (opts.ownedHeaders?.has(headerText(grid, headerRow, ownedRight + 1))) ownedRight++;
+    while (ownedRight + 1 < SHEET_COLUMNS && opts.ownedHeaders?.has(headerText(grid, headerRow, ownedRight + 1))) ownedRight++;
     return ok({ first, ownedRight });
+  }
+  if (lastFirst < tableEnd + limit) {
+    return fail(issue("output.sheetEdge", { last: columnLetter(SHEET_COLUMNS - 1), count: width, from: columnLetter(tableEnd + 1) }, { sheet: grid.sheet }));
   }
   return fail(issue("output.noRoom", { from: columnLetter(tableEnd + 1) }, { sheet: grid.sheet }));
 }

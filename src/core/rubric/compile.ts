@@ -97,6 +97,53 @@ function compileIndicators(c: Checker, doc: RubricDoc): void {
   });
 }
 
+/**
+ * A derivation may read only indicators the sheet supplies: one that reads itself, reads another
+ * derived indicator (a chain) or goes round in a circle would fail later as a "missing column".
+ */
+function checkDerivations(c: Checker): void {
+  const byKey = new Map(c.indicators.flatMap((i) => i.keys.map((k) => [k, i] as const)));
+  c.indicators.forEach((ind, i) => {
+    if (!ind.derive) return;
+    for (const name of ind.derive.names) {
+      const dep = byKey.get(name);
+      if (!dep?.derive) continue;
+      // Follow the chain to say how it closes: A → A, A → B → A, or A → B → (B derived from columns).
+      const chain = [ind.name, dep.name];
+      let cur = dep;
+      const seen = new Set([ind, dep]);
+      while (cur.derive && cur !== ind) {
+        const next = cur.derive.names.map((n) => byKey.get(n)).find((d) => d?.derive);
+        if (!next) break;
+        chain.push(next.name);
+        if (seen.has(next)) break;
+        seen.add(next);
+        cur = next;
+      }
+      const path = ["indicators", i, "derive"];
+      c.errors.push(issue("rubric.cycle", { name: ind.name, chain: chain.join(" → "), path: path.join(".") }, { path }));
+      break;
+    }
+  });
+}
+
+/** Composite weights: finite, above 0, adding up to 1 (within 1e-9). */
+function checkComposites(c: Checker, doc: RubricDoc): void {
+  doc.composites.forEach((comp, i) => {
+    const bad = comp.parts.findIndex((p) => !Number.isFinite(p.weight) || p.weight <= 0);
+    if (bad >= 0) {
+      const path = ["composites", i, "parts", bad, "weight"];
+      c.errors.push(issue("rubric.weights", { name: comp.name, kind: "weight", weight: String(comp.parts[bad]?.weight), path: path.join(".") }, { path }));
+      return;
+    }
+    const sum = comp.parts.reduce((a, p) => a + p.weight, 0);
+    if (Math.abs(sum - 1) > 1e-9) {
+      const path = ["composites", i];
+      c.errors.push(issue("rubric.weights", { name: comp.name, kind: "sum", sum: Number(sum.toPrecision(12)), path: path.join(".") }, { path }));
+    }
+  });
+}
+
 function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mode"]): Rule {
   if (rule.type === "formula") {
     const f = c.formula(rule.points, [...path, "points"]);
@@ -173,6 +220,8 @@ export function compileRubric(raw: unknown): Result<Compiled> {
   const doc = parsed.data;
   const c = new Checker(doc);
   compileIndicators(c, doc);
+  checkDerivations(c);
+  checkComposites(c, doc);
   const items = compileItems(c, doc);
   const vetoes = compileVetoes(c, doc);
   if (doc.outcomes.progress) c.requireIndicator(doc.outcomes.progress.previous, ["outcomes", "progress", "previous"]);

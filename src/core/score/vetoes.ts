@@ -1,5 +1,6 @@
 /** 一票否决: a fact about the unit, a total below a line, or any target missed. */
 import { evaluate } from "../formula";
+import { issue, type Issue } from "../issue";
 import type { Rubric } from "../rubric/model";
 import type { ItemResult, Reason } from "./types";
 import { valueLookup, type Value } from "./unit-values";
@@ -11,14 +12,20 @@ export function vetoReasons(
   total: number | null,
   items: ReadonlyArray<ItemResult>,
   complete: boolean,
-): { reasons: Reason[]; cells: string[] } {
+  where: Pick<Issue, "sheet" | "cell" | "unit"> = {},
+): { reasons: Reason[]; cells: string[]; problems: Issue[] } {
   const reasons: Reason[] = [];
   const cells: string[] = [];
+  // A condition that cannot be evaluated (division by zero, overflow) is not "no veto": it is reported.
+  const problems: Issue[] = [];
   const lookup = valueLookup(rubric, values);
   for (const v of rubric.vetoes) {
     if (v.type === "fact") {
       // A fact on an optional column the sheet lacks cannot veto (the missing column is reported).
       const r = v.formula ? evaluate(v.formula, lookup) : undefined;
+      if (r && !r.ok && r.error.code !== "unknownName") {
+        problems.push(issue("veto.notEvaluated", { reason: v.reason, formula: v.when, error: r.error.code }, where));
+      }
       if (r?.ok && r.value !== 0) {
         reasons.push({ code: "veto.fact", params: { reason: v.reason, when: v.when } });
         for (const n of v.formula?.names ?? []) {
@@ -36,5 +43,5 @@ export function vetoReasons(
       if (missed.length) reasons.push({ code: "veto.anyMissed", params: { items: missed, count: missed.length } });
     }
   }
-  return { reasons, cells };
+  return { reasons, cells, problems };
 }
