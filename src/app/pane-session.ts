@@ -4,49 +4,26 @@
  * user's edits only once confirmed), show what a rubric switch changed, clear, explain a unit.
  * What Kaohe owns is decided by its record in the workbook (core/ownership), never by header text.
  */
-import { assess, type Assessment } from "../core/assess";
-import { columnLetter } from "../core/grid";
+import type { Assessment } from "../core/assess";
 import { issue, type Issue, type Result, fail, ok } from "../core/issue";
 import type { ChangedCell } from "../core/ownership/compare";
 import { newToken, type SheetState, type WorkbookState } from "../core/ownership/record";
-import { buildOutputClear, buildOutputWrite, type OutputClear } from "../core/ownership/transaction";
-import { buildWritePlan } from "../core/plan/write-plan";
+import type { OutputClear } from "../core/ownership/transaction";
 import type { Compiled } from "../core/rubric/compile";
 import type { UnitResult } from "../core/score/types";
-import { locateTable, type ColumnMapping } from "../core/table/layout";
-import { texts, type Catalog } from "../i18n";
+import type { ColumnMapping } from "../core/table/layout";
+import type { Catalog } from "../i18n";
+import { checkedClear, undoFailedRun, withoutRecord } from "./clear-run";
 import { EMPTY_STATE, type ClearReport, type PaneHost, type Snapshot, type WriteReport } from "./pane-host";
-import { previousRun } from "./previous-run";
-import { pickResultsSheet } from "./results-sheet";
+import { previewOf, type Preview } from "./preview";
 import { isBuiltin, RubricRegistry, type RubricChoice } from "./rubric-registry";
 import { parseRubricText } from "./rubrics";
 import { lastUnits, summarise, type ScoreResult } from "./score-summary";
+import { planRun } from "./score-run";
 
 export type { RubricChoice } from "./rubric-registry";
 export type { Change, ScoreResult } from "./score-summary";
-
-export interface MappingRow {
-  indicator: string;
-  required: boolean;
-  /** Column letter the indicator reads, or null when it has none. */
-  column: string | null;
-  header: string | null;
-  /** Derived from other columns (no column needed). */
-  derived: boolean;
-  /** False for optional inputs of a derivation whose result has its own column: nothing to map. */
-  needed: boolean;
-  manual: boolean;
-}
-
-export interface Preview {
-  sheet: string;
-  headerRow: number | null;
-  unitColumn: string | null;
-  rubricId: string;
-  rows: MappingRow[];
-  headers: { letter: string; text: string }[];
-  issues: Issue[];
-}
+export type { MappingRow, Preview } from "./preview";
 
 /** A run either wrote, or stopped to ask before replacing cells the user changed. */
 export type ScoreOutcome =
@@ -108,35 +85,7 @@ export class PaneSession {
   }
 
   preview(): Preview {
-    const snap = this.snapshot;
-    const compiled = this.rubric();
-    const base: Preview = { sheet: snap?.grid.sheet ?? "", headerRow: null, unitColumn: null, rubricId: compiled.rubric.id, rows: [], headers: [], issues: [] };
-    if (!snap) return base;
-    const manual = this.mapping();
-    const located = locateTable(snap.grid, compiled.rubric, manual, undefined, snap.owned?.area ?? undefined);
-    const part = located.partial;
-    const headers = part?.headers ?? [];
-    const rows: MappingRow[] = compiled.rubric.indicators.map((ind) => {
-      const col = part?.columns.get(ind.key);
-      const status = part?.status.get(ind.key) ?? "missing";
-      return {
-        indicator: ind.name,
-        required: ind.required,
-        column: col === undefined ? null : columnLetter(col),
-        header: col === undefined ? null : (headers.find((h) => h.col === col)?.text ?? null),
-        derived: status === "derived",
-        needed: status !== "unneeded",
-        manual: ind.name in manual,
-      };
-    });
-    return {
-      ...base,
-      headerRow: part ? part.headerRow + 1 : null,
-      unitColumn: located.layout ? columnLetter(located.layout.unitCol) : null,
-      rows,
-      headers: headers.map((h) => ({ letter: columnLetter(h.col), text: h.text })),
-      issues: located.issues,
-    };
+    return previewOf(this.snapshot, this.rubric(), this.mapping());
   }
 
   /** Save the state, giving the current sheet a token (anchored on the sheet) when it needs one. */
@@ -192,78 +141,25 @@ export class PaneSession {
     this.assessment = undefined;
     const snap = await this.refresh();
     if (!snap.ok) return snap;
-    const { grid } = snap.value;
-    if (snap.value.locked) return fail(protectedSheet(grid.sheet));
+    const planned = planRun(snap.value, this.state, this.rubric(), this.mapping(), this.locale, this.host.supports("notes"));
+    if (!planned.ok) return planned;
+    const { tx, assessment } = planned.value;
+    if (tx.overwrite.length && !confirmed) return ok({ kind: "confirm", sheet: tx.sheet, overwrite: tx.overwrite });
 
-    const compiled = this.rubric();
-    const previous = previousRun(snap.value);
-    const ownedArea = previous?.area ?? undefined;
-    const { assessment, issues } = assess(grid, compiled.rubric, { mapping: this.mapping(), ...(ownedArea && { ownedArea }) });
-    if (!assessment) return fail(...issues);
-
-    const t = texts(this.locale);
-    const results = previous?.results?.name ?? pickResultsSheet(t.label("resultsSheet"), new Set(snap.value.sheetNames));
-    if (!previous?.results && snap.value.structureLocked) return fail(issue("workbook.structureProtected", { sheet: results }, { sheet: grid.sheet }));
-    const plan = buildWritePlan(grid, assessment, t, { resultsSheet: results, ...(ownedArea && { ownedArea }), strict: true });
-    if (!plan.ok) return plan;
-    const token = snap.value.token ?? newToken(this.state);
-    const rubric = { id: compiled.rubric.id, version: compiled.rubric.version };
-    const tx = buildOutputWrite(plan.value, token, rubric, previous);
-    if (!this.host.supports("notes")) tx.notes = [];
-    if (tx.overwrite.length && !confirmed) return ok({ kind: "confirm", sheet: grid.sheet, overwrite: tx.overwrite });
-
-    const before = this.state.sheets[token];
-    const sheetState: SheetState = { mappings: before?.mappings ?? {}, last: { rubricId: rubric.id, units: lastUnits(assessment) } };
-    const next: WorkbookState = { ...this.state, rubricId: rubric.id, sheets: { ...this.state.sheets, [token]: sheetState } };
+    const before = this.state.sheets[tx.token];
+    const sheetState: SheetState = { mappings: before?.mappings ?? {}, last: { rubricId: tx.rubric.id, units: lastUnits(assessment) } };
+    const next: WorkbookState = { ...this.state, rubricId: tx.rubric.id, sheets: { ...this.state.sheets, [tx.token]: sheetState } };
     const written = await this.host.write(tx, next, this.clock());
-    if (!written.ok) return fail(...written.issues, ...(await this.undoFailedRun()));
-    this.state = { ...next, sheets: { ...next.sheets, [token]: { ...sheetState, record: written.value.record } } };
-    this.snapshot = { ...snap.value, token };
+    if (!written.ok) return fail(...written.issues, ...(await undoFailedRun(this.host)));
+    this.state = { ...next, sheets: { ...next.sheets, [tx.token]: { ...sheetState, record: written.value.record } } };
+    this.snapshot = { ...snap.value, token: tx.token };
     this.assessment = assessment;
     return ok({ kind: "scored", result: summarise(assessment, before?.last), report: written.value });
   }
 
-  /**
-   * After a failed write: if the run got as far as recording its intent, take back everything it may
-   * have written (the record accepts both old and new contents) and say whether that worked.
-   */
-  private async undoFailedRun(): Promise<Issue[]> {
-    const snap = await this.refresh(false);
-    const token = snap.ok ? snap.value.token : null;
-    const record = snap.ok && token ? snap.value.state.sheets[token]?.record : undefined;
-    if (!snap.ok || !token || record?.status !== "writing") return [];
-    const tx = this.clearOf(snap.value);
-    if (!tx) return [];
-    const cleared = await this.host.clear(tx, this.withoutRecord(token, tx.forgetSheet));
-    if (cleared.ok) return [issue("host.partial", { cleaned: "yes" }, { sheet: snap.value.grid.sheet })];
-    const left = cleared.issues.map((i) => String(i.params.left ?? i.params.detail ?? i.code)).join(", ");
-    return [issue("host.partial", { cleaned: "no", left }, { sheet: snap.value.grid.sheet })];
-  }
-
-  /** What clearing the snapshot's sheet means, by its record; null with nothing recorded. */
-  private clearOf(snap: Snapshot): OutputClear | null {
-    const previous = previousRun(snap);
-    if (!previous || !snap.token) return null;
-    const tx = buildOutputClear(snap.grid.sheet, snap.token, previous);
-    tx.forgetSheet = Object.keys(this.state.sheets[tx.token]?.mappings ?? {}).length === 0;
-    return tx;
-  }
-
-  /** The state without a sheet's record and last run; without the sheet at all when nothing else is kept for it. */
-  private withoutRecord(token: string, forget = false): WorkbookState {
-    const { [token]: sheet, ...others } = this.state.sheets;
-    const { record: _record, last: _last, ...rest } = sheet ?? { mappings: {} };
-    return { ...this.state, sheets: forget ? others : { ...others, [token]: rest } };
-  }
-
   private async pendingClear(): Promise<Result<OutputClear | null>> {
     const snap = await this.refresh(false);
-    if (!snap.ok) return snap;
-    const tx = this.clearOf(snap.value);
-    if (!tx) return ok(null);
-    if (snap.value.locked && tx.clear.length) return fail(protectedSheet(tx.sheet));
-    if (tx.deleteResults && snap.value.structureLocked) return fail(issue("workbook.structureProtected", { sheet: tx.deleteResults }, { sheet: tx.sheet }));
-    return ok(tx);
+    return snap.ok ? checkedClear(snap.value, this.state) : snap;
   }
 
   /** What clearing the active sheet would remove and keep (nothing is changed). */
@@ -282,7 +178,7 @@ export class PaneSession {
     if (!tx.ok) return tx;
     this.assessment = undefined;
     if (!tx.value) return ok({ removed: 0, highlights: 0, notes: 0, resultsSheet: null, kept: [], keptResults: null });
-    const next = this.withoutRecord(tx.value.token, tx.value.forgetSheet);
+    const next = withoutRecord(this.state, tx.value.token, tx.value.forgetSheet);
     const cleared = await this.host.clear(tx.value, next);
     if (cleared.ok) this.state = next;
     return cleared;
@@ -303,4 +199,3 @@ export class PaneSession {
   }
 }
 
-const protectedSheet = (sheet: string): Issue => issue("sheet.protected", { sheet }, { sheet });
