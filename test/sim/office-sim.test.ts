@@ -225,6 +225,26 @@ describe("conditional formats: ids are priorities that shift", () => {
     expect(sim.controls.snapshot().sheets[0]?.conditionalFormats.map((c) => c.formula)).toEqual(["=B2<85"]);
   });
 
+  test("ConditionalFormatCollection.add puts the new rule on top: an earlier rule's id moves from 0 to 1", async () => {
+    const { sim, Excel } = make();
+    await Excel.run(async (ctx) => {
+      const cfs = ctx.workbook.worksheets.getItem("Data").getRange().conditionalFormats;
+      const first = ctx.workbook.worksheets.getItem("Data").getRange("A1").conditionalFormats.add("Custom");
+      first.custom.rule.formula = "=1";
+      first.load("id");
+      await ctx.sync();
+      const second = ctx.workbook.worksheets.getItem("Data").getRange("A2").conditionalFormats.add("Custom");
+      second.custom.rule.formula = "=2";
+      second.load("id");
+      first.load("id, priority");
+      const atZero = cfs.getItemAt(0);
+      atZero.load("custom/rule/formula");
+      await ctx.sync();
+      expect([second.id, first.id, first.priority, atZero.custom.rule.formula]).toEqual(["0", "1", 1, "=2"]);
+    });
+    expect(sim.controls.snapshot().sheets[0]?.conditionalFormats.map((c) => c.formula)).toEqual(["=2", "=1"]);
+  });
+
   test("a narrower range sees only the rules intersecting it; proxies from add stay bound", async () => {
     const { sim, Excel } = make();
     await Excel.run(async (ctx) => {
