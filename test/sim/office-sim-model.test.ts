@@ -7,6 +7,7 @@ import * as fc from "fast-check";
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import { asOfficeJs, createOfficeSim, type SimOptions, type SimSeed } from "./office/index";
+import { utf8Bytes } from "./office/proxy/bytes";
 
 const seed: SimSeed = {
   sheets: [
@@ -303,6 +304,15 @@ describe("user controls", () => {
         expect(r.values[0]?.[0]).toBe(n);
       });
     }), { numRuns: 100 });
+  });
+});
+
+describe("payload measure", () => {
+  test("utf8Bytes is the UTF-8 length of the JSON (property, against TextEncoder)", () => {
+    fc.assert(fc.property(fc.jsonValue(), fc.string({ unit: "binary" }), (v, s) => {
+      expect(utf8Bytes(v)).toBe(new TextEncoder().encode(JSON.stringify(v)).length);
+      expect(utf8Bytes(s)).toBe(new TextEncoder().encode(JSON.stringify(s)).length);
+    }), { numRuns: 300 });
   });
 });
 
