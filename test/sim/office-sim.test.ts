@@ -110,10 +110,27 @@ describe("proxy semantics", () => {
     const { Excel } = make();
     await Excel.run(async (ctx) => {
       const n = ctx.workbook.worksheets.getCount();
-      expect(() => n.value).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => n.value).toThrow(expect.objectContaining({ code: "ValueNotLoaded" }));
       await ctx.sync();
       expect(n.value).toBe(2);
     });
+  });
+
+  test("a proxy of another request context cannot be an argument (InvalidRequestContext)", async () => {
+    const { Excel } = make();
+    await Excel.run(async (a) => {
+      const rangeOfA = a.workbook.worksheets.getItem("Data").getRange("B2");
+      await Excel.run(async (b) => {
+        b.workbook.names.add("Mixed", rangeOfA);
+        await expect(b.sync()).rejects.toMatchObject({ code: "InvalidRequestContext" });
+      });
+    });
+  });
+
+  test("a batch function must return a promise (RunMustReturnPromise)", async () => {
+    const { Excel } = make();
+    const notAsync = ((ctx: Excel.RequestContext) => void ctx.workbook.load("name")) as unknown as (ctx: Excel.RequestContext) => Promise<void>;
+    await expect(Excel.run(notAsync)).rejects.toMatchObject({ code: "RunMustReturnPromise" });
   });
 
   test("Excel.run flushes queued writes when the batch resolves, and counts syncs", async () => {
