@@ -167,7 +167,7 @@ describe("sheets", () => {
   test("names are validated and unique ignoring case; the last visible sheet cannot be deleted", async () => {
     const { Excel } = make({ sheets: [{ name: "Only" }] });
     await Excel.run(async (ctx) => {
-      for (const bad of ["a/b", "x".repeat(32), "'q", "  ", "a[1]"]) {
+      for (const bad of ["a/b", "x".repeat(32), "'q", "  ", "a[1]", "History"]) {
         ctx.workbook.worksheets.add(bad);
         await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
       }
@@ -267,6 +267,19 @@ describe("proxies and runs", () => {
 });
 
 describe("user controls", () => {
+  test("Excel's cell limits: 32,767 characters of text, 8,192 of formula", async () => {
+    const { Excel } = make();
+    await Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Other").getRange("A1");
+      r.values = [["x".repeat(32_767)]];
+      await ctx.sync();
+      r.values = [["x".repeat(32_768)]];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      r.formulas = [[`="${"x".repeat(8_200)}"`]];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+  });
+
   test("typing follows the same entry rules and protection as the API", () => {
     const { sim } = make();
     sim.controls.editCell("Other", "A1", "=SUM(1,2)");

@@ -4,7 +4,7 @@
  *   moving and hiding sheets, even when the sheet itself is unprotected: AccessDenied.
  * - Sheet protection (WorksheetProtection, 1.2) blocks changing cells, formats, conditional formats,
  *   notes, and inserting/deleting cells: AccessDenied.
- * - Sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, no leading/trailing apostrophe,
+ * - Sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, no leading/trailing apostrophe, not "History",
  *   unique ignoring case (InvalidArgument / ItemAlreadyExists), as Excel's rename dialog enforces.
  * - Deleting a sheet, protect and unprotect empty Excel's undo stack (toolchain notes); a sheet-scoped
  *   name dies with its sheet and names referring to it become #REF!. The last visible sheet cannot go.
@@ -23,7 +23,7 @@ export function assertSheetEditable(sheet: SheetModel): void {
 }
 
 export function validateSheetName(model: WorkbookModel, name: string, self?: SheetModel): void {
-  if (typeof name !== "string" || name.trim() === "" || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'"))
+  if (typeof name !== "string" || name.trim() === "" || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history")
     fail("InvalidArgument", `"${String(name)}" is not a valid sheet name.`);
   const other = sheetByName(model, name);
   if (other && other !== self) fail("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
