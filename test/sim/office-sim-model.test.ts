@@ -201,6 +201,21 @@ describe("sheets", () => {
     });
   });
 
+  test("each sheet keeps its selection; activating it again restores it", async () => {
+    const { sim, Excel } = make();
+    await sim.controls.select("Other", "C5");
+    await sim.controls.activate("Data");
+    await sim.controls.activate("Other");
+    await Excel.run(async (ctx) => {
+      const r = ctx.workbook.getSelectedRange();
+      const cell = ctx.workbook.getActiveCell();
+      r.load("address");
+      cell.load("address");
+      await ctx.sync();
+      expect([r.address, cell.address]).toEqual(["Other!C5", "Other!C5"]);
+    });
+  });
+
   test("freeze panes and activate", async () => {
     const { sim, Excel } = make();
     await Excel.run(async (ctx) => {

@@ -58,8 +58,9 @@ export function activateSheet(core: SimCore, sheet: SheetModel): void {
   if (sheet.visibility !== "Visible") fail("InvalidOperation", `The sheet "${sheet.name}" is hidden and cannot be activated.`);
   if (core.model.activeSheetUid === sheet.uid) return;
   const before = core.model.sheets.find((s) => s.uid === core.model.activeSheetUid);
+  if (before) core.model.sheetSelections.set(before.uid, core.model.selection);
   core.model.activeSheetUid = sheet.uid;
-  core.model.selection = { top: 0, left: 0, bottom: 0, right: 0 };
+  core.model.selection = core.model.sheetSelections.get(sheet.uid) ?? { top: 0, left: 0, bottom: 0, right: 0 };
   if (before) raise(core, before.uid, "Deactivated", { type: "WorksheetDeactivated", worksheetId: before.id, source: "Local" });
   raise(core, sheet.uid, "Activated", { type: "WorksheetActivated", worksheetId: sheet.id, source: "Local" });
 }
@@ -77,7 +78,7 @@ export function deleteSheet(core: SimCore, sheet: SheetModel): void {
     const next = model.sheets.slice(index).find((s) => s.visibility === "Visible") ?? [...model.sheets].reverse().find((s) => s.visibility === "Visible");
     if (next) {
       model.activeSheetUid = next.uid;
-      model.selection = { top: 0, left: 0, bottom: 0, right: 0 };
+      model.selection = model.sheetSelections.get(next.uid) ?? { top: 0, left: 0, bottom: 0, right: 0 };
       raise(core, next.uid, "Activated", { type: "WorksheetActivated", worksheetId: next.id, source: "Local" });
     }
   }
