@@ -3,7 +3,7 @@
  * actions at context.sync() and by the user controls. `snapshotModel` renders it as plain JSON for
  * before/after comparisons.
  */
-import { cellCount, formatRect, type Rect } from "./a1";
+import { cellCount, columnLetters, formatRect, type Rect } from "./a1";
 import type { Scalar } from "./typing-conversion";
 
 export interface CellModel {
@@ -143,6 +143,9 @@ export const sheetByUid = (m: WorkbookModel, uid: number): SheetModel | undefine
 export const sheetByName = (m: WorkbookModel, name: string): SheetModel | undefined =>
   m.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
 
+const letters: string[] = [];
+const cellName = (row: number, col: number): string => `${(letters[col] ??= columnLetters(col))}${row + 1}`;
+
 /** Plain-JSON picture of the whole workbook (stable order), for equality checks in tests. */
 export function snapshotModel(m: WorkbookModel): ModelSnapshot {
   return {
@@ -151,7 +154,7 @@ export function snapshotModel(m: WorkbookModel): ModelSnapshot {
       cells: Object.fromEntries([...s.cells.entries()]
         .map(([k, c]) => [...parseKey(k), c] as const)
         .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-        .map(([row, col, c]) => [formatRect({ top: row, left: col, bottom: row, right: col }), c.style ? { ...c, style: { ...c.style } } : { ...c }])),
+        .map(([row, col, c]) => [cellName(row, col), c.style ? { ...c, style: { ...c.style } } : { ...c }])),
       merges: s.merges.map((r) => formatRect(r)),
       conditionalFormats: s.cfs.map((c) => ({ type: c.type, areas: c.areas.map((r) => formatRect(r)), formula: c.formula, fill: c.fill, font: c.font, stopIfTrue: c.stopIfTrue })),
       freeze: { ...s.freeze },
