@@ -344,6 +344,33 @@ describe("payload measure", () => {
   });
 });
 
+describe("browser entry", () => {
+  test("installs Office/Excel/OfficeExtension and kaoheSim on window, seeded from kaoheSimSeed", async () => {
+    const win: Record<string, unknown> = { kaoheSimSeed: { sheets: [{ name: "考核", rows: [["甲", 1]] }] }, kaoheSimOptions: { excelApi: "1.14" } };
+    const g = globalThis as unknown as { window?: unknown };
+    g.window = win;
+    try {
+      jest.isolateModules(() => require("./office/browser-entry"));
+    } finally {
+      delete g.window;
+    }
+    const Office = win.Office as typeof globalThis.Office;
+    const ExcelApi = win.Excel as typeof globalThis.Excel;
+    const sim = win.kaoheSim as { editCell(s: string, a: string, v: string): void; model(): { sheets: Array<{ name: string; cells: Record<string, { value: unknown }> }> } };
+    expect((await Office.onReady()).host).toBe("Excel");
+    expect(Office.context.requirements.isSetSupported("ExcelApi", "1.18")).toBe(false);
+    sim.editCell("考核", "B1", "2");
+    const v = await ExcelApi.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("考核").getRange("A1:B1");
+      r.load("values");
+      await ctx.sync();
+      return r.values;
+    });
+    expect(v).toEqual([["甲", 2]]);
+    expect(JSON.parse(JSON.stringify(sim.model())).sheets[0].name).toBe("考核");
+  });
+});
+
 describe("browser safety", () => {
   test("the simulator uses no Node-only API (it is bundled into a browser page)", () => {
     const dir = join(__dirname, "office");
