@@ -110,10 +110,27 @@ describe("proxy semantics", () => {
     const { Excel } = make();
     await Excel.run(async (ctx) => {
       const n = ctx.workbook.worksheets.getCount();
-      expect(() => n.value).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => n.value).toThrow(expect.objectContaining({ code: "ValueNotLoaded" }));
       await ctx.sync();
       expect(n.value).toBe(2);
     });
+  });
+
+  test("a proxy of another request context cannot be an argument (InvalidRequestContext)", async () => {
+    const { Excel } = make();
+    await Excel.run(async (a) => {
+      const rangeOfA = a.workbook.worksheets.getItem("Data").getRange("B2");
+      await Excel.run(async (b) => {
+        b.workbook.names.add("Mixed", rangeOfA);
+        await expect(b.sync()).rejects.toMatchObject({ code: "InvalidRequestContext" });
+      });
+    });
+  });
+
+  test("a batch function must return a promise (RunMustReturnPromise)", async () => {
+    const { Excel } = make();
+    const notAsync = ((ctx: Excel.RequestContext) => void ctx.workbook.load("name")) as unknown as (ctx: Excel.RequestContext) => Promise<void>;
+    await expect(Excel.run(notAsync)).rejects.toMatchObject({ code: "RunMustReturnPromise" });
   });
 
   test("Excel.run flushes queued writes when the batch resolves, and counts syncs", async () => {
@@ -223,6 +240,26 @@ describe("conditional formats: ids are priorities that shift", () => {
       await ctx.sync();
     });
     expect(sim.controls.snapshot().sheets[0]?.conditionalFormats.map((c) => c.formula)).toEqual(["=B2<85"]);
+  });
+
+  test("ConditionalFormatCollection.add puts the new rule on top: an earlier rule's id moves from 0 to 1", async () => {
+    const { sim, Excel } = make();
+    await Excel.run(async (ctx) => {
+      const cfs = ctx.workbook.worksheets.getItem("Data").getRange().conditionalFormats;
+      const first = ctx.workbook.worksheets.getItem("Data").getRange("A1").conditionalFormats.add("Custom");
+      first.custom.rule.formula = "=1";
+      first.load("id");
+      await ctx.sync();
+      const second = ctx.workbook.worksheets.getItem("Data").getRange("A2").conditionalFormats.add("Custom");
+      second.custom.rule.formula = "=2";
+      second.load("id");
+      first.load("id, priority");
+      const atZero = cfs.getItemAt(0);
+      atZero.load("custom/rule/formula");
+      await ctx.sync();
+      expect([second.id, first.id, first.priority, atZero.custom.rule.formula]).toEqual(["0", "1", 1, "=2"]);
+    });
+    expect(sim.controls.snapshot().sheets[0]?.conditionalFormats.map((c) => c.formula)).toEqual(["=2", "=1"]);
   });
 
   test("a narrower range sees only the rules intersecting it; proxies from add stay bound", async () => {

@@ -3,6 +3,7 @@
  * - `values`/`formulas`/`numberFormat` take a 2-D array of exactly the range's size, or one non-array
  *   value that goes to every cell (Range.values docs: "If the specified value is a single value, it
  *   will be applied to all cells"); a null entry leaves that cell unchanged. A wrong size is InvalidArgument.
+ * - Excel's specification limits: 32,767 characters in a cell, 8,192 in a formula (InvalidArgument, code assumed).
  * - Entry conversion follows typing-conversion.ts; a date/percent entry gives a General cell the implied format.
  * - `clear(applyTo)`: "Contents" empties values and formulas, "Formats" resets number formats and removes the
  *   area from conditional formats, "All" does both (Range.clear / Excel.ClearApplyTo).
@@ -46,7 +47,9 @@ export function writeCells(sheet: SheetModel, rect: Rect, input: unknown, kind: 
         putCell(sheet, row, col, { ...cell, numberFormat: String(v) });
         continue;
       }
+      if (typeof v === "string" && v.length > 32_767) fail("InvalidArgument", "A cell holds at most 32,767 characters.");
       const e = (kind === "values" ? enterValue : enterFormula)(v, cell.numberFormat, year);
+      if (e.formula !== null && e.formula.length > 8_192) fail("InvalidArgument", "A formula is at most 8,192 characters long.");
       const numberFormat = e.impliedFormat !== undefined && cell.numberFormat === DEFAULT_FORMAT ? e.impliedFormat : cell.numberFormat;
       putCell(sheet, row, col, { ...cell, value: e.formula === null ? e.value : formulaValue(e.formula), formula: e.formula, numberFormat });
     }

@@ -4,7 +4,7 @@
  * counts as one undo step, and raises the events Excel raises. `select`/`activate` resolve after every
  * event handler (and the Excel.run calls they make) has finished.
  */
-import { parseRect, splitSheet, type Rect } from "./a1";
+import { formatRect, parseRect, splitSheet, type Rect } from "./a1";
 import { clearCells, writeCells } from "./cell-ops";
 import { fail } from "./errors";
 import { raise } from "./events";
@@ -55,6 +55,7 @@ export function createControls(core: SimCore): SimControls {
   const sheet = (name: string): SheetModel => sheetByName(m, name) ?? fail("ItemNotFound", `No sheet "${name}".`);
   const area = (address: string): Rect => parseRect(splitSheet(address).area) ?? fail("InvalidArgument", `"${address}" is not an address.`);
   const lines = (spec: string): Rect => area(spec.includes(":") ? spec : `${spec}:${spec}`);
+  // "C:D" / "5:7" parse as whole columns / rows already
   /** A user action: one undo step, then events. */
   const act = (f: () => void): void => {
     const clears = m.undo.clears;
@@ -67,7 +68,7 @@ export function createControls(core: SimCore): SimControls {
     assertSheetEditable(s);
     const [at, n] = axis === "rows" ? [r.top, r.bottom - r.top + 1] : [r.left, r.right - r.left + 1];
     shiftSheet(m, s, { axis, at, count: sign * n, band: null });
-    raise(core, s.uid, "Changed", { type: "WorksheetChanged", changeType: change, worksheetId: s.id, address: "", source: "Local" });
+    raise(core, s.uid, "Changed", { type: "WorksheetChanged", changeType: change, worksheetId: s.id, address: formatRect(r), source: "Local" });
   });
   const edited = (s: SheetModel, address: string): void =>
     raise(core, s.uid, "Changed", { type: "WorksheetChanged", changeType: "RangeEdited", worksheetId: s.id, address, source: "Local" });

@@ -7,7 +7,8 @@ export type SimErrorCode =
   | "AccessDenied" | "ApiNotFound" | "GeneralException" | "InvalidArgument" | "InvalidOperation"
   | "InvalidOperationInCellEditMode" | "InvalidReference" | "ItemAlreadyExists" | "ItemNotFound"
   | "NonBlankCellOffSheet" | "PropertyNotLoaded" | "RangeExceedsLimit" | "RequestPayloadSizeLimitExceeded"
-  | "ResponsePayloadSizeLimitExceeded" | "MergedRangeConflict" | "InvalidObjectPath";
+  | "ResponsePayloadSizeLimitExceeded" | "MergedRangeConflict" | "InvalidObjectPath" | "InvalidRequestContext"
+  | "RunMustReturnPromise" | "ValueNotLoaded";
 
 export interface SimDebugInfo {
   code: string;
@@ -30,6 +31,11 @@ export class SimOfficeError extends Error {
 
 export function fail(code: SimErrorCode, message: string, location?: string): never {
   throw new SimOfficeError(code, message, location);
+}
+
+/** ClientResult.value read before its sync. */
+export function valueNotLoaded(): SimOfficeError {
+  return new SimOfficeError("ValueNotLoaded", 'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.');
 }
 
 /** The message real Office.js gives when a property is read without load + sync. */

@@ -4,4 +4,4 @@ export type { SimSeed, SeedSheet, SeedCell, SeedName } from "./seed";
 export type { SimControls } from "./controls";
 export type { ModelSnapshot } from "./model";
 export { SimOfficeError } from "./errors";
-export { asOfficeJs } from "./typed";
+export { asOfficeJs, installGlobals } from "./typed";

@@ -3,7 +3,7 @@
  * actions at context.sync() and by the user controls. `snapshotModel` renders it as plain JSON for
  * before/after comparisons.
  */
-import { cellCount, formatRect, type Rect } from "./a1";
+import { cellCount, columnLetters, formatRect, type Rect } from "./a1";
 import type { Scalar } from "./typing-conversion";
 
 export interface CellModel {
@@ -74,7 +74,9 @@ export interface WorkbookModel {
   settings: Map<string, unknown>;
   customXmlParts: XmlPartModel[];
   activeSheetUid: number;
+  /** The active sheet's selection; other sheets remember theirs in `sheetSelections` (Excel restores it on activation). */
   selection: Rect;
+  sheetSelections: Map<number, Rect>;
   /** Undo stack depth (one entry per sync that changed something, or per run with mergeUndoGroup) and
    * how many times an operation emptied it (sheet delete, protect/unprotect). */
   undo: { depth: number; clears: number };
@@ -88,7 +90,7 @@ export const cellKey = (row: number, col: number): string => `${row}:${col}`;
 export function emptyModel(): WorkbookModel {
   return {
     sheets: [], names: [], structureProtected: false, settings: new Map(), customXmlParts: [],
-    activeSheetUid: -1, selection: { top: 0, left: 0, bottom: 0, right: 0 },
+    activeSheetUid: -1, selection: { top: 0, left: 0, bottom: 0, right: 0 }, sheetSelections: new Map(),
     undo: { depth: 0, clears: 0 }, cellEditMode: false, nextUid: 1,
   };
 }
@@ -141,14 +143,18 @@ export const sheetByUid = (m: WorkbookModel, uid: number): SheetModel | undefine
 export const sheetByName = (m: WorkbookModel, name: string): SheetModel | undefined =>
   m.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
 
+const letters: string[] = [];
+const cellName = (row: number, col: number): string => `${(letters[col] ??= columnLetters(col))}${row + 1}`;
+
 /** Plain-JSON picture of the whole workbook (stable order), for equality checks in tests. */
 export function snapshotModel(m: WorkbookModel): ModelSnapshot {
   return {
     sheets: m.sheets.map((s) => ({
       id: s.id, name: s.name, position: m.sheets.indexOf(s), visibility: s.visibility, protected: s.protected,
       cells: Object.fromEntries([...s.cells.entries()]
-        .sort((a, b) => parseKey(a[0])[0] - parseKey(b[0])[0] || parseKey(a[0])[1] - parseKey(b[0])[1])
-        .map(([k, c]) => [formatRect({ top: parseKey(k)[0], left: parseKey(k)[1], bottom: parseKey(k)[0], right: parseKey(k)[1] }), c.style ? { ...c, style: { ...c.style } } : { ...c }])),
+        .map(([k, c]) => [...parseKey(k), c] as const)
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+        .map(([row, col, c]) => [cellName(row, col), c.style ? { ...c, style: { ...c.style } } : { ...c }])),
       merges: s.merges.map((r) => formatRect(r)),
       conditionalFormats: s.cfs.map((c) => ({ type: c.type, areas: c.areas.map((r) => formatRect(r)), formula: c.formula, fill: c.fill, font: c.font, stopIfTrue: c.stopIfTrue })),
       freeze: { ...s.freeze },

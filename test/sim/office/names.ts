@@ -72,7 +72,7 @@ export class SimNamedItemCollection extends SimCollection<{ scope: number | null
   add(name: string, reference: SimRange | string, comment = ""): SimNamedItem {
     return this.addRef("add", name, comment, () => {
       if (typeof reference === "string") return parseReference(this.context.core.model, reference, this.scopeSheet());
-      const t = reference.target();
+      const t = this.argumentOf(reference);
       return { kind: "range", sheetUid: t.sheet.uid, rect: t.rect };
     }, typeof reference === "string" ? reference : null);
   }

@@ -47,7 +47,7 @@ export class SimNoteCollection extends SimCollection<SheetModel[], NoteModel, Si
   private cell(address: SimRange | string): { sheet: SheetModel; row: number; col: number } {
     const sheets = this.target();
     if (typeof address !== "string") {
-      const t = address.target();
+      const t = this.argumentOf(address);
       if (!sheets.includes(t.sheet)) fail("InvalidArgument", "The cell is not in this collection's sheet.");
       return { sheet: t.sheet, row: t.rect.top, col: t.rect.left };
     }

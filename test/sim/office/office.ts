@@ -2,7 +2,8 @@
  * createOfficeSim(seed, options) → { Excel, Office, OfficeExtension, model, core, controls }.
  * - Excel.run(batch) / Excel.run(options, batch): a fresh RequestContext over the shared model;
  *   Excel.run(proxyObject | context, batch) reuses that object's context; once a run has finished its
- *   proxies refuse further calls with InvalidObjectPath (Office.js releases them); pending actions are flushed by a final sync when the batch's promise resolves
+ *   proxies refuse further calls with InvalidObjectPath (Office.js releases them); a batch function that
+ *   does not return a promise is refused, as Office.js refuses it; pending actions are flushed by a final sync when the batch's promise resolves
  *   (Office.js does the same when it cleans up tracked objects); a rejected batch drops them.
  * - Office.onReady() → { host: "Excel", platform }; Office.context.displayLanguage;
  *   Office.context.requirements.isSetSupported(name, version) from `options.excelApi` (+ `options.sets`).
@@ -83,7 +84,10 @@ export function createOfficeSim(seed?: SimSeed, options: SimOptions = {}): Offic
     const context = a instanceof SimContext ? a : a instanceof SimObject ? a.context : new SimContext(core, typeof a === "function" ? {} : (a as SimRunOptions));
     context.closed = false;
     try {
-      const result = await batch(context);
+      const returned: unknown = batch(context);
+      if (!returned || typeof (returned as { then?: unknown }).then !== "function")
+        throw new SimOfficeError("RunMustReturnPromise", 'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.', "Excel.run");
+      const result = await (returned as Promise<T>);
       if (context.pending > 0) await context.sync();
       return result;
     } finally {
@@ -94,7 +98,12 @@ export function createOfficeSim(seed?: SimSeed, options: SimOptions = {}): Offic
   return {
     Excel: { ...excelEnums, run, RequestContext: SimContext },
     Office: makeOffice(requirements, options),
-    OfficeExtension: { Error: SimOfficeError, ClientResult: SimClientResult, ClientObject: SimObject, ClientRequestContext: SimContext, ErrorCodes: { ...excelEnums.ErrorCodes } },
+    OfficeExtension: { Error: SimOfficeError, ClientResult: SimClientResult, ClientObject: SimObject, ClientRequestContext: SimContext, ErrorCodes: {
+      accessDenied: "AccessDenied", generalException: "GeneralException", activityLimitReached: "ActivityLimitReached",
+      invalidObjectPath: "InvalidObjectPath", propertyNotLoaded: "PropertyNotLoaded", valueNotLoaded: "ValueNotLoaded",
+      invalidRequestContext: "InvalidRequestContext", invalidArgument: "InvalidArgument", runMustReturnPromise: "RunMustReturnPromise",
+      cannotRegisterEvent: "CannotRegisterEvent", apiNotFound: "ApiNotFound", connectionFailure: "ConnectionFailure",
+    } },
     model,
     core,
     controls: createControls(core),

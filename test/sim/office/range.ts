@@ -173,7 +173,7 @@ export class SimRange extends SimObject<RangeTarget> {
 
   private other(r: SimRange | string, t: RangeTarget): Rect {
     if (typeof r !== "string") {
-      const o = r.target();
+      const o = this.argumentOf(r);
       if (o.sheet !== t.sheet) fail("InvalidArgument", "The ranges are on different sheets.");
       return o.rect;
     }

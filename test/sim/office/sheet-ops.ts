@@ -4,7 +4,7 @@
  *   moving and hiding sheets, even when the sheet itself is unprotected: AccessDenied.
  * - Sheet protection (WorksheetProtection, 1.2) blocks changing cells, formats, conditional formats,
  *   notes, and inserting/deleting cells: AccessDenied.
- * - Sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, no leading/trailing apostrophe,
+ * - Sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, no leading/trailing apostrophe, not "History",
  *   unique ignoring case (InvalidArgument / ItemAlreadyExists), as Excel's rename dialog enforces.
  * - Deleting a sheet, protect and unprotect empty Excel's undo stack (toolchain notes); a sheet-scoped
  *   name dies with its sheet and names referring to it become #REF!. The last visible sheet cannot go.
@@ -23,7 +23,7 @@ export function assertSheetEditable(sheet: SheetModel): void {
 }
 
 export function validateSheetName(model: WorkbookModel, name: string, self?: SheetModel): void {
-  if (typeof name !== "string" || name.trim() === "" || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'"))
+  if (typeof name !== "string" || name.trim() === "" || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history")
     fail("InvalidArgument", `"${String(name)}" is not a valid sheet name.`);
   const other = sheetByName(model, name);
   if (other && other !== self) fail("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
@@ -58,8 +58,9 @@ export function activateSheet(core: SimCore, sheet: SheetModel): void {
   if (sheet.visibility !== "Visible") fail("InvalidOperation", `The sheet "${sheet.name}" is hidden and cannot be activated.`);
   if (core.model.activeSheetUid === sheet.uid) return;
   const before = core.model.sheets.find((s) => s.uid === core.model.activeSheetUid);
+  if (before) core.model.sheetSelections.set(before.uid, core.model.selection);
   core.model.activeSheetUid = sheet.uid;
-  core.model.selection = { top: 0, left: 0, bottom: 0, right: 0 };
+  core.model.selection = core.model.sheetSelections.get(sheet.uid) ?? { top: 0, left: 0, bottom: 0, right: 0 };
   if (before) raise(core, before.uid, "Deactivated", { type: "WorksheetDeactivated", worksheetId: before.id, source: "Local" });
   raise(core, sheet.uid, "Activated", { type: "WorksheetActivated", worksheetId: sheet.id, source: "Local" });
 }
@@ -77,7 +78,7 @@ export function deleteSheet(core: SimCore, sheet: SheetModel): void {
     const next = model.sheets.slice(index).find((s) => s.visibility === "Visible") ?? [...model.sheets].reverse().find((s) => s.visibility === "Visible");
     if (next) {
       model.activeSheetUid = next.uid;
-      model.selection = { top: 0, left: 0, bottom: 0, right: 0 };
+      model.selection = model.sheetSelections.get(next.uid) ?? { top: 0, left: 0, bottom: 0, right: 0 };
       raise(core, next.uid, "Activated", { type: "WorksheetActivated", worksheetId: next.id, source: "Local" });
     }
   }

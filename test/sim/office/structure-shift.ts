@@ -93,5 +93,7 @@ export function shiftSheet(model: WorkbookModel, sheet: SheetModel, s: Shift): v
     const r = shiftRect(n.ref.rect, s);
     n.ref = r ? { ...n.ref, rect: r } : { kind: "ref-error" };
   }
+  const kept = model.sheetSelections.get(sheet.uid);
+  if (kept) model.sheetSelections.set(sheet.uid, shiftRect(kept, s) ?? { top: 0, left: 0, bottom: 0, right: 0 });
   if (model.activeSheetUid === sheet.uid) model.selection = shiftRect(model.selection, s) ?? { top: s.axis === "rows" ? s.at : model.selection.top, left: s.axis === "cols" ? s.at : model.selection.left, bottom: s.axis === "rows" ? s.at : model.selection.bottom, right: s.axis === "cols" ? s.at : model.selection.right };
 }

@@ -202,7 +202,7 @@ export class SimFreezePanes extends SimObject<SheetModel> {
   freezeColumns(count = 1): void { this.write("freezeColumns", count, (s) => (s.freeze = { rows: 0, cols: count })); }
   freezeAt(frozenRange: SimRange | string): void {
     this.write("freezeAt", typeof frozenRange === "string" ? frozenRange : null, (s) => {
-      const r = typeof frozenRange === "string" ? parseRect(frozenRange) ?? fail("InvalidArgument", "Bad address.") : frozenRange.target().rect;
+      const r = typeof frozenRange === "string" ? parseRect(frozenRange) ?? fail("InvalidArgument", "Bad address.") : this.argumentOf(frozenRange).rect;
       s.freeze = { rows: r.bottom + 1, cols: r.right + 1 };
     });
   }

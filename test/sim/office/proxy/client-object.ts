@@ -6,7 +6,7 @@
  * a sync resolves it (so a renamed sheet stays the same proxy). `*OrNullObject` proxies learn
  * `isNullObject` at the next sync; acting on a null object fails with ItemNotFound.
  */
-import { fail, notLoaded, SimOfficeError } from "../errors";
+import { fail, notLoaded, SimOfficeError, valueNotLoaded } from "../errors";
 import type { SimContext } from "./context";
 import { stageValue, type Stage } from "./stage";
 
@@ -85,6 +85,12 @@ export abstract class SimObject<T> {
     if (t === null) fail("ItemNotFound", `The requested ${this.typeName} does not exist.`, this.typeName);
     if (!this.alive(t)) fail("ItemNotFound", `The ${this.typeName} no longer exists.`, this.typeName);
     return t;
+  }
+
+  /** Target of a proxy passed as an argument: it must come from the same request context. */
+  argumentOf<U>(other: SimObject<U>): U {
+    if (other.context !== this.context) fail("InvalidRequestContext", "Cannot use the object across different request contexts.", this.typeName);
+    return other.target();
   }
 
   /** Binds this proxy to a model object created by a queued action (add()). */
@@ -179,7 +185,7 @@ export class SimClientResult<V> {
   }
 
   get value(): V {
-    if (!this.done) throw notLoaded("value");
+    if (!this.done) throw valueNotLoaded();
     return this.v as V;
   }
 }
