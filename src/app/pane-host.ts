@@ -40,6 +40,8 @@ export interface Snapshot {
   state: WorkbookState;
   /** Every sheet name in the workbook. */
   sheetNames: string[];
+  /** When the sheet is one of Kaohe's results sheets: the sheet it belongs to. */
+  resultsOf: string | null;
 }
 
 export interface WriteReport {

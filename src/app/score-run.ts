@@ -23,6 +23,7 @@ export const protectedSheet = (sheet: string): Issue => issue("sheet.protected",
 
 export function planRun(snap: Snapshot, state: WorkbookState, compiled: Compiled, mapping: ColumnMapping, locale: Catalog, notes: boolean): Result<PlannedRun> {
   const { grid } = snap;
+  if (snap.resultsOf) return fail(issue("sheet.kaoheResults", { sheet: grid.sheet, owner: snap.resultsOf }, { sheet: grid.sheet }));
   if (snap.locked) return fail(protectedSheet(grid.sheet));
   const previous = previousRun(snap);
   const ownedArea = previous?.area ?? undefined;

@@ -36,6 +36,7 @@ export type IssueCode =
   | "output.noRoom"
   | "output.occupied"
   | "sheet.protected"
+  | "sheet.kaoheResults"
   | "workbook.structureProtected"
   | "host.partial"
   | "clear.unverified"

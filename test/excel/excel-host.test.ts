@@ -188,6 +188,19 @@ describe("Excel adapter on the Office.js simulator", () => {
     expect(user.snapshot()).toEqual(before);
   });
 
+  it("a Kaohe results sheet is not scored itself, even renamed", async () => {
+    const { session, user } = simSession(communitySeed());
+    await session.open();
+    scored(await session.score());
+    user.renameSheet("考核明细", "明细表");
+    await user.activate("明细表");
+    const before = user.snapshot();
+    await session.open();
+    const r = await session.score();
+    expect(!r.ok && r.issues.map((i) => [i.code, i.params.owner])).toEqual([["sheet.kaoheResults", "考核"]]);
+    expect(user.snapshot()).toEqual(before);
+  });
+
   it("a protected sheet is refused before anything is written", async () => {
     const seed = communitySeed();
     if (seed.sheets?.[0]) seed.sheets[0].protected = true;

@@ -8,6 +8,7 @@
 import { type CellRange, type Grid, type GridCell, parseRange } from "../../core/grid";
 import { issue, type Result, fail, ok } from "../../core/issue";
 import { blockFingerprint, type CellContent } from "../../core/ownership/fingerprint";
+import { outputName, resultsName } from "../../core/ownership/record";
 import type { OwnedNow, Snapshot } from "../../app/pane-host";
 import { parseAddress, queueOutputArea, queueResultsAnchor, queueSheetToken, tokenOf } from "./anchors";
 import { queueState, queueXml, stateOf } from "./state";
@@ -42,6 +43,20 @@ function toGrid(name: string, parts: ReadonlyArray<Part>, merges: CellRange[], s
   return { sheet: name, rows, merges };
 }
 
+/** The sheet a results sheet belongs to, by Kaohe's names (`_Kaohe_R_<token>` → its A1, `_Kaohe_O_<token>` → the outputs). */
+function resultsOwner(wb: Excel.Workbook, sheet: string): string | null {
+  const at = (name: string) => {
+    const f = wb.names.items.find((n) => n.name === name)?.formula;
+    return typeof f === "string" ? parseAddress(f.replace(/^=/, ""))?.sheet ?? null : null;
+  };
+  const prefix = resultsName("");
+  for (const n of wb.names.items) {
+    const token = n.name.startsWith(prefix) ? n.name.slice(prefix.length) : null;
+    if (token && at(n.name) === sheet) return at(outputName(token)) ?? "?";
+  }
+  return null;
+}
+
 /** "Sheet1!A1:F1, 'My sheet'!A3:A4" → ranges. */
 export function parseAreas(address: string): CellRange[] {
   return address
@@ -60,6 +75,7 @@ export async function readSnapshot(context: Excel.RequestContext, opts: { sheet?
   ws.protection.load("protected");
   wb.protection.load("protected");
   wb.worksheets.load("items/name");
+  wb.names.load("items/name, items/formula");
   const tokenName = queueSheetToken(ws);
   const stateHandle = queueState(context);
   const used = opts.grid === false ? null : ws.getUsedRangeOrNullObject(true);
@@ -136,5 +152,6 @@ export async function readSnapshot(context: Excel.RequestContext, opts: { sheet?
     structureLocked: wb.protection.protected,
     state,
     sheetNames: wb.worksheets.items.map((s) => s.name),
+    resultsOf: resultsOwner(wb, ws.name),
   });
 }
