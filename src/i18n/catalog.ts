@@ -19,7 +19,10 @@ export type UiKey =
   | "clearing" | "summary" | "scored" | "vetoed" | "incomplete" | "top" | "bottom" | "commended" | "laggards" | "none"
   | "changes" | "changesSince" | "noChanges" | "problems" | "noProblems" | "unit" | "selectUnit" | "pointsLost"
   | "needsExcel" | "needsExcelDetail" | "needsNewerExcel" | "cleared" | "done" | "rankN" | "unranked" | "removed" | "added"
-  | "rubricImported" | "fullMarks" | "loading" | "moreProblems";
+  | "rubricImported" | "fullMarks" | "loading" | "moreProblems"
+  // The 320 px pane: mapping summary, preview checks, summary additions, the confirmation panel.
+  | "otherIndicators" | "severalColumns" | "mappedByHand" | "beforeScoring" | "resultsOutdated" | "vetoedUnits"
+  | "progressUnits" | "changedCellsTitle" | "changedCellsHint" | "replaceChanged" | "keepChanged" | "cancel" | "selectCell";
 
 export interface Catalog {
   ui: Record<UiKey, string>;

@@ -21,6 +21,11 @@ export const enUS: Catalog = {
     done: "Scored", rankN: "#{rank}", unranked: "unranked", removed: "removed", added: "new", rubricImported: "Imported rubric \"{name}\" and saved it in this workbook.",
     moreProblems: "{count} more, all listed on the \"{sheet}\" sheet.",
     fullMarks: "All other items at full marks", loading: "Reading the sheet…",
+    otherIndicators: "{count} more matched", severalColumns: "several columns", mappedByHand: "mapped by hand",
+    beforeScoring: "Before scoring", resultsOutdated: "The rubric or a column mapping changed, so the earlier results are hidden. Score again.",
+    vetoedUnits: "Vetoed", progressUnits: "Progress award",
+    changedCellsTitle: "{count} cells were changed after scoring", changedCellsHint: "Click a cell to select it in the sheet.",
+    replaceChanged: "Replace these cells", keepChanged: "Keep my changes", cancel: "Cancel", selectCell: "Select in the sheet",
   },
   cli: {
     fileNotFound: (p) => `workbook file not found: ${s(p.file)}`,

@@ -20,6 +20,11 @@ export const zhCN: Catalog = {
     done: "评分完成", rankN: "第{rank}名", unranked: "无排名", removed: "已移除", added: "新增", rubricImported: "已导入考核细则“{name}”并保存在本工作簿中。",
     moreProblems: "另有 {count} 条，全部列在“{sheet}”工作表中。",
     fullMarks: "其余各项满分", loading: "正在读取工作表…",
+    otherIndicators: "其余 {count} 项已对应", severalColumns: "对应多列", mappedByHand: "手动指定",
+    beforeScoring: "评分前请注意", resultsOutdated: "考核细则或对应列已更改，原评分结果已隐藏，请重新评分。",
+    vetoedUnits: "一票否决", progressUnits: "进步奖",
+    changedCellsTitle: "以下 {count} 个单元格在评分后被改动过", changedCellsHint: "点击单元格可在表格中查看。",
+    replaceChanged: "替换这些单元格", keepChanged: "保留我的改动", cancel: "取消", selectCell: "在表格中选中",
   },
   cli: {
     fileNotFound: (p) => `找不到工作簿文件 ${s(p.file)}`,

@@ -23,6 +23,10 @@ function grid(sheet: string, rows: (string | number)[][]): Grid {
   return { sheet, rows: rows.map((r) => r.map((v) => (v === "" ? undefined : { value: v }))), merges: [] };
 }
 
+/** A village sheet for village-2006: entered scores per article, last year's total (进步奖), vetoes. */
+const villageHeader = ["村", "第一条", "第二条", "第三条", "第四条", "第五条", "第六条", "第七条", "第八条", "第九条", "第十条", "上级考核出现差错", "上年总分"];
+const village = (name: string, lost: number, error: "是" | "否", previous: number) => [name, 15, 15, 7, 5, 18 - Math.min(lost, 18), 9, 10 - Math.max(0, lost - 18), 6, 10, 5, error, previous];
+
 const params = new URLSearchParams(location.search);
 /** ?bad=N appends N units with an invalid 满意率 (for tests of long problem lists). */
 const extra = Array.from({ length: Number(params.get("bad") ?? 0) }, (_, i) => row(`补充社区${i + 1}`, { 21: "待查" }));
@@ -37,12 +41,26 @@ const host = new MemoryHost(
       row("城西社区", { 21: "abc" }),
       row("南门社区", { 14: 1 }),
       row("北门社区", { 24: 80, 29: "否" }),
+      // U+202E (RIGHT-TO-LEFT OVERRIDE) in a name must not reverse other units' figures in the pane.
+      row("\u202E河西社区", { 1: 86 }),
       ...extra,
       ["合计"],
+    ]),
+    grid("村级考核", [
+      villageHeader,
+      village("东山村", 5, "否", 90),
+      village("西河村", 8, "否", 80),
+      village("南岭村", 12, "否", 85),
+      village("北坡村", 22, "否", 82),
+      village("中心村", 3, "是", 96),
+      village("石桥村", 16, "否", 70),
+      village("柳林村", 14, "否", 88),
+      village("新华村", 17, "否", 84),
     ]),
   ],
   params.get("lang") ?? "zh-CN",
 );
+if (params.get("sheet")) host.active = params.get("sheet") ?? host.active;
 
 window.kaoheHarness = {
   host,

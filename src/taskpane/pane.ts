@@ -26,20 +26,23 @@ export class Pane {
 
   private readonly on: view.Handlers = {
     chooseRubric: (id) => void this.task(null, async () => {
+      this.forgetResult(true);
       this.preview = await this.session.chooseRubric(id);
     }),
     importRubric: (file) => void this.task(null, async () => {
       const r = await this.session.importRubric(await file.text(), file.name);
       if (!r.ok) return void (this.issues = r.issues);
+      this.forgetResult(false);
       this.preview = this.session.preview();
       this.noticeText = ui(this.c, "rubricImported", { name: this.session.rubric().rubric.name });
     }),
     map: (indicator, column) => void this.task(null, async () => {
+      this.forgetResult(true);
       this.preview = await this.session.setMapping(indicator, column);
     }),
     score: () => void this.task(this.c.ui.scoring, async () => {
       const r = await this.session.score();
-      if (!r.ok) return void (this.issues = r.issues);
+      if (!r.ok) return void (this.issues = r.issues, this.forgetResult(false));
       this.result = r.value;
       this.unit = undefined;
       this.preview = this.session.preview();
@@ -62,6 +65,7 @@ export class Pane {
     selectUnit: (u) => {
       this.unit = u;
       this.render();
+      this.revealUnit();
     },
   };
 
@@ -71,13 +75,30 @@ export class Pane {
       if (u && u !== this.unit) {
         this.unit = u;
         this.render();
+        this.revealUnit();
       }
     });
     await this.load();
   }
 
+  /**
+   * Results on screen must describe the sheet: after a rubric or mapping change, a failed score or a
+   * reload they no longer do. `say` explains why they went (not needed when an error says it).
+   */
+  private forgetResult(say: boolean): void {
+    if (say && this.result) this.noticeText = this.c.ui.resultsOutdated;
+    this.result = undefined;
+    this.unit = undefined;
+  }
+
+  /** A unit's breakdown sits below the summary: bring it into view when the selection changes it. */
+  private revealUnit(): void {
+    document.getElementById("breakdown")?.scrollIntoView({ block: "nearest" });
+  }
+
   private async load(): Promise<void> {
     await this.task(this.c.ui.loading, async () => {
+      this.forgetResult(false);
       const r = await this.session.open();
       if (!r.ok) return void (this.issues = r.issues);
       this.preview = r.value;
@@ -103,20 +124,27 @@ export class Pane {
 
   render(): void {
     const focused = (document.activeElement as HTMLElement | null)?.id;
+    // Folded sections stay as the user left them across re-renders.
+    const folded = new Map(Array.from(this.root.querySelectorAll<HTMLDetailsElement>("details[id]"), (d) => [d.id, d.open]));
     const c = this.c;
     document.documentElement.lang = c.locale;
+    // Order for a 320 px pane: the action bar comes right after what is scored with what, so 评分
+    // is on the first screen however many indicators need attention.
     const nodes = [
       view.header(c, this.on),
+      view.context(c, this.preview, this.session.rubrics(), this.preview?.rubricId ?? "", this.on),
+      view.actions(c, this.busy, this.on),
       view.notice(this.noticeText),
       view.errors(c, this.issues, this.on),
-      view.sheetInfo(c, this.preview, this.on),
-      view.rubricPicker(c, this.session.rubrics(), this.preview?.rubricId ?? "", this.on),
       view.mapping(c, this.preview, this.on),
-      view.actions(c, this.busy, this.on),
       this.result ? view.summary(c, this.result, this.on) : null,
       this.result ? view.breakdown(c, this.unit) : null,
     ].filter((n): n is HTMLElement => n !== null);
     this.root.replaceChildren(...nodes);
+    for (const d of Array.from(this.root.querySelectorAll<HTMLDetailsElement>("details[id]"))) {
+      const open = folded.get(d.id);
+      if (open !== undefined) d.open = open;
+    }
     // Keep keyboard users where they were across re-renders.
     if (focused) document.getElementById(focused)?.focus();
   }
