@@ -4,12 +4,21 @@
  */
 import { MemoryHost } from "../app/memory-host";
 import type { Grid } from "../core/grid";
+import { catalog, pickLocale } from "../i18n";
+import { h } from "./dom";
 import { useFluent } from "./fluent";
 import { Pane } from "./pane";
+import { confirmPanel, type ConfirmOptions } from "./view-confirm";
 
 declare global {
   interface Window {
-    kaoheHarness?: { host: MemoryHost; selectRow(row: number): Promise<void> };
+    kaoheHarness?: {
+      host: MemoryHost;
+      selectRow(row: number): Promise<void>;
+      /** Shows the confirmation panel below the pane; what the user does with it lands in `events`. */
+      confirm(o: ConfirmOptions): void;
+      events: string[];
+    };
     kaoheXss?: number;
   }
 }
@@ -62,9 +71,19 @@ const host = new MemoryHost(
 );
 if (params.get("sheet")) host.active = params.get("sheet") ?? host.active;
 
+const events: string[] = [];
 window.kaoheHarness = {
   host,
   selectRow: (r: number) => host.select(host.active, `A${r + 1}`),
+  events,
+  confirm: (o) => {
+    const box = document.getElementById("confirm-demo") ?? document.body.appendChild(h("main", { id: "confirm-demo" }));
+    box.replaceChildren(confirmPanel(catalog(pickLocale(params.get("lang"))), o, {
+      confirm: () => events.push("confirm"),
+      cancel: () => events.push("cancel"),
+      select: (cell) => events.push(`select ${cell.sheet}!${cell.cell}`),
+    }));
+  },
 };
 
 useFluent();
