@@ -50,8 +50,9 @@ const host = new MemoryHost(
       row("城西社区", { 21: "abc" }),
       row("南门社区", { 14: 1 }),
       row("北门社区", { 24: 80, 29: "否" }),
-      // U+202E (RIGHT-TO-LEFT OVERRIDE) in a name must not reverse other units' figures in the pane.
-      row("\u202E河西社区", { 1: 86 }),
+      // A stray U+2069 (POP DIRECTIONAL ISOLATE) then U+202E (RIGHT-TO-LEFT OVERRIDE) in a name must not
+      // reverse other units' figures in the pane.
+      row("\u2069\u202E河西社区", { 1: 86 }),
       ...extra,
       ["合计"],
     ]),
