@@ -56,7 +56,7 @@ export function mapping(c: Catalog, p: Preview | undefined, on: MappingHandlers)
     const note = doubt && doubt.code !== "column.missing" ? h("p", { class: "hint" }, issueText(doubt, c)) : null;
     const cls = isMissing(r) ? (r.required ? "missing" : "optional") : doubt ? "doubtful" : "manual";
     return [h("li", { class: cls },
-      h("div", { class: "row" }, h("span", { class: "ind" }, r.indicator), h("span", { class: "flag" }, flagText(c, r, doubt))),
+      h("div", { class: "row" }, bdi(r.indicator, "ind"), h("span", { class: "flag" }, flagText(c, r, doubt))),
       note,
       columnSelect(r.indicator, r.column, i),
     )];
@@ -69,7 +69,7 @@ export function mapping(c: Catalog, p: Preview | undefined, on: MappingHandlers)
         h("ul", { class: "map-list" },
           ...rest.map((r) =>
             h("li", {},
-              h("span", { class: "ind" }, r.indicator),
+              bdi(r.indicator, "ind"),
               r.derived ? h("span", { class: "muted" }, c.ui.derived)
                 : h("span", { class: "col", attrs: { title: `${r.column ?? ""} · ${r.header ?? ""}` } },
                     r.column ?? "",

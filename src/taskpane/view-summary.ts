@@ -116,7 +116,7 @@ export function breakdown(c: Catalog, u: UnitResult | undefined): HTMLElement {
       : h("ul", { class: "items" },
           ...lines.map((i) =>
             h("li", {},
-              h("div", { class: "row" }, h("span", { class: "ind" }, i.name), i.score !== null && i.max !== null ? h("span", { class: "score" }, `${i.score}/${i.max}`) : null),
+              h("div", { class: "row" }, bdi(i.name, "ind"), i.score !== null && i.max !== null ? h("span", { class: "score" }, `${i.score}/${i.max}`) : null),
               h("ul", { class: "reasons" }, ...[...i.deductions, ...i.findings].map((d) => h("li", {}, reasonText(d.reason, c), d.cell ? h("span", { class: "muted" }, ` ${d.cell}`) : null))),
             ),
           ),

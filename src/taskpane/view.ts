@@ -3,7 +3,7 @@ import type { Issue } from "../core/issue";
 import type { UnitResult } from "../core/score/types";
 import type { Preview, RubricChoice } from "../app/pane-session";
 import type { Catalog } from "../i18n";
-import { isolate, issueText } from "./bidi";
+import { balanceBidi, isolate, issueText } from "./bidi";
 import { h } from "./dom";
 
 export { mapping } from "./view-mapping";
@@ -47,7 +47,7 @@ export function context(c: Catalog, p: Preview | undefined, choices: RubricChoic
   });
   return h("section", { id: "context", class: "card", attrs: { "aria-labelledby": "sheet-h" } },
     h("div", { class: "row" },
-      h("h2", { id: "sheet-h" }, c.ui.sheet, " ", h("bdi", { id: "sheet-name" }, p?.sheet || "—")),
+      h("h2", { id: "sheet-h" }, c.ui.sheet, " ", h("bdi", { id: "sheet-name" }, balanceBidi(p?.sheet || "—"))),
       h("fluent-button", { id: "reload", attrs: { appearance: "subtle", size: "small" }, on: { click: () => on.reload() } }, c.ui.reload),
     ),
     h("dl", { class: "inline-facts" },
