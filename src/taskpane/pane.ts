@@ -134,7 +134,7 @@ export class Pane {
       view.header(c, this.on),
       view.context(c, this.preview, this.session.rubrics(), this.preview?.rubricId ?? "", this.on),
       view.actions(c, this.busy, this.on),
-      view.notice(this.noticeText),
+      view.notice(this.noticeText, this.noticeText === c.ui.resultsOutdated ? "info" : "ok"),
       view.errors(c, this.issues, this.on),
       view.mapping(c, this.preview, this.on),
       this.result ? view.summary(c, this.result, this.on) : null,

@@ -12,33 +12,54 @@ import { type Child, h } from "./dom";
 
 export interface SummaryHandlers {
   selectIssue(issue: Issue): void;
+  /** Show a unit's breakdown: the keyboard's way to what selecting its row in the sheet does. */
+  selectUnit(unit: UnitResult): void;
 }
 
 const statusText = (c: Catalog, status: string) => (status === "scored" ? c.ui.scored : status === "vetoed" ? c.ui.vetoed : c.ui.incomplete);
 
-/** Names (with an optional figure each) joined the locale's way: "甲 98、乙 97.5" / "A 98, B 97.5". */
-function names(c: Catalog, entries: { name: string; extra?: string }[]): Child[] {
-  if (entries.length === 0) return [c.ui.none];
-  const sep = c.list(["", ""]);
-  return entries.flatMap((e, i) => [
-    i > 0 ? sep : null,
-    h("span", { class: "unit-ref" }, bdi(e.name), e.extra ? h("span", { class: "num" }, ` ${e.extra}`) : null),
-  ]);
+interface Entry {
+  name: string;
+  extra?: string;
+  unit?: UnitResult;
 }
 
-const withTotal = (u: UnitResult) => ({ name: u.unit, ...(u.total !== null && { extra: String(u.total) }) });
-const plain = (n: string) => ({ name: n });
+/**
+ * Names (with an optional figure each) joined the locale's way: "甲 98、乙 97.5" / "A 98, B 97.5".
+ * Each name is a button that shows the unit's breakdown.
+ */
+function names(c: Catalog, entries: Entry[], on: SummaryHandlers): Child[] {
+  if (entries.length === 0) return [c.ui.none];
+  const sep = c.list(["", ""]);
+  return entries.flatMap((e, i) => {
+    const unit = e.unit;
+    return [
+      i > 0 ? sep : null,
+      h("span", { class: "unit-ref" },
+        unit ? h("button", { class: "link", attrs: { type: "button" }, on: { click: () => on.selectUnit(unit) } }, bdi(e.name)) : bdi(e.name),
+        e.extra ? h("span", { class: "num" }, ` ${e.extra}`) : null),
+    ];
+  });
+}
+
+const withTotal = (u: UnitResult): Entry => ({ name: u.unit, unit: u, ...(u.total !== null && { extra: String(u.total) }) });
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-function vetoed(c: Catalog, units: UnitResult[]): HTMLElement {
+function vetoed(c: Catalog, units: UnitResult[], on: SummaryHandlers): HTMLElement {
   return h("ul", { class: "vetoed" }, ...units.map((u) => {
     const why = u.vetoReasons.map((r) => reasonText(r, c)).join(c.sep);
-    return h("li", { attrs: { title: why } }, bdi(u.unit, "unit"), why ? h("span", { class: "why" }, `${c.colon}${why}`) : null);
+    return h("li", { attrs: { title: why } },
+      h("button", { class: "link", attrs: { type: "button" }, on: { click: () => on.selectUnit(u) } }, bdi(u.unit, "unit")),
+      why ? h("span", { class: "why" }, `${c.colon}${why}`) : null);
   }));
 }
 
 export function summary(c: Catalog, r: ScoreResult, on: SummaryHandlers): HTMLElement {
   const units = r.assessment.units;
+  const named = (n: string): Entry => {
+    const unit = units.find((u) => u.unit === n);
+    return unit ? { name: n, unit } : { name: n };
+  };
   const vetoedUnits = units.filter((u) => u.status === "vetoed");
   const progress = units.filter((u) => u.outcomes.includes("progress"));
   // Units carry a previous total only when the rubric compares with last year (the 进步奖 basis).
@@ -53,17 +74,17 @@ export function summary(c: Catalog, r: ScoreResult, on: SummaryHandlers): HTMLEl
     ),
     r.assessment.rubric.mode === "attainment"
       ? h("dl", { class: "facts" },
-          ...fact("attained", c.labels.attained, ...names(c, r.attained.map(plain))),
-          ...fact("not-attained", c.labels.notAttained, ...names(c, r.notAttained.map(plain))),
-          ...(vetoedUnits.length ? fact("vetoed", c.ui.vetoedUnits, vetoed(c, vetoedUnits)) : []),
+          ...fact("attained", c.labels.attained, ...names(c, r.attained.map(named), on)),
+          ...fact("not-attained", c.labels.notAttained, ...names(c, r.notAttained.map(named), on)),
+          ...(vetoedUnits.length ? fact("vetoed", c.ui.vetoedUnits, vetoed(c, vetoedUnits, on)) : []),
         )
       : h("dl", { class: "facts" },
-          ...fact("top", c.ui.top, ...names(c, r.top.map(withTotal))),
-          ...(r.bottom.length ? fact("bottom", c.ui.bottom, ...names(c, r.bottom.map(withTotal))) : []),
-          ...fact("commended", c.ui.commended, ...names(c, r.commended.map(plain))),
-          ...fact("laggards", c.ui.laggards, ...names(c, r.laggards.map(plain))),
-          ...(hasProgress ? fact("progress", c.ui.progressUnits, ...names(c, progress.map((u) => ({ name: u.unit, ...(u.improvement !== undefined && { extra: signed(u.improvement) }) })))) : []),
-          ...(vetoedUnits.length ? fact("vetoed", c.ui.vetoedUnits, vetoed(c, vetoedUnits)) : []),
+          ...fact("top", c.ui.top, ...names(c, r.top.map(withTotal), on)),
+          ...(r.bottom.length ? fact("bottom", c.ui.bottom, ...names(c, r.bottom.map(withTotal), on)) : []),
+          ...fact("commended", c.ui.commended, ...names(c, r.commended.map(named), on)),
+          ...fact("laggards", c.ui.laggards, ...names(c, r.laggards.map(named), on)),
+          ...(hasProgress ? fact("progress", c.ui.progressUnits, ...names(c, progress.map((u) => ({ name: u.unit, unit: u, ...(u.improvement !== undefined && { extra: signed(u.improvement) }) })), on)) : []),
+          ...(vetoedUnits.length ? fact("vetoed", c.ui.vetoedUnits, vetoed(c, vetoedUnits, on)) : []),
         ),
     changes(c, r),
     problems(c, r.assessment.problems, on),

@@ -71,8 +71,9 @@ export function actions(c: Catalog, busy: string | null, on: Handlers): HTMLElem
   );
 }
 
-export function notice(text: string | null): HTMLElement {
-  return h("p", { id: "notice", class: text ? "notice" : "notice empty", attrs: { role: "status", "aria-live": "polite" } }, text ?? "");
+/** A one-line status: "ok" for something done, "info" for something the user should know. */
+export function notice(text: string | null, tone: "ok" | "info" = "ok"): HTMLElement {
+  return h("p", { id: "notice", class: text ? `notice ${tone}` : "notice empty", attrs: { role: "status", "aria-live": "polite" } }, text ?? "");
 }
 
 export function errors(c: Catalog, issues: Issue[], on: Handlers): HTMLElement | null {

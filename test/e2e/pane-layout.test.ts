@@ -223,6 +223,9 @@ suite("task pane at 340 px", () => {
     expect(await text("#vetoed")).toMatch(/北坡村：.*80/);
     expect(await text("#vetoed")).toMatch(/中心村：.*因省、州、县考核出现工作差错影响大局/);
     expect(await vetoed.filter({ hasText: "中心村" }).getAttribute("title")).toContain("因省、州、县考核出现工作差错影响大局");
+    await vetoed.filter({ hasText: "中心村" }).locator("button").click();
+    expect(await text("#breakdown h2")).toBe("中心村");
+    expect(await text("#breakdown .veto-line")).toContain("因省、州、县考核出现工作差错影响大局");
     await expectNoHorizontalOverflow();
   });
 
@@ -297,8 +300,14 @@ suite("task pane at 340 px", () => {
     for (const id of ["rubric", "map-32", "summary", "score"]) expect(outlines[id]).not.toMatch(/^none|0px$/);
 
     await page.emulateMedia({ forcedColors: "active" });
-    await page.locator("#score").click();
+    await page.locator("#score").focus();
+    await page.keyboard.press("Enter");
     await page.waitForSelector("#summary");
+    // Without touching the sheet: a unit named in the summary opens its breakdown from the keyboard.
+    await page.locator("#top button").nth(1).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#breakdown h2");
+    expect(await text("#breakdown h2")).toContain("河西社区");
     const borders = await page.evaluate(() => Array.from(document.querySelectorAll(".card, .pill"), (el) => getComputedStyle(el).borderTopWidth));
     expect(borders.length).toBeGreaterThan(5);
     for (const b of borders) expect(parseFloat(b)).toBeGreaterThanOrEqual(1);
