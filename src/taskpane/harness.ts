@@ -56,6 +56,11 @@ const host = new MemoryHost(
       ...extra,
       ["合计"],
     ]),
+    // 群众满意率 twice (V and W): the pane must flag the doubt before scoring.
+    grid("重复列", [
+      [...header.slice(0, 22), "群众满意率", ...header.slice(22)],
+      ...[row("甲社区"), row("乙社区", { 1: 80 })].map((r) => [...r.slice(0, 22), 90, ...r.slice(22)]),
+    ]),
     grid("村级考核", [
       villageHeader,
       village("东山村", 5, "否", 90),

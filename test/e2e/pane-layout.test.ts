@@ -119,6 +119,17 @@ suite("task pane at 340 px", () => {
     });
   }
 
+  it("flags an indicator found in two columns before scoring, with its drop-down", async () => {
+    await open("?sheet=重复列");
+    const doubt = page.locator("#mapping .map-attention li.doubtful");
+    expect(await doubt.count()).toBe(1);
+    expect(await doubt.locator(".ind").innerText()).toBe("群众满意率");
+    expect(await doubt.locator(".flag").innerText()).toBe("对应多列");
+    expect(await doubt.locator(".hint").innerText()).toBe("工作表“重复列”：指标“群众满意率”对应多列：使用 V 列，忽略 W 列");
+    expect(await doubt.locator("select").inputValue()).toBe("V");
+    await expectScoreOnFirstScreen();
+  });
+
   it("draws Chinese glyphs, not empty boxes", async () => {
     await open();
     // The same characters in the pane's own font, drawn on a canvas: without a CJK font every one of
