@@ -67,16 +67,23 @@ export function mapping(c: Catalog, p: Preview | undefined, on: MappingHandlers)
     ? h("details", { id: "mapping-rest" },
         h("summary", {}, ui(c, "otherIndicators", { count: rest.length })),
         h("ul", { class: "map-list" },
-          ...rest.map((r) =>
-            h("li", {},
-              bdi(r.indicator, "ind"),
-              r.derived ? h("span", { class: "muted" }, c.ui.derived)
-                : h("span", { class: "col", attrs: { title: `${r.column ?? ""} · ${r.header ?? ""}` } },
+          ...rest.map((r) => {
+            if (r.derived) return h("li", {}, bdi(r.indicator, "ind"), h("span", { class: "muted" }, c.ui.derived));
+            const i = rows.indexOf(r);
+            // A matched column can still be wrong: the row opens to its drop-down.
+            return h("li", {},
+              h("details", { id: `remap-${i}`, class: "remap" },
+                h("summary", { attrs: { title: `${r.column ?? ""} · ${isolate(r.header ?? "")}` } },
+                  bdi(r.indicator, "ind"),
+                  h("span", { class: "col" },
                     r.column ?? "",
                     sameName(r.indicator, r.header) ? null : " · ",
                     sameName(r.indicator, r.header) ? null : bdi(r.header ?? "")),
-            ),
-          ),
+                ),
+                columnSelect(r.indicator, r.column, i),
+              ),
+            );
+          }),
         ),
       )
     : null;

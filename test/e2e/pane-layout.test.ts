@@ -102,7 +102,7 @@ suite("task pane at 340 px", () => {
       expect(await text("#mapping .map-attention .hint")).toMatch(/其余考核得分/);
 
       // Expanded, every indicator name takes at most two lines, the longest on one.
-      await page.locator("#mapping-rest summary").click();
+      await page.locator("#mapping-rest > summary").click();
       const counts = await lineCounts("#mapping");
       expect(counts.length).toBe(33);
       for (const [name, lines] of counts) expect({ name, lines: Math.min(lines, 2) }).toEqual({ name, lines });
@@ -128,6 +128,22 @@ suite("task pane at 340 px", () => {
     expect(await doubt.locator(".hint").innerText()).toBe("工作表“重复列”：指标“群众满意率”对应多列：使用 V 列，忽略 W 列");
     expect(await doubt.locator("select").inputValue()).toBe("V");
     await expectScoreOnFirstScreen();
+  });
+
+  it("lets a matched column be changed from the folded list, then shows it as mapped by hand", async () => {
+    await open();
+    await page.locator("#mapping-rest > summary").click();
+    await page.locator("#remap-0 > summary").click();
+    expect(await page.locator("#map-0").inputValue()).toBe("B");
+    await page.locator("#map-0").focus(); // as a user's choice does; selectOption alone does not focus
+    await page.locator("#map-0").selectOption("C");
+    await page.waitForSelector("#mapping .map-attention li.manual");
+    expect(await page.locator("#mapping .map-attention li.manual .ind").innerText()).toBe("计划生育率");
+    expect(await page.locator("#map-0").inputValue()).toBe("C");
+    expect(await page.evaluate(() => window.kaoheHarness?.host.state.mappings)).toEqual({ 社区考核: { "community-2009": { 计划生育率: "C" } } });
+    // The folded list stayed open across the re-render, and keyboard focus stayed on the drop-down.
+    expect(await page.locator("#mapping-rest").getAttribute("open")).toBe("");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("map-0");
   });
 
   it("draws Chinese glyphs, not empty boxes", async () => {

@@ -141,7 +141,7 @@ suite("task pane in headless Chromium", () => {
     await page.waitForSelector("#summary");
     expect(await text("#summary .counts")).toMatch(/Scored 4\s*Vetoed 1\s*Incomplete 1/);
     expect(await text("#mapping h2")).toMatch(/Indicator columns/);
-    await page.locator("#mapping-rest summary").click();
+    await page.locator("#mapping-rest > summary").click();
     await page.screenshot({ path: path.join(SHOTS, "pane-en-US.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
