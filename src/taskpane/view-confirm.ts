@@ -37,7 +37,8 @@ export function confirmPanel(c: Catalog, o: ConfirmOptions, on: ConfirmHandlers)
   const id = o.id ?? "confirm";
   const shown = o.cells.slice(0, MAX_CELLS);
   return h("section", { id, class: "card confirm", attrs: { role: "alertdialog", "aria-modal": "false", "aria-labelledby": `${id}-h`, ...(o.body && { "aria-describedby": `${id}-body` }) } },
-    h("h2", { id: `${id}-h` }, o.title),
+    // Focusable from script (not by Tab), so the pane can move focus to the question when it appears.
+    h("h2", { id: `${id}-h`, attrs: { tabindex: "-1" } }, o.title),
     o.body ? h("p", { id: `${id}-body` }, o.body) : null,
     shown.length
       ? h("ul", { class: "confirm-cells" }, ...shown.map((cell) =>
