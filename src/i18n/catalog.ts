@@ -24,7 +24,10 @@ export type UiKey =
   | "needsExcel" | "needsExcelDetail" | "needsNewerExcel" | "cleared" | "done" | "rankN" | "unranked" | "removed" | "added"
   | "rubricImported" | "fullMarks" | "loading" | "moreProblems"
   | "confirmOverwriteTitle" | "confirmOverwriteBody" | "replace" | "cancel" | "confirmClearTitle" | "confirmClearBody"
-  | "confirmClearKeeps" | "clearConfirm" | "clearedReport" | "clearedKept" | "nothingToClear" | "keptResults" | "scoredKept";
+  | "confirmClearKeeps" | "clearConfirm" | "clearedReport" | "clearedKept" | "nothingToClear" | "keptResults" | "scoredKept"
+  // The 320 px pane: mapping summary, preview checks, summary additions, the confirmation panel.
+  | "otherIndicators" | "severalColumns" | "mappedByHand" | "beforeScoring" | "resultsOutdated" | "vetoedUnits"
+  | "progressUnits" | "changedCellsTitle" | "changedCellsHint" | "replaceChanged" | "keepChanged" | "selectCell";
 
 export interface Catalog {
   ui: Record<UiKey, string>;

@@ -32,6 +32,11 @@ export const enUS: Catalog = {
     clearedReport: "Removed {count} cells and {highlights} highlight rules{results}, and checked that nothing is left.", clearedKept: "Kept the {count} cells you changed: {cells}",
     nothingToClear: "Kaohe has written nothing on this sheet.", keptResults: "You changed the sheet \"{sheet}\", so it stays (it is no longer Kaohe's).",
     scoredKept: "The {count} cells you changed were left alone: {cells}",
+    otherIndicators: "{count} more matched", severalColumns: "several columns", mappedByHand: "mapped by hand",
+    beforeScoring: "Before scoring", resultsOutdated: "The rubric or a column mapping changed, so the earlier results are hidden. Score again.",
+    vetoedUnits: "Vetoed", progressUnits: "Progress award",
+    changedCellsTitle: "{count} cells were changed after scoring", changedCellsHint: "Click a cell to select it in the sheet.",
+    replaceChanged: "Replace these cells", keepChanged: "Keep my changes", selectCell: "Select in the sheet",
   },
   cli: {
     fileNotFound: (p) => `workbook file not found: ${s(p.file)}`,

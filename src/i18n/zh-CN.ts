@@ -31,6 +31,11 @@ export const zhCN: Catalog = {
     clearedReport: "已清除 {count} 个单元格、{highlights} 条突出显示规则{results}，并核对无残留。", clearedKept: "保留了您改过的 {count} 个单元格：{cells}",
     nothingToClear: "这个工作表上没有 Kaohe 写入的内容。", keptResults: "“{sheet}”工作表您改过，已保留（不再属于 Kaohe）。",
     scoredKept: "您改过的 {count} 个单元格保留未动：{cells}",
+    otherIndicators: "其余 {count} 项已对应", severalColumns: "对应多列", mappedByHand: "手动指定",
+    beforeScoring: "评分前请注意", resultsOutdated: "考核细则或对应列已更改，原评分结果已隐藏，请重新评分。",
+    vetoedUnits: "一票否决", progressUnits: "进步奖",
+    changedCellsTitle: "以下 {count} 个单元格在评分后被改动过", changedCellsHint: "点击单元格可在表格中查看。",
+    replaceChanged: "替换这些单元格", keepChanged: "保留我的改动", selectCell: "在表格中选中",
   },
   cli: {
     fileNotFound: (p) => `找不到工作簿文件 ${s(p.file)}`,

@@ -6,7 +6,7 @@ import type { ClearReport, PaneHost } from "../app/pane-host";
 import { PaneSession, type ClearPreview, type Preview, type ScoreResult } from "../app/pane-session";
 import { type Catalog, catalog, pickLocale, ui } from "../i18n";
 import * as view from "./view";
-import { confirmPanel, type ConfirmCell, type ConfirmContent } from "./view-confirm";
+import { confirmPanel, type ConfirmCell, type ConfirmOptions } from "./view-confirm";
 
 /** A question the pane is waiting on the user for. */
 type Pending = { kind: "overwrite"; sheet: string; cells: ChangedCell[] } | { kind: "clear"; preview: ClearPreview };
@@ -32,16 +32,26 @@ export class Pane {
     this.session = new PaneSession(host, this.c);
   }
 
-  /** Results on screen must describe the sheet as it is: anything that changes what a score would be drops them. */
-  private forgetResults(): void {
+  /**
+   * Results on screen must describe the sheet: after a rubric or mapping change, a failed score, a
+   * reload or another sheet they no longer do. `say` explains why they went (not needed when an error
+   * says it); a pending question goes with them.
+   */
+  private forgetResults(say = false): void {
+    if (say && this.result) this.noticeText = this.c.ui.resultsOutdated;
     this.result = undefined;
     this.unit = undefined;
     this.pending = null;
   }
 
+  /** A unit's breakdown sits below the summary: bring it into view when the selection changes it. */
+  private revealUnit(): void {
+    document.getElementById("breakdown")?.scrollIntoView({ block: "nearest" });
+  }
+
   private readonly on: view.Handlers = {
     chooseRubric: (id) => void this.task(null, async () => {
-      this.forgetResults();
+      this.forgetResults(true);
       const r = await this.session.chooseRubric(id);
       if (!r.ok) return void (this.issues = r.issues);
       this.preview = r.value;
@@ -54,7 +64,7 @@ export class Pane {
       this.noticeText = ui(this.c, "rubricImported", { name: this.session.rubric().rubric.name });
     }),
     map: (indicator, column) => void this.task(null, async () => {
-      this.forgetResults();
+      this.forgetResults(true);
       const r = await this.session.setMapping(indicator, column);
       if (!r.ok) return void (this.issues = r.issues);
       this.preview = r.value;
@@ -79,6 +89,7 @@ export class Pane {
     selectUnit: (u) => {
       this.unit = u;
       this.render();
+      this.revealUnit();
     },
   };
 
@@ -113,20 +124,24 @@ export class Pane {
     return parts.join(c.sep);
   }
 
-  private confirmation(p: Pending): ConfirmContent {
+  private confirmation(p: Pending): ConfirmOptions {
     const c = this.c;
+    // A changed results sheet is listed as "Sheet!A1".
     const cells = (list: ReadonlyArray<ChangedCell>, sheet: string): ConfirmCell[] =>
-      list.map((x) => (x.cell.includes("!") ? { cell: x.cell.split("!")[1] ?? x.cell, sheet: x.cell.split("!")[0] ?? sheet, label: x.now } : { cell: x.cell, sheet, label: x.now }));
+      list.map((x) => {
+        const [other, cell] = x.cell.includes("!") ? x.cell.split("!") : [sheet, x.cell];
+        return { cell: cell ?? x.cell, sheet: other ?? sheet, label: x.now };
+      });
     if (p.kind === "overwrite") {
       return { title: c.ui.confirmOverwriteTitle, body: ui(c, "confirmOverwriteBody", { count: p.cells.length }), cells: cells(p.cells, p.sheet), confirmLabel: c.ui.replace, cancelLabel: c.ui.cancel };
     }
     const v = p.preview;
     const results = v.resultsSheet ? `${c.sep}${c.labels.resultsSheet}${c.paren(v.resultsSheet)}` : "";
+    const keeps = v.kept.length ? ` ${ui(c, "confirmClearKeeps", { count: v.kept.length })}` : "";
     return {
       title: c.ui.confirmClearTitle,
-      body: ui(c, "confirmClearBody", { count: v.cells, sheet: v.sheet, results }),
+      body: `${ui(c, "confirmClearBody", { count: v.cells, sheet: v.sheet, results })}${keeps}`,
       cells: cells(v.kept, v.sheet),
-      ...(v.kept.length && { cellsTitle: ui(c, "confirmClearKeeps", { count: v.kept.length }) }),
       confirmLabel: c.ui.clearConfirm,
       cancelLabel: c.ui.cancel,
     };
@@ -138,6 +153,7 @@ export class Pane {
       if (u && u !== this.unit) {
         this.unit = u;
         this.render();
+        this.revealUnit();
       }
     });
     // The pane follows the active sheet.
@@ -175,13 +191,17 @@ export class Pane {
 
   render(): void {
     const focused = (document.activeElement as HTMLElement | null)?.id;
+    // Folded sections stay as the user left them across re-renders.
+    const folded = new Map(Array.from(this.root.querySelectorAll<HTMLDetailsElement>("details[id]"), (d) => [d.id, d.open]));
     const c = this.c;
     const pending = this.pending;
     document.documentElement.lang = c.locale;
+    // Order for a 320 px pane: the action bar comes right after what is scored with what, so 评分
+    // is on the first screen however many indicators need attention; a question comes right below it.
     const nodes = [
       view.header(c, this.on),
-      view.notice(this.noticeText),
-      view.errors(c, this.issues, this.on),
+      view.context(c, this.preview, this.session.rubrics(), this.preview?.rubricId ?? "", this.on),
+      view.actions(c, this.busy, this.on),
       pending ? confirmPanel(c, this.confirmation(pending), {
         confirm: () => {
           this.pending = null;
@@ -193,16 +213,19 @@ export class Pane {
         },
         select: (x) => void this.session.selectCell(x.sheet, x.cell),
       }) : null,
-      view.sheetInfo(c, this.preview, this.on),
-      view.rubricPicker(c, this.session.rubrics(), this.preview?.rubricId ?? "", this.on),
+      view.notice(this.noticeText, this.noticeText === c.ui.resultsOutdated ? "info" : "ok"),
+      view.errors(c, this.issues, this.on),
       view.mapping(c, this.preview, this.on),
-      view.actions(c, this.busy, this.on),
       this.result ? view.summary(c, this.result, this.on) : null,
       this.result ? view.breakdown(c, this.unit) : null,
     ].filter((n): n is HTMLElement => n !== null);
     this.root.replaceChildren(...nodes);
+    for (const d of Array.from(this.root.querySelectorAll<HTMLDetailsElement>("details[id]"))) {
+      const open = folded.get(d.id);
+      if (open !== undefined) d.open = open;
+    }
     // Keep keyboard users where they were across re-renders; a new question takes the focus.
-    if (pending) document.getElementById("confirm-yes")?.focus();
+    if (pending) document.getElementById("confirm-h")?.focus();
     else if (focused) document.getElementById(focused)?.focus();
   }
 }

@@ -1,20 +1,27 @@
-/** An inline confirmation (Office add-ins cannot use window.confirm): a question, the cells it is about, two buttons. */
+/**
+ * An inline confirmation panel (Office add-ins cannot use window.confirm): a title, a sentence, the
+ * cells concerned as buttons that select them in the sheet, and a primary and a secondary action.
+ * Workbook text (sheet names, labels) is isolated; nothing here is built from markup.
+ */
 import type { Catalog } from "../i18n";
+import { bdi } from "./bidi";
 import { h } from "./dom";
 
 export interface ConfirmCell {
-  sheet?: string;
   cell: string;
+  sheet: string;
+  /** What the cell is, e.g. "阳光社区 · 考核结果": shown beside the address. */
   label: string;
 }
 
-export interface ConfirmContent {
+export interface ConfirmOptions {
   title: string;
-  body: string;
-  cells: ConfirmCell[];
-  cellsTitle?: string;
+  body?: string;
+  cells: ReadonlyArray<ConfirmCell>;
   confirmLabel: string;
   cancelLabel: string;
+  /** Element id (default "confirm"); the buttons are `${id}-ok` and `${id}-cancel`. */
+  id?: string;
 }
 
 export interface ConfirmHandlers {
@@ -23,21 +30,29 @@ export interface ConfirmHandlers {
   select(cell: ConfirmCell): void;
 }
 
-/** At most this many cells are listed; the count says how many there are. */
+/** The panel lists this many cells; the title gives the full count. */
 const MAX_CELLS = 50;
 
-export function confirmPanel(_c: Catalog, content: ConfirmContent, on: ConfirmHandlers): HTMLElement {
-  return h("section", { id: "confirm", class: "card confirm", attrs: { role: "alertdialog", "aria-labelledby": "confirm-h", "aria-describedby": "confirm-body" } },
-    h("h2", { id: "confirm-h" }, content.title),
-    h("p", { id: "confirm-body" }, content.body),
-    content.cellsTitle ? h("p", {}, content.cellsTitle) : null,
-    content.cells.length
-      ? h("ul", { class: "problems", id: "confirm-cells" }, ...content.cells.slice(0, MAX_CELLS).map((x) =>
-          h("li", {}, h("button", { class: "link", on: { click: () => on.select(x) } }, h("bdi", {}, x.cell), " ", h("bdi", {}, x.label)))))
+export function confirmPanel(c: Catalog, o: ConfirmOptions, on: ConfirmHandlers): HTMLElement {
+  const id = o.id ?? "confirm";
+  const shown = o.cells.slice(0, MAX_CELLS);
+  return h("section", { id, class: "card confirm", attrs: { role: "alertdialog", "aria-modal": "false", "aria-labelledby": `${id}-h`, ...(o.body && { "aria-describedby": `${id}-body` }) } },
+    // Focusable from script (not by Tab), so the pane can move focus to the question when it appears.
+    h("h2", { id: `${id}-h`, attrs: { tabindex: "-1" } }, o.title),
+    o.body ? h("p", { id: `${id}-body` }, o.body) : null,
+    shown.length
+      ? h("ul", { class: "confirm-cells" }, ...shown.map((cell) =>
+          h("li", {},
+            h("button", { class: "link", attrs: { type: "button", title: c.ui.selectCell }, on: { click: () => on.select(cell) } },
+              bdi(cell.sheet, "sheet"), "!", h("span", { class: "addr" }, cell.cell),
+              cell.label ? h("span", { class: "muted" }, " · ", bdi(cell.label)) : null,
+            ),
+          )))
       : null,
-    h("div", { class: "actions" },
-      h("fluent-button", { id: "confirm-yes", attrs: { appearance: "primary" }, on: { click: () => on.confirm() } }, content.confirmLabel),
-      h("fluent-button", { id: "confirm-no", on: { click: () => on.cancel() } }, content.cancelLabel),
+    o.cells.length > shown.length ? h("p", { class: "muted" }, `… ${o.cells.length - shown.length}`) : null,
+    h("div", { class: "confirm-actions" },
+      h("fluent-button", { id: `${id}-ok`, attrs: { appearance: "primary" }, on: { click: () => on.confirm() } }, o.confirmLabel),
+      h("fluent-button", { id: `${id}-cancel`, on: { click: () => on.cancel() } }, o.cancelLabel),
     ),
   );
 }

@@ -112,10 +112,10 @@ suite("the production task pane on the Office.js simulator", () => {
     await page.locator("#score").click();
     await page.waitForSelector("#confirm");
     expect(await text("#confirm")).toContain("AK3");
-    await page.locator("#confirm-no").click();
+    await page.locator("#confirm-cancel").click();
     expect((await model(page)).sheets[0]?.cells.AK3?.value).toBe("优秀（人工）");
     await page.locator("#score").click();
-    await page.locator("#confirm-yes").click();
+    await page.locator("#confirm-ok").click();
     await page.waitForSelector("#summary");
     expect((await model(page)).sheets[0]?.cells.AK3?.value).not.toBe("优秀（人工）");
 
@@ -136,7 +136,7 @@ suite("the production task pane on the Office.js simulator", () => {
     await page.locator("#clear").click();
     await page.waitForSelector("#confirm");
     expect(await text("#confirm")).toContain("AI8");
-    await page.locator("#confirm-yes").click();
+    await page.locator("#confirm-ok").click();
     await page.waitForSelector("#notice:not(.empty)");
     expect(await text("#notice")).toMatch(/已清除 \d+ 个单元格.*核对无残留.*保留了您改过的 1 个单元格：AI8/);
     m = await model(page);
@@ -153,7 +153,7 @@ suite("the production task pane on the Office.js simulator", () => {
     await page.evaluate(() => window.kaoheSim?.activate("二季度"));
     await page.waitForFunction(() => document.querySelector("#sheet-name")?.textContent === "二季度");
     await page.locator("#clear").click();
-    await page.locator("#confirm-yes").click();
+    await page.locator("#confirm-ok").click();
     await page.waitForSelector("#notice:not(.empty)");
     expect(await text("#notice")).toContain("checked that nothing is left");
     await page.screenshot({ path: path.join(SHOTS, "pane-en-US.png"), fullPage: true });

@@ -60,6 +60,8 @@ declare global {
       select(sheet: string, address: string): Promise<void>;
       activate(sheet: string): Promise<void>;
       protectStructure(): void;
+      protectSheet(sheet: string): void;
+      unprotectSheet(sheet: string): void;
     };
     kaoheXss?: number;
   }

@@ -1,0 +1,147 @@
+/**
+ * A run's results in the pane: counts, top/bottom, 表彰, 后进, 进步奖, vetoed units with their reasons,
+ * what changed since the last run, the problems, and one unit's breakdown. Every unit name is its
+ * own <bdi>, so a name holding a bidi control cannot reorder another unit's figures.
+ */
+import type { Issue } from "../core/issue";
+import type { UnitResult } from "../core/score/types";
+import type { ScoreResult } from "../app/pane-session";
+import { type Catalog, ui } from "../i18n";
+import { bdi, issueText, reasonText } from "./bidi";
+import { type Child, h } from "./dom";
+
+export interface SummaryHandlers {
+  selectIssue(issue: Issue): void;
+  /** Show a unit's breakdown: the keyboard's way to what selecting its row in the sheet does. */
+  selectUnit(unit: UnitResult): void;
+}
+
+const statusText = (c: Catalog, status: string) => (status === "scored" ? c.ui.scored : status === "vetoed" ? c.ui.vetoed : c.ui.incomplete);
+
+interface Entry {
+  name: string;
+  extra?: string;
+  unit?: UnitResult;
+}
+
+/**
+ * Names (with an optional figure each) joined the locale's way: "甲 98、乙 97.5" / "A 98, B 97.5".
+ * Each name is a button that shows the unit's breakdown.
+ */
+function names(c: Catalog, entries: Entry[], on: SummaryHandlers): Child[] {
+  if (entries.length === 0) return [c.ui.none];
+  const sep = c.list(["", ""]);
+  return entries.flatMap((e, i) => {
+    const unit = e.unit;
+    return [
+      i > 0 ? sep : null,
+      h("span", { class: "unit-ref" },
+        unit ? h("button", { class: "link", attrs: { type: "button" }, on: { click: () => on.selectUnit(unit) } }, bdi(e.name)) : bdi(e.name),
+        e.extra ? h("span", { class: "num" }, ` ${e.extra}`) : null),
+    ];
+  });
+}
+
+const withTotal = (u: UnitResult): Entry => ({ name: u.unit, unit: u, ...(u.total !== null && { extra: String(u.total) }) });
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+function vetoed(c: Catalog, units: UnitResult[], on: SummaryHandlers): HTMLElement {
+  return h("ul", { class: "vetoed" }, ...units.map((u) => {
+    const why = u.vetoReasons.map((r) => reasonText(r, c)).join(c.sep);
+    return h("li", { attrs: { title: why } },
+      h("button", { class: "link", attrs: { type: "button" }, on: { click: () => on.selectUnit(u) } }, bdi(u.unit, "unit")),
+      why ? h("span", { class: "why" }, `${c.colon}${why}`) : null);
+  }));
+}
+
+export function summary(c: Catalog, r: ScoreResult, on: SummaryHandlers): HTMLElement {
+  const units = r.assessment.units;
+  const named = (n: string): Entry => {
+    const unit = units.find((u) => u.unit === n);
+    return unit ? { name: n, unit } : { name: n };
+  };
+  const vetoedUnits = units.filter((u) => u.status === "vetoed");
+  const progress = units.filter((u) => u.outcomes.includes("progress"));
+  // Units carry a previous total only when the rubric compares with last year (the 进步奖 basis).
+  const hasProgress = progress.length > 0 || units.some((u) => u.previousTotal !== undefined);
+  const fact = (id: string, label: string, ...value: Child[]) => [h("dt", {}, label), h("dd", { id }, ...value)];
+  return h("section", { id: "summary", class: "card", attrs: { "aria-labelledby": "summary-h" } },
+    h("h2", { id: "summary-h" }, c.ui.summary),
+    h("p", { class: "counts" },
+      h("span", { class: "pill ok" }, `${c.ui.scored} ${r.counts.scored}`),
+      h("span", { class: "pill veto" }, `${c.ui.vetoed} ${r.counts.vetoed}`),
+      h("span", { class: "pill warn" }, `${c.ui.incomplete} ${r.counts.incomplete}`),
+    ),
+    r.assessment.rubric.mode === "attainment"
+      ? h("dl", { class: "facts" },
+          ...fact("attained", c.labels.attained, ...names(c, r.attained.map(named), on)),
+          ...fact("not-attained", c.labels.notAttained, ...names(c, r.notAttained.map(named), on)),
+          ...(vetoedUnits.length ? fact("vetoed", c.ui.vetoedUnits, vetoed(c, vetoedUnits, on)) : []),
+        )
+      : h("dl", { class: "facts" },
+          ...fact("top", c.ui.top, ...names(c, r.top.map(withTotal), on)),
+          ...(r.bottom.length ? fact("bottom", c.ui.bottom, ...names(c, r.bottom.map(withTotal), on)) : []),
+          ...fact("commended", c.ui.commended, ...names(c, r.commended.map(named), on)),
+          ...fact("laggards", c.ui.laggards, ...names(c, r.laggards.map(named), on)),
+          ...(hasProgress ? fact("progress", c.ui.progressUnits, ...names(c, progress.map((u) => ({ name: u.unit, unit: u, ...(u.improvement !== undefined && { extra: signed(u.improvement) }) })), on)) : []),
+          ...(vetoedUnits.length ? fact("vetoed", c.ui.vetoedUnits, vetoed(c, vetoedUnits, on)) : []),
+        ),
+    changes(c, r),
+    problems(c, r.assessment.problems, on),
+  );
+}
+
+function standing(c: Catalog, s: { status: string; rank: number | null } | null): string {
+  if (!s) return c.ui.removed;
+  return s.status === "incomplete" ? c.ui.incomplete : `${s.status === "vetoed" ? `${c.ui.vetoed} ` : ""}${s.rank === null ? c.ui.unranked : ui(c, "rankN", { rank: s.rank })}`;
+}
+
+function changes(c: Catalog, r: ScoreResult): HTMLElement | null {
+  if (!r.changes) return null;
+  return h("div", { id: "changes" },
+    h("h3", {}, ui(c, "changesSince", { rubric: r.previousRubric ?? "" })),
+    r.changes.length === 0 ? h("p", { class: "muted" }, c.ui.noChanges)
+      : h("ul", { class: "changes" }, ...r.changes.map((ch) =>
+          h("li", {}, bdi(ch.unit, "ind"), h("span", {}, `${ch.before ? standing(c, ch.before) : c.ui.added} → ${standing(c, ch.after)}`)))),
+  );
+}
+
+/** The pane lists this many problems; the results sheet has them all. */
+const MAX_LISTED = 100;
+
+function problems(c: Catalog, list: Issue[], on: SummaryHandlers): HTMLElement {
+  const shown = list.slice(0, MAX_LISTED);
+  return h("div", { id: "problems" },
+    h("h3", {}, `${c.ui.problems} (${list.length})`),
+    list.length === 0 ? h("p", { class: "muted" }, c.ui.noProblems)
+      : h("ul", { class: "problems" }, ...shown.map((p) =>
+          h("li", { class: p.severity },
+            p.cell ? h("button", { class: "link", on: { click: () => on.selectIssue(p) } }, issueText(p, c)) : issueText(p, c)))),
+    list.length > shown.length ? h("p", { class: "muted" }, ui(c, "moreProblems", { count: list.length - shown.length, sheet: c.labels.resultsSheet })) : null,
+  );
+}
+
+export function breakdown(c: Catalog, u: UnitResult | undefined): HTMLElement {
+  if (!u) return h("section", { id: "breakdown", class: "card muted" }, c.ui.selectUnit);
+  const lines = u.items.filter((i) => i.deductions.length || i.findings.length);
+  return h("section", { id: "breakdown", class: "card", attrs: { "aria-live": "polite", "aria-labelledby": "breakdown-h" } },
+    h("h2", { id: "breakdown-h" }, bdi(u.unit)),
+    h("p", { class: "counts" },
+      h("span", { class: `pill ${u.status === "scored" ? "ok" : u.status === "vetoed" ? "veto" : "warn"}` }, statusText(c, u.status)),
+      u.total !== null ? h("span", { class: "pill" }, `${c.labels.total} ${u.total}`) : null,
+      u.rank !== null ? h("span", { class: "pill" }, ui(c, "rankN", { rank: u.rank })) : null,
+    ),
+    ...u.vetoReasons.map((r) => h("p", { class: "veto-line" }, reasonText(r, c))),
+    u.status === "incomplete"
+      ? h("ul", { class: "problems" }, ...u.problems.filter((p) => p.severity === "error").map((p) => h("li", {}, issueText(p, c))))
+      : h("ul", { class: "items" },
+          ...lines.map((i) =>
+            h("li", {},
+              h("div", { class: "row" }, bdi(i.name, "ind"), i.score !== null && i.max !== null ? h("span", { class: "score" }, `${i.score}/${i.max}`) : null),
+              h("ul", { class: "reasons" }, ...[...i.deductions, ...i.findings].map((d) => h("li", {}, reasonText(d.reason, c), d.cell ? h("span", { class: "muted" }, ` ${d.cell}`) : null))),
+            ),
+          ),
+          lines.length < u.items.length ? h("li", { class: "muted" }, c.ui.fullMarks) : null,
+        ),
+  );
+}
