@@ -98,9 +98,10 @@ export class Pane {
       this.forgetResults();
       const r = await this.session.score(confirmed);
       if (!r.ok) return void (this.issues = r.issues);
+      // The sheet was read afresh either way: show it as it is now.
+      this.preview = this.session.preview();
       if (r.value.kind === "confirm") return void (this.pending = { kind: "overwrite", sheet: r.value.sheet, cells: r.value.overwrite });
       this.result = r.value.result;
-      this.preview = this.session.preview();
       const kept = r.value.report.kept;
       this.noticeText = kept.length ? `${this.c.ui.done}${this.c.sep}${ui(this.c, "scoredKept", { count: kept.length, cells: cellList(this.c, kept) })}` : this.c.ui.done;
     });
