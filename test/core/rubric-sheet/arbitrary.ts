@@ -90,10 +90,10 @@ export const rubricDoc: fc.Arbitrary<RubricDoc> = fc
         type: fc.constantFrom(...TYPES), aliases: opt(fc.integer({ min: 1, max: 3 })), required: fc.boolean(), derive: fc.boolean(),
         min: opt(fc.integer({ min: -100, max: 0 })), max: opt(fc.integer({ min: 1, max: 1000 })),
       }).map((x) => defined({
-        name: n.inds[i] as string, type: x.type, aliases: x.aliases && Array.from({ length: x.aliases }, (_, j) => `别名${i}-${j}`),
+        name: n.inds[i] as string, type: x.type, aliases: x.aliases === undefined ? undefined : Array.from({ length: x.aliases }, (_, j) => `别名${i}-${j}`),
         required: x.required, derive: i > 0 && x.derive ? `[指标0] * 2 + 1` : undefined, min: x.min, max: x.max,
       }));
-    const sections = fc.tuple(...Array.from({ length: nSec }, (_, s) => fc.record({ suffix: text(6), n: fc.integer({ min: 1, max: 3 }) })))
+    const sections = fc.tuple(...Array.from({ length: nSec }, () => fc.record({ suffix: text(6), n: fc.integer({ min: 1, max: 3 }) })))
       .chain((secs) => fc.tuple(...secs.map((s, k) => items(n, s.n, 100 * (k + 1)).map((its) => ({ name: `类别${k}${s.suffix}`, items: its })))));
     return fc.record({
       $schema: opt(text(20)),
