@@ -19,6 +19,8 @@ export interface RubricSheet {
   name: string;
   rows: SheetValue[][];
   validations: SheetValidation[];
+  /** Rows of block titles and column names (shown in bold in a file). */
+  headings: number[];
 }
 
 const RULE_KEYS = Object.keys(RULE_COLUMNS) as RuleColumn[];
@@ -117,6 +119,7 @@ const indicatorRow = (i: IndicatorDoc): SheetValue[] => [
 class SheetBuilder {
   readonly rows: SheetValue[][] = [];
   readonly validations: SheetValidation[] = [];
+  readonly headings: number[] = [];
 
   add(...rows: SheetValue[][]): { first: number; last: number } {
     const first = this.rows.length;
@@ -126,6 +129,7 @@ class SheetBuilder {
 
   block(title: string, header: ReadonlyArray<string>, rows: SheetValue[][]): { first: number; last: number } {
     if (this.rows.length) this.rows.push([]);
+    this.headings.push(this.rows.length, this.rows.length + 1);
     this.rows.push([title], [...header]);
     return this.add(...rows);
   }
@@ -139,6 +143,7 @@ class SheetBuilder {
 
 export function rubricToSheet(doc: RubricDoc, name = SHEET_NAME): RubricSheet {
   const b = new SheetBuilder();
+  b.headings.push(0);
   b.add([BLOCKS.info]);
   const info = b.add(...infoRows(doc));
   b.rows.slice(info.first, info.last + 1).forEach((row, i) => {
@@ -173,5 +178,5 @@ export function rubricToSheet(doc: RubricDoc, name = SHEET_NAME): RubricSheet {
   const tables = doc.unitTargets ?? {};
   const keys = [...new Set(Object.values(tables).flatMap((t) => Object.keys(t)))];
   b.block(BLOCKS.unitTargets, [UNIT_COLUMN, ...keys], Object.entries(tables).map(([unit, t]) => [unit, ...keys.map((k) => opt(t[k]))]));
-  return { name, rows: b.rows, validations: b.validations };
+  return { name, rows: b.rows, validations: b.validations, headings: b.headings };
 }
