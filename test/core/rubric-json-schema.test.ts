@@ -1,6 +1,9 @@
 /** schema/rubric.schema.json is what `npm run schema` generates from the zod schema the engine validates with. */
 import { readFileSync } from "fs";
 import * as path from "path";
+import { existsSync } from "fs";
+import { parse as parseYaml } from "yaml";
+import { rubricSchema } from "../../src/core/rubric/schema";
 import { rubricJsonSchema, rubricJsonSchemaText } from "../../src/core/rubric/json-schema";
 
 const FILE = path.resolve(__dirname, "../../schema/rubric.schema.json");
@@ -18,5 +21,14 @@ describe("the published rubric JSON Schema", () => {
     for (const kind of ["target", "perCount", "check", "range", "improvement", "enteredScore", "formula", "totalBelow", "anyMissed"]) {
       expect(text).toContain(`"const":"${kind}"`);
     }
+  });
+
+  it("docs/rubrics.md's example points editors at it and passes the schema", () => {
+    const md = readFileSync(path.resolve(__dirname, "../../docs/rubrics.md"), "utf8");
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(md)?.[1] ?? "";
+    const ref = /^# yaml-language-server: \$schema=(\S+)$/m.exec(yaml.split("\n")[0] ?? "")?.[1];
+    expect(ref && existsSync(path.resolve(__dirname, "../../docs", ref))).toBe(true);
+    // (A fragment: it names columns it does not declare, which only compileRubric checks.)
+    expect(rubricSchema.safeParse(parseYaml(yaml)).success).toBe(true);
   });
 });

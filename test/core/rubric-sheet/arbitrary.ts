@@ -10,7 +10,8 @@ const CHARS = ["考", "核", "率", "分", "a", "Z", "7", " ", "(", "）", "%", 
 export const text = (max = 12) =>
   fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: max }).map((a) => a.join("")).filter((s) => s.trim() !== "");
 const points = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 1000, noNaN: true, noDefaultInfinity: true }));
-const num = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
+// No −0: JSON, YAML and .xlsx cannot tell it from 0.
+const num = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x));
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 

@@ -151,4 +151,16 @@ describe("a 评分细则 sheet as officials write it", () => {
     ]);
     expect(d.indicators.map((i) => i.required)).toEqual([true, false, true]);
   });
+
+  it("blocks in any order: 【基本信息】 below the rules reads the same", () => {
+    const infoEnd = sheet.rows.findIndex((r) => r.length === 0);
+    const moved = { ...sheet, rows: [...sheet.rows.slice(infoEnd + 1), [], ...sheet.rows.slice(0, infoEnd)] };
+    expect(read(moved)).toStrictEqual(doc);
+  });
+
+  it("a merge over the whole sheet (A1:XFD1048576) is clipped to the cells there are", () => {
+    const grid = { ...sheetGrid(sheet), merges: [{ top: 200, left: 30, bottom: 1048575, right: 16383 }] };
+    const res = sheetToRubric(grid);
+    expect(res.ok && res.value.doc).toStrictEqual(doc);
+  });
 });

@@ -13,6 +13,9 @@ type Choice<T> = ReadonlyArray<readonly [T, string]>;
 /** How a number cell is read: `rate` turns a %-formatted 0.88 (or the text 88%) into 88. */
 export type NumberMode = "rate" | "plain";
 
+/** Merged cells looked up at most (a real 评分细则 sheet has a few hundred). */
+const MAX_MERGED_CELLS = 200_000;
+
 const fold = (s: string) => s.normalize("NFKC").replace(/[\s\u3000]+/g, "").toLowerCase();
 
 export class SheetCells {
@@ -22,9 +25,14 @@ export class SheetCells {
   private readonly masters = new Map<string, { row: number; col: number }>();
 
   constructor(readonly grid: Grid) {
-    // A merged cell's value sits in its top-left cell; the others read as that value.
+    // A merged cell's value sits in its top-left cell; the others read as that value. Merges are
+    // clipped to the cells the sheet has, and the whole map is bounded: a hostile A1:XFD1048576
+    // costs no more than the sheet itself.
+    const lastRow = grid.rows.length - 1;
+    const lastCol = grid.rows.reduce((n, r) => Math.max(n, (r?.length ?? 0) - 1), 0);
     for (const m of grid.merges) {
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) {
+      for (let r = m.top; r <= Math.min(m.bottom, lastRow); r++) for (let c = m.left; c <= Math.min(m.right, lastCol); c++) {
+        if (this.masters.size >= MAX_MERGED_CELLS) return;
         if (r !== m.top || c !== m.left) this.masters.set(`${r},${c}`, { row: m.top, col: m.left });
       }
     }

@@ -25,9 +25,12 @@ type Sources = Array<[Array<string | number>, number, number]>;
 function byKey(cells: SheetCells, blocks: Block[]): Map<BlockKey, Block> {
   const out = new Map<BlockKey, Block>();
   for (const b of blocks) {
+    // Rows above the first title are the header block; when there are none, 【基本信息】 may come later.
+    if (b.key === "info" && b.title === -1 && !b.rows.length) continue;
     if (out.has(b.key)) cells.problem("rubricSheet.duplicateLabel", b.title, 0, { value: BLOCKS[b.key] });
     else out.set(b.key, b);
   }
+  if (!out.has("info")) out.set("info", { key: "info", title: -1, rows: [] });
   return out;
 }
 
