@@ -8,7 +8,7 @@ import type { WorkbookPort } from "./ports";
 export async function readRubricSheet(wb: WorkbookPort, name: string): Promise<Result<Compiled>> {
   const sheets = await wb.sheets();
   const grid = sheets.some((s) => s.name === name) ? await wb.readSheet(name) : undefined;
-  if (!grid) return fail(issue("rubricSheet.notFound", { sheet: name, available: sheets.map((s) => s.name).join("、") }, { sheet: name }));
+  if (!grid) return fail(issue("rubricSheet.notFound", { sheet: name, available: sheets.map((s) => s.name).join("、") }));
   return compileRubricSheet(grid);
 }
 

@@ -163,4 +163,14 @@ describe("a 评分细则 sheet as officials write it", () => {
     const res = sheetToRubric(grid);
     expect(res.ok && res.value.doc).toStrictEqual(doc);
   });
+
+  it("an item with no rule is shown at its name, a veto's unknown name at its condition", () => {
+    const head = [[INFO.name, "x"], [INFO.id, "x"], [INFO.version, "1"], [BLOCKS.rules]];
+    const cols = [RULE_COLUMNS.item, RULE_COLUMNS.max, RULE_COLUMNS.kind, RULE_COLUMNS.veto, RULE_COLUMNS.note, RULE_COLUMNS.formula];
+    const tail = [[null, null, "一票否决", "未声明 > 0", "理由"], [BLOCKS.indicators], ["指标名称", "类型"], ["甲", "次数"]];
+    const empty = compileRubricSheet(sheetGrid({ name: "评分细则", rows: [...head, cols, ["空项目", 5], ...tail] }));
+    expect(!empty.ok && empty.issues.map((i) => [i.code, i.cell])).toEqual([["rubric.schema", "A6"]]);
+    const veto = compileRubricSheet(sheetGrid({ name: "评分细则", rows: [...head, cols, ["项目", 5, "公式", null, "理由", "1"], ...tail] }));
+    expect(!veto.ok && veto.issues.map((i) => [i.code, i.cell])).toEqual([["rubric.unknownIndicator", "D7"]]);
+  });
 });

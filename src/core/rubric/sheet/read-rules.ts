@@ -168,7 +168,7 @@ export function readRules(cells: SheetCells, cols: Map<RuleColumn, number>, rows
     if (kind !== undefined) checkUnused(r, kind);
     if (kind?.startsWith("veto.")) {
       const veto = readVeto(r, kind as Extract<Kind, `veto.${string}`>);
-      out.vetoes.push({ veto, sources: r.sources });
+      out.vetoes.push({ veto, sources: [[[], row, kindCol], ...r.sources] });
       continue;
     }
     const sec = r.has("section") ? cells.text(row, cols.get("section") as number) : undefined;
@@ -176,7 +176,8 @@ export function readRules(cells: SheetCells, cols: Map<RuleColumn, number>, rows
     const newSection = sec !== undefined && sec !== section;
     if (sec !== undefined) section = sec;
     if (name !== undefined && (newSection || !current || name !== current.item.name)) {
-      const itemSources: Sources = [[["name"], row, cols.get("item") as number]];
+      // The item as a whole (an item with no rule at all) is shown at its name.
+      const itemSources: Sources = [[[], row, cols.get("item") as number], [["name"], row, cols.get("item") as number]];
       const max = r.number("max", ["max"]);
       const floorCol = cols.get("floor");
       const floor = floorCol === undefined ? undefined : cells.choice(row, floorCol, L.floor, FLOORS);
