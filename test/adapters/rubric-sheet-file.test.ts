@@ -1,5 +1,6 @@
 /** The minimal .xlsx writer: a 评分细则 sheet written to a file reads back (through the workbook reader) as the same rubric. */
-import { rmSync, writeFileSync } from "fs";
+import { execFileSync } from "child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import { unzipSync, strFromU8 } from "fflate";
@@ -67,5 +68,35 @@ describe("rubric-sheet-file", () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+const haveLibreOffice = (() => {
+  try {
+    execFileSync("libreoffice", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+// CI installs LibreOffice; there the check must run. Elsewhere it runs when LibreOffice is present.
+const lo = haveLibreOffice || process.env.CI ? it : it.skip;
+
+describe("a real spreadsheet program", () => {
+  lo("opens a written 评分细则 workbook, keeps its drop-downs, and its re-saved copy reads as the same rubric", async () => {
+    const doc = rubricSchema.parse(BUILTIN_RUBRICS[0]);
+    const file = path.join(dir, "lo-in.xlsx");
+    writeFileSync(file, workbookBytes([rubricSheetFile(rubricToSheet(doc))]));
+    const outDir = path.join(dir, "lo-out");
+    mkdirSync(outDir);
+    execFileSync("libreoffice", ["--headless", "--convert-to", "xlsx", "--outdir", outDir, file], { stdio: "ignore", timeout: 120_000, env: { ...process.env, HOME: outDir } });
+    const saved = readFileSync(path.join(outDir, "lo-in.xlsx"));
+    const book = await reopen(saved, "lo-saved.xlsx");
+    const back = sheetToRubric((await book.readSheet("评分细则"))!);
+    if (!back.ok) throw new Error(JSON.stringify(back.issues.slice(0, 3)));
+    expect(back.value.doc).toStrictEqual(doc);
+    const sheetXml = strFromU8(unzipSync(saved)["xl/worksheets/sheet1.xml"]!);
+    expect(sheetXml).toContain("对照目标值");
+    expect(sheetXml).toMatch(/<dataValidation [^>]*type="list"/);
   });
 });
