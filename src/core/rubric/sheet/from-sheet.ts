@@ -4,7 +4,7 @@
  * compileRubric as any JSON or YAML rubric, and its errors are put on the cells too.
  */
 import type { Grid } from "../../grid";
-import { fail, ok, type Issue, type Result } from "../../issue";
+import { fail, issue, ok, type Issue, type Result } from "../../issue";
 import { compileRubric, type Compiled } from "../compile";
 import type { ItemDoc, RubricDoc } from "../schema";
 import { splitBlocks, type Block } from "./blocks";
@@ -46,12 +46,13 @@ export function sheetToRubric(grid: Grid): Result<SheetRubric> {
   const cells = new SheetCells(grid);
   const blocks = byKey(cells, splitBlocks(cells));
   const sources: Sources = [];
+  // Without a 【考核项目】 table this is not a 评分细则 sheet at all: say that, not every cell's complaint.
+  if (!blocks.has("rules")) return fail(...cells.issues, issue("rubricSheet.noRules", { block: BLOCKS.rules }, { sheet: grid.sheet, cell: "A1" }));
   const infoBlock = blocks.get("info") as Block;
   const info = readInfo(cells, infoBlock.rows, infoBlock.title);
 
   const rulesBlock = blocks.get("rules");
   const rt = table(cells, rulesBlock, RULE_COLUMNS, ["item", "kind"]);
-  if (!rulesBlock) cells.problem("rubricSheet.noRules", 0, 0, { block: BLOCKS.rules });
   const rules = rt ? readRules(cells, rt.cols, rt.rows) : { items: [], vetoes: [] };
 
   const it = table(cells, blocks.get("indicators"), INDICATOR_COLUMNS, ["name", "type"]);
