@@ -4,9 +4,12 @@ export const HELP = `kaohe — 目标管理责任制考核评分 / target-respon
   kaohe score <workbook.xlsx> --rubric <id|rubric.json|rubric.yaml> [options]
   kaohe rubrics [--format table|json]
   kaohe check-rubric <rubric.json|rubric.yaml>
+  kaohe check-rubric <book.xlsx> --sheet 评分细则
+  kaohe rubric export <id|file> --format sheet|yaml|json [--out FILE] [--force]
 
 score 选项 options:
   -r, --rubric <id|file>    内置细则 id（见 kaohe rubrics）或细则文件 / built-in id or rubric file
+      --rubric-sheet <name>  细则在本工作簿的这张评分细则表中 / the rubric is this 评分细则 sheet of the workbook
   -s, --sheet <name>        要考核的工作表（默认第一个）/ sheet to assess (default: the first)
   -o, --out <file.xlsx>     写出评分后的副本 / write a scored copy (never the input)
       --in-place            改写输入文件本身 / rewrite the input file itself

@@ -17,6 +17,7 @@ import { renderScoreTable, renderRubricList } from "./render";
 import { HELP } from "./help";
 import { FileProblem, type FileProblemKind, inspectInputFile, prepareOutput, readInputFile, writeOutput } from "./output-file";
 import { escapeControls, printableIssue, shown, terminalJson, terminalLine } from "./terminal-text";
+import { type Shell, openWorkbook, rubricCommand, rubricFromSheet } from "./rubric-commands";
 
 /** Largest workbook file read at all (the package reader has its own, finer limits). */
 export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
@@ -94,6 +95,17 @@ async function readRubric(io: Io, ref: string): Promise<Result<Compiled>> {
   return parseRubricBytes(bytes, ref);
 }
 
+/** main's helpers for the rubric commands (rubric-commands.ts). */
+const shell = (io: Io): Shell => ({
+  out: io.out,
+  err: io.err,
+  bilingual: (k, p) => bilingual(io, k, p),
+  fatalIssues: (i) => fatalIssues(io, i),
+  fileProblem: (e) => fileProblem(io, e),
+  readRubric: (r) => readRubric(io, r),
+  maxWorkbookBytes: MAX_WORKBOOK_BYTES,
+});
+
 async function sameFile(a: string, b: string): Promise<boolean> {
   if (path.resolve(a) === path.resolve(b)) return true;
   try {
@@ -110,6 +122,7 @@ async function score(io: Io, args: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       rubric: { type: "string", short: "r" },
+      "rubric-sheet": { type: "string" },
       sheet: { type: "string", short: "s" },
       out: { type: "string", short: "o" },
       "in-place": { type: "boolean" },
@@ -122,7 +135,9 @@ async function score(io: Io, args: string[]): Promise<number> {
   const c: Catalog = catalog(pickLocale(values.lang));
   const file = positionals[0];
   if (!file || positionals.length > 1) bilingual(io, "usage", { detail: "kaohe score <workbook.xlsx> --rubric <id|file>" });
-  if (!values.rubric) bilingual(io, "usage", { detail: "--rubric" });
+  const rubricSheet = values["rubric-sheet"];
+  if (!values.rubric && rubricSheet === undefined) bilingual(io, "usage", { detail: "--rubric | --rubric-sheet" });
+  if (values.rubric && rubricSheet !== undefined) bilingual(io, "usage", { detail: "--rubric / --rubric-sheet: one or the other" });
   if (values.format !== "table" && values.format !== "json") bilingual(io, "usage", { detail: `--format ${values.format}` });
   if (values["in-place"] && values.out !== undefined) bilingual(io, "conflictingOptions", { detail: "--in-place --out" });
   if (values.out !== undefined && values.out.trim() === "") bilingual(io, "usage", { detail: "--out ''" });
@@ -135,9 +150,8 @@ async function score(io: Io, args: string[]): Promise<number> {
     mapping[k] = v;
   }
 
-  const rubric = await readRubric(io, values.rubric);
-  if (!rubric.ok) fatalIssues(io, rubric.issues);
-  const compiled = rubric.value;
+  const rubric = values.rubric === undefined ? undefined : await readRubric(io, values.rubric);
+  if (rubric && !rubric.ok) fatalIssues(io, rubric.issues);
   // Only a regular file of bounded size is opened: a FIFO, /dev/zero or a directory stops here.
   await inspectInputFile(file, MAX_WORKBOOK_BYTES).catch((e: unknown) => fileProblem(io, e));
   // Everything about the output that can be known is checked before the workbook is loaded and scored.
@@ -149,6 +163,13 @@ async function score(io: Io, args: string[]): Promise<number> {
   const opened = await XlsxWorkbook.open(file);
   if (isOpenError(opened)) {
     bilingual(io, opened.kind === "notFound" ? "fileNotFound" : opened.kind === "notXlsx" ? "notXlsx" : "fileUnreadable", { file, detail: opened.detail });
+  }
+  // --rubric-sheet: the rubric is a 评分细则 sheet of this workbook; the units are on another sheet.
+  const fromSheet = rubric ? rubric : await rubricFromSheet(opened, rubricSheet ?? "");
+  if (!fromSheet.ok) fatalIssues(io, fromSheet.issues);
+  const compiled = fromSheet.value;
+  if (rubricSheet !== undefined && values.sheet === undefined && (await opened.sheets())[0]?.name === rubricSheet) {
+    values.sheet = (await opened.sheets()).find((s) => s.name !== rubricSheet)?.name;
   }
   if (values.sheet !== undefined && !(await opened.sheets()).some((s) => s.name === values.sheet)) {
     bilingual(io, "sheetNotFound", { file, sheet: values.sheet, available: (await opened.sheets()).map((s) => s.name).join(", ") });
@@ -194,11 +215,11 @@ async function listRubrics(io: Io, args: string[]): Promise<number> {
 }
 
 async function checkRubric(io: Io, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { lang: { type: "string" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { lang: { type: "string" }, sheet: { type: "string", short: "s" } } });
   const c = catalog(pickLocale(values.lang));
   const file = positionals[0];
-  if (!file) bilingual(io, "usage", { detail: "kaohe check-rubric <rubric.json|rubric.yaml>" });
-  const result = await readRubric(io, file);
+  if (!file) bilingual(io, "usage", { detail: "kaohe check-rubric <rubric.json|rubric.yaml | book.xlsx --sheet 评分细则>" });
+  const result = values.sheet === undefined ? await readRubric(io, file) : await rubricFromSheet(await openWorkbook(shell(io), file), values.sheet);
   if (!result.ok) {
     for (const i of result.issues) io.err(terminalLine(`${i.severity === "error" ? c.labels.error : c.labels.warning}: ${issueLine(i, c)}`));
     bilingual(io, "rubricInvalid", { file, errors: result.issues.filter((i) => i.severity === "error").length });
@@ -228,6 +249,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await listRubrics(io, rest);
       case "check-rubric":
         return await checkRubric(io, rest);
+      case "rubric":
+        return await rubricCommand(shell(io), rest);
       default:
         bilingual(io, "usage", { detail: command });
     }

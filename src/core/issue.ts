@@ -54,7 +54,21 @@ export type IssueCode =
   | "column.looksLikeFractions"
   | "table.summarySkipped"
   | "veto.notEvaluated"
-  | "output.sheetEdge";
+  | "output.sheetEdge"
+  // a rubric written as a 评分细则 sheet (each on its cell)
+  | "rubricSheet.notNumber"
+  | "rubricSheet.badChoice"
+  | "rubricSheet.required"
+  | "rubricSheet.unknownLabel"
+  | "rubricSheet.unknownColumn"
+  | "rubricSheet.missingColumn"
+  | "rubricSheet.duplicateLabel"
+  | "rubricSheet.noRules"
+  | "rubricSheet.noItem"
+  | "rubricSheet.unknownItem"
+  | "rubricSheet.notApplicable"
+  | "rubricSheet.inconsistent"
+  | "rubricSheet.notFound";
 
 export type Severity = "error" | "warning";
 

@@ -1,0 +1,4 @@
+/** The rubric as a 评分细则 sheet: written from any rubric document, read back into one. */
+export { rubricToSheet, type RubricSheet, type SheetValidation, type SheetValue } from "./to-sheet";
+export { sheetToRubric, compileRubricSheet, type SheetRubric } from "./from-sheet";
+export { SHEET_NAME } from "./layout";

@@ -1,0 +1,182 @@
+/**
+ * The 评分细则 sheet: its block titles, header labels, columns and the closed choices offered as
+ * drop-downs. Every word here is what the sheet shows; docs/rubric-sheet.md describes the layout.
+ * A choice also accepts the rubric schema's own word (target, atLeast, …) when read back.
+ */
+
+export const SHEET_NAME = "评分细则";
+
+/** A row whose first cell is one of these (and nothing else) starts a block. */
+export const BLOCKS = {
+  info: "【基本信息】",
+  rules: "【考核项目】",
+  indicators: "【指标】",
+  parts: "【细项】",
+  composites: "【综合得分】",
+  unitTargets: "【分单位目标值】",
+} as const;
+export type BlockKey = keyof typeof BLOCKS;
+
+/** The header block: one label per row (A), its value in B (等次: label in B, lowest score in C). */
+export const INFO = {
+  schema: "$schema",
+  name: "名称",
+  id: "编号",
+  version: "版本",
+  mode: "模式",
+  maxTotal: "满分",
+  bonusCap: "加分上限",
+  source: "来源",
+  description: "说明",
+  categoryColumn: "分类排名列",
+  commendationTop: "表彰名额",
+  laggardBottom: "后进单位名额",
+  laggardBelow: "后进单位分数线",
+  laggardInclusive: "分数线含本数",
+  progressTop: "进步奖名额",
+  progressPrevious: "进步奖上年总分列",
+  grade: "等次",
+} as const;
+export type InfoKey = keyof typeof INFO;
+
+/** Columns of 【考核项目】, in the order written. Rows may be reordered by the official; columns are found by header. */
+export const RULE_COLUMNS = {
+  section: "类别",
+  item: "考核项目",
+  max: "分值",
+  indicator: "指标/列",
+  kind: "计分方式",
+  target: "目标值",
+  upper: "上限",
+  direction: "方向",
+  inclusive: "含本数",
+  step: "每",
+  points: "扣/加分",
+  rounding: "取整",
+  floor: "扣完为止/封顶",
+  previous: "上年列",
+  minChange: "至少缩小",
+  lowerThan: "或低于列",
+  veto: "一票否决条件",
+  formula: "公式",
+  note: "说明",
+  itemText: "评分标准",
+} as const;
+export type RuleColumn = keyof typeof RULE_COLUMNS;
+
+export const INDICATOR_COLUMNS = {
+  name: "指标名称",
+  type: "类型",
+  aliases: "别名",
+  required: "必需",
+  derive: "计算公式",
+  min: "最小值",
+  max: "最大值",
+} as const;
+export type IndicatorColumn = keyof typeof INDICATOR_COLUMNS;
+
+export const PART_COLUMNS = { item: "考核项目", name: "细项", max: "分值" } as const;
+export type PartColumn = keyof typeof PART_COLUMNS;
+
+export const COMPOSITE_COLUMNS = { name: "名称", part: "组成", weight: "权重" } as const;
+export type CompositeColumn = keyof typeof COMPOSITE_COLUMNS;
+
+/** 【分单位目标值】: 单位 in the first column, one column per target table. */
+export const UNIT_COLUMN = "单位";
+/** 组成 of a composite: the total itself, or an indicator's name. */
+export const TOTAL_PART = "总分";
+/** Aliases in one cell: 别名甲、别名乙. */
+export const ALIAS_SEPARATOR = "、";
+/** A target that is not a number: another column, or the per-unit table. */
+export const COLUMN_PREFIX = "列：";
+export const UNIT_TABLE_PREFIX = "分单位：";
+
+/** A closed choice: the words shown (first is written), mapped to the schema's value. */
+type Choice<T> = ReadonlyArray<readonly [T, string]>;
+
+export type Kind =
+  | "target" | "perCount" | "check" | "range" | "improvement" | "enteredScore" | "formula"
+  | "veto.fact" | "veto.totalBelow" | "veto.anyMissed";
+
+export const KINDS: Choice<Kind> = [
+  ["target", "对照目标值"],
+  ["perCount", "按次数"],
+  ["check", "是否"],
+  ["range", "正常区间"],
+  ["improvement", "较上年"],
+  ["enteredScore", "录入得分"],
+  ["formula", "公式"],
+  ["veto.fact", "一票否决"],
+  ["veto.totalBelow", "总分线否决"],
+  ["veto.anyMissed", "任一项未完成否决"],
+];
+
+export type Direction = "atLeast" | "atMost" | "higher" | "lower" | "whenFalse" | "whenTrue";
+export const DIRECTIONS: Choice<Direction> = [
+  ["atLeast", "不低于"],
+  ["atMost", "不高于"],
+  ["higher", "比上年高"],
+  ["lower", "比上年低"],
+  ["whenFalse", "答否时扣"],
+  ["whenTrue", "答是时扣"],
+];
+
+export const ROUNDINGS: Choice<"none" | "ceil" | "floor"> = [
+  ["none", "不取整"],
+  ["ceil", "不足1个按1个计"],
+  ["floor", "不足1个不计"],
+];
+
+/** The item's floor or cap: a deduction item stops at 0, a bonus item at its 分值. */
+export const FLOORS: Choice<"deduct" | "bonus"> = [
+  ["deduct", "扣完为止"],
+  ["bonus", "加分封顶"],
+];
+
+export const MODES: Choice<"points" | "attainment"> = [
+  ["points", "计分"],
+  ["attainment", "达标"],
+];
+
+export const TYPES: Choice<"percent" | "permille" | "number" | "count" | "boolean" | "score"> = [
+  ["percent", "百分率"],
+  ["permille", "千分率"],
+  ["number", "数值"],
+  ["count", "次数"],
+  ["boolean", "是否"],
+  ["score", "得分"],
+];
+
+export const YES_NO: Choice<boolean> = [
+  [true, "是"],
+  [false, "否"],
+];
+
+/** Other words a person may type for 是/否. */
+export const YES_WORDS = ["是", "y", "yes", "true", "√", "✓", "含"];
+export const NO_WORDS = ["否", "n", "no", "false", "×", "✗", "不含"];
+
+export function choiceLabel<T>(choices: Choice<T>, value: T): string {
+  const found = choices.find(([v]) => v === value);
+  if (!found) throw new Error(`no label for ${String(value)}`);
+  return found[1];
+}
+
+export const choiceLabels = <T>(choices: Choice<T>): string[] => choices.map(([, label]) => label);
+
+/** Which rule columns each 计分方式 may fill (the item's own columns are always allowed). */
+export const KIND_COLUMNS: Record<Kind, ReadonlyArray<RuleColumn>> = {
+  target: ["indicator", "target", "direction", "inclusive", "step", "points", "rounding", "note"],
+  perCount: ["indicator", "points", "note"],
+  check: ["indicator", "direction", "points", "note"],
+  range: ["indicator", "target", "upper", "points", "previous", "minChange", "lowerThan", "note"],
+  improvement: ["indicator", "direction", "previous", "points", "note"],
+  enteredScore: ["indicator", "note"],
+  formula: ["formula", "note"],
+  "veto.fact": ["veto", "note"],
+  "veto.totalBelow": ["target", "inclusive"],
+  "veto.anyMissed": [],
+};
+
+/** Columns that describe the item, not the rule: read on the item's first row (or merged down). */
+export const ITEM_COLUMNS: ReadonlyArray<RuleColumn> = ["section", "item", "max", "floor", "itemText"];

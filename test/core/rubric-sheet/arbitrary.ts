@@ -1,0 +1,118 @@
+/**
+ * Valid rubric documents (the schema's output form, defaults filled), for round-trip properties.
+ * Names are unique by construction; texts are non-blank and never a block title (【…】).
+ */
+import fc from "fast-check";
+import type { CompositeDoc, IndicatorDoc, ItemDoc, OutcomesDoc, RubricDoc, RuleDoc, TargetRef, VetoDoc } from "../../../src/core/rubric/schema";
+
+const CHARS = ["考", "核", "率", "分", "a", "Z", "7", " ", "(", "）", "%", "‰", "·", "\n", "😀", "=", "列", ":"];
+/** Free text: any of CHARS, not blank, not starting with 【. */
+export const text = (max = 12) =>
+  fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: max }).map((a) => a.join("")).filter((s) => s.trim() !== "");
+const points = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 1000, noNaN: true, noDefaultInfinity: true }));
+// No −0: JSON, YAML and .xlsx cannot tell it from 0.
+const num = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x));
+const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+interface Names {
+  inds: string[];
+  tables: string[];
+}
+
+function target(n: Names): fc.Arbitrary<TargetRef> {
+  const options: fc.Arbitrary<TargetRef>[] = [num, fc.constantFrom(...n.inds).map((column) => ({ column }))];
+  if (n.tables.length) options.push(fc.constantFrom(...n.tables).map((unitTable) => ({ unitTable })));
+  return fc.oneof(...options);
+}
+
+function rule(n: Names): fc.Arbitrary<RuleDoc> {
+  const ind = fc.constantFrom(...n.inds);
+  const label = opt(text(20));
+  return fc.oneof(
+    fc.record({ ind, target: target(n), direction: fc.constantFrom("atLeast" as const, "atMost" as const), points, step: fc.double({ min: 0.01, max: 10, noNaN: true }), rounding: fc.constantFrom("none" as const, "ceil" as const, "floor" as const), inclusive: fc.boolean(), label })
+      .map((r) => defined({ type: "target" as const, indicator: r.ind, target: r.target, direction: r.direction, points: r.points, step: r.step, rounding: r.rounding, inclusive: r.inclusive, label: r.label })),
+    fc.record({ ind, points, label }).map((r) => defined({ type: "perCount" as const, indicator: r.ind, points: r.points, label: r.label })),
+    fc.record({ ind, points: opt(points), when: fc.boolean(), label }).map((r) => defined({ type: "check" as const, indicator: r.ind, points: r.points, when: r.when, label: r.label })),
+    fc.record({ ind, min: target(n), max: target(n), lower: opt(ind), toward: opt(fc.record({ previous: ind, minChange: fc.double({ min: 0, max: 50, noNaN: true }) })), points: opt(points), label })
+      .map((r) => defined({ type: "range" as const, indicator: r.ind, min: r.min, max: r.max, orLowerThan: r.lower, orToward: r.toward, points: r.points, label: r.label })),
+    fc.record({ ind, previous: ind, direction: fc.constantFrom("higher" as const, "lower" as const), points: opt(points), label })
+      .map((r) => defined({ type: "improvement" as const, indicator: r.ind, previous: r.previous, direction: r.direction, points: r.points, label: r.label })),
+    fc.record({ ind, label }).map((r) => defined({ type: "enteredScore" as const, indicator: r.ind, label: r.label })),
+    fc.record({ ind, k: fc.integer({ min: 0, max: 9 }), reason: text(20) }).map((r) => ({ type: "formula" as const, points: `MAX(0, [${r.ind}] - ${r.k}) * 0.5`, reason: r.reason })),
+  );
+}
+
+function items(n: Names, count: number, offset: number): fc.Arbitrary<ItemDoc[]> {
+  return fc.tuple(
+    ...Array.from({ length: count }, (_, i) =>
+      fc.record({
+        suffix: text(6), max: points, bonus: fc.boolean(), rules: fc.array(rule(n), { minLength: 1, maxLength: 4 }),
+        parts: opt(fc.array(fc.record({ name: text(30), max: points }), { minLength: 1, maxLength: 3 })), description: opt(text(40)),
+      }).map((it) => defined({ name: `项目${offset + i}-${it.suffix.trim()}`, max: it.max, bonus: it.bonus, rules: it.rules, parts: it.parts, description: it.description })),
+    ),
+  );
+}
+
+function veto(n: Names): fc.Arbitrary<VetoDoc> {
+  return fc.oneof(
+    fc.record({ ind: fc.constantFrom(...n.inds), reason: text(20) }).map((v) => ({ type: "fact" as const, when: `[${v.ind}] > 0`, reason: v.reason })),
+    fc.record({ value: num, inclusive: fc.boolean() }).map((v) => ({ type: "totalBelow" as const, ...v })),
+    fc.constant({ type: "anyMissed" as const }),
+  );
+}
+
+function outcomes(n: Names): fc.Arbitrary<OutcomesDoc> {
+  const top = fc.integer({ min: 1, max: 1000 });
+  return fc.record({
+    commendation: opt(top.map((t) => ({ top: t }))),
+    laggard: opt(fc.record({ bottom: top, below: opt(num), inclusive: fc.boolean() }).map(defined)),
+    progress: opt(fc.record({ top, previous: fc.constantFrom(...n.inds) })),
+    grades: opt(fc.array(fc.record({ min: num, label: text(8) }), { minLength: 1, maxLength: 4 })),
+  }).map(defined);
+}
+
+function composite(n: Names, i: number): fc.Arbitrary<CompositeDoc> {
+  return fc.record({ ind: fc.constantFrom(...n.inds), w: fc.integer({ min: 1, max: 9 }), total: fc.boolean() }).map((c) => ({
+    name: `综合${i}`,
+    parts: c.total ? [{ total: true as const, weight: c.w / 10 }, { indicator: c.ind, weight: (10 - c.w) / 10 }] : [{ indicator: c.ind, weight: 1 }],
+  }));
+}
+
+const TYPES = ["percent", "permille", "number", "count", "boolean", "score"] as const;
+
+export const rubricDoc: fc.Arbitrary<RubricDoc> = fc
+  .record({ nInd: fc.integer({ min: 1, max: 6 }), nTop: fc.integer({ min: 0, max: 3 }), nSec: fc.integer({ min: 0, max: 3 }), tables: fc.integer({ min: 0, max: 2 }) })
+  .filter((s) => s.nTop + s.nSec > 0)
+  .chain(({ nInd, nTop, nSec, tables }) => {
+    const n: Names = { inds: Array.from({ length: nInd }, (_, i) => `指标${i}`), tables: Array.from({ length: tables }, (_, i) => `目标${i}`) };
+    const indicator = (i: number): fc.Arbitrary<IndicatorDoc> =>
+      fc.record({
+        type: fc.constantFrom(...TYPES), aliases: opt(fc.integer({ min: 1, max: 3 })), required: fc.boolean(), derive: fc.boolean(),
+        min: opt(fc.integer({ min: -100, max: 0 })), max: opt(fc.integer({ min: 1, max: 1000 })),
+      }).map((x) => defined({
+        name: n.inds[i] as string, type: x.type, aliases: x.aliases === undefined ? undefined : Array.from({ length: x.aliases }, (_, j) => `别名${i}-${j}`),
+        required: x.required, derive: i > 0 && x.derive ? `[指标0] * 2 + 1` : undefined, min: x.min, max: x.max,
+      }));
+    const sections = fc.tuple(...Array.from({ length: nSec }, () => fc.record({ suffix: text(6), n: fc.integer({ min: 1, max: 3 }) })))
+      .chain((secs) => fc.tuple(...secs.map((s, k) => items(n, s.n, 100 * (k + 1)).map((its) => ({ name: `类别${k}${s.suffix}`, items: its })))));
+    return fc.record({
+      $schema: opt(text(20)),
+      id: fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/),
+      name: text(30), version: fc.oneof(text(6), fc.integer({ min: 1990, max: 2100 }).map(String)),
+      mode: fc.constantFrom("points" as const, "attainment" as const),
+      source: opt(text(40)), description: opt(text(60)), maxTotal: opt(points), bonusCap: opt(points),
+      indicators: fc.tuple(...n.inds.map((_, i) => indicator(i))),
+      items: nTop ? items(n, nTop, 0).map((x) => x as ItemDoc[] | undefined) : fc.constant(undefined),
+      sections: nSec ? sections.map((x) => x as RubricDoc["sections"]) : fc.constant(undefined),
+      vetoes: fc.array(veto(n), { maxLength: 3 }),
+      ranking: opt(fc.constantFrom(...n.inds)).map((c) => (c === undefined ? {} : { categoryColumn: c })),
+      outcomes: outcomes(n),
+      composites: fc.integer({ min: 0, max: 2 }).chain((k) => fc.tuple(...Array.from({ length: k }, (_, i) => composite(n, i)))),
+      unitTargets: tables
+        ? fc.array(fc.tuple(...n.tables.map(() => opt(num))), { minLength: 1, maxLength: 4 }).map((rows) =>
+            // The first unit has every table, so each table a target names exists.
+            Object.fromEntries(rows.map((vals, u) => [`单位${u}`, defined(Object.fromEntries(vals.map((v, t) => [n.tables[t] as string, u === 0 ? v ?? 0 : v])))])))
+        : fc.constant(undefined),
+    }).map((d) => defined(d) as RubricDoc);
+  });
