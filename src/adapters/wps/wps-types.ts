@@ -136,3 +136,13 @@ export function sheetAt(sheets: WpsSheets, index: string | number): WpsWorksheet
   if (!("Name" in s)) throw new Error(`not a worksheet: ${String(index)}`);
   return s;
 }
+
+/** The worksheet with this name, or null. */
+export function findSheet(wb: WpsWorkbook, name: string | null): WpsWorksheet | null {
+  if (!name) return null;
+  for (let i = 1; i <= wb.Worksheets.Count; i++) {
+    const s = sheetAt(wb.Worksheets, i);
+    if (s.Name === name) return s;
+  }
+  return null;
+}
