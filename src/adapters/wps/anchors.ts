@@ -70,8 +70,13 @@ export function deleteName(wb: WpsWorkbook, name: string): boolean {
   return n !== null;
 }
 
-/** (Re)define a hidden workbook-scoped name for an area of a sheet. */
+/**
+ * Point a hidden workbook-scoped name at an area of a sheet: an existing name is re-pointed in one
+ * step, so a failure leaves it where it was (never without the name that locates Kaohe's cells).
+ */
 export function setName(wb: WpsWorkbook, name: string, sheet: string, range: CellRange): void {
-  deleteName(wb, name);
-  wb.Names.Add(name, `=${quoteSheet(sheet)}!${absolute(range)}`, false);
+  const refersTo = `=${quoteSheet(sheet)}!${absolute(range)}`;
+  const existing = workbookName(wb, name);
+  if (existing) existing.RefersTo = refersTo;
+  else wb.Names.Add(name, refersTo, false);
 }

@@ -4,6 +4,7 @@
  * is then read cell by cell), and formats set in runs of equal format down each column.
  */
 import { type CellRange, a1, rangeA1 } from "../../core/grid";
+import { cellAreas, type ClearCell } from "../../core/ownership/transaction";
 import type { CellContent } from "../../core/ownership/fingerprint";
 import type { WpsRange, WpsValue, WpsWorksheet } from "./wps-types";
 
@@ -72,4 +73,12 @@ export function setFormats(ws: WpsWorksheet, area: CellRange, formats: ReadonlyA
 export function setValues(ws: WpsWorksheet, area: CellRange, values: ReadonlyArray<ReadonlyArray<string | number>>): void {
   const range = blockOf(ws, area);
   range.Value2 = height(area) === 1 && width(area) === 1 ? (values[0]?.[0] ?? "") : values.map((r) => [...r]);
+}
+
+/** Empty cells and give them back the formats they had before Kaohe wrote. */
+export function clearCells(ws: WpsWorksheet, cells: ReadonlyArray<ClearCell>): string[] {
+  const areas = cellAreas(cells);
+  for (const a of areas) ws.Range(a).ClearContents();
+  for (const c of cells) if (c.format) ws.Range(a1(c.row, c.col)).NumberFormat = c.format;
+  return areas;
 }

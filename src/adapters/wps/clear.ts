@@ -9,24 +9,13 @@ import { outputName, resultsName, type WorkbookState } from "../../core/ownershi
 import type { OutputClear } from "../../core/ownership/transaction";
 import type { ClearReport } from "../../app/pane-host";
 import { deleteName } from "./anchors";
-import { contents } from "./cells";
+import { clearCells, contents } from "./cells";
 import { Refusal } from "./errors";
 import { countKaoheRules, deleteKaoheRules } from "./highlights";
 import { boxOf } from "./read";
+import { deleteSheet } from "./sheets";
 import { saveState } from "./state";
-import { clearCells } from "./write";
-import { findSheet, sheetAt, type WpsApplication, type WpsWorksheet } from "./wps-types";
-
-/** Delete a sheet without WPS asking the user (DisplayAlerts), restoring the setting afterwards. */
-export function deleteSheet(app: WpsApplication, ws: WpsWorksheet): void {
-  const alerts = app.DisplayAlerts;
-  app.DisplayAlerts = false;
-  try {
-    ws.Delete();
-  } finally {
-    app.DisplayAlerts = alerts;
-  }
-}
+import { findSheet, sheetAt, type WpsApplication } from "./wps-types";
 
 export function clearOutputs(app: WpsApplication, tx: OutputClear, state: WorkbookState): ClearReport {
   const wb = app.ActiveWorkbook;
@@ -46,7 +35,11 @@ export function clearOutputs(app: WpsApplication, tx: OutputClear, state: Workbo
     }
   }
   const deleted = results ? results.Name : null;
-  if (results) deleteSheet(app, results);
+  if (results) {
+    const active = wb.ActiveSheet.Name === deleted;
+    deleteSheet(app, results);
+    if (active) ws.Activate(); // WPS would show a neighbour of the deleted sheet
+  }
   deleteName(wb, outputName(tx.token));
   deleteName(wb, resultsName(tx.token));
   saveState(wb, state);

@@ -26,9 +26,19 @@ export function readState(wb: WpsWorkbook): WorkbookState {
   return last ? stateFromXml(last.XML) : EMPTY_STATE;
 }
 
-/** Save the state: the new part is added before the old one goes, so a failure never leaves none. */
+/**
+ * Save the state: the new part is added before the old one goes, so a failure never leaves none. Once
+ * the new part is there the state is saved (it is the one read); an old part that could not be deleted
+ * is stale, and goes with the next save.
+ */
 export function saveState(wb: WpsWorkbook, state: WorkbookState): void {
   const old = stateParts(wb);
   wb.CustomXMLParts.Add(stateXml(state));
-  for (const p of old) p.Delete();
+  for (const p of old) {
+    try {
+      p.Delete();
+    } catch {
+      // stale: see above
+    }
+  }
 }

@@ -50,7 +50,7 @@ export class WpsHost implements PaneHost {
   }
 
   async write(tx: OutputWrite, state: WorkbookState, at: string): Promise<Result<WriteReport>> {
-    return this.guarded(() => writeOutputs(this.app.ActiveWorkbook, tx, state, at), tx.sheet);
+    return this.guarded(() => writeOutputs(this.app, tx, state, at), tx.sheet);
   }
 
   async clear(tx: OutputClear, state: WorkbookState): Promise<Result<ClearReport>> {

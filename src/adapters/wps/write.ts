@@ -10,17 +10,19 @@ import { type CellRange, a1, parseA1 } from "../../core/grid";
 import { issue } from "../../core/issue";
 import { blockFingerprint, fingerprint } from "../../core/ownership/fingerprint";
 import { ANY_CONTENT, outputName, resultsName, type OutputRecord, type WorkbookState } from "../../core/ownership/record";
-import { cellAreas, intentRecord, recordOf, type OutputWrite } from "../../core/ownership/transaction";
+import { intentRecord, recordOf, type OutputWrite } from "../../core/ownership/transaction";
 import type { PlanValue } from "../../core/plan/write-plan";
 import type { WriteReport } from "../../app/pane-host";
 import { anchorSheet, setName } from "./anchors";
-import { blockOf, contents, formatsOf, setFormats, setValues } from "./cells";
+import { blockOf, clearCells, contents, formatsOf, setFormats, setValues } from "./cells";
 import { Refusal } from "./errors";
 import { addHighlights, deleteKaoheRules } from "./highlights";
+import { deleteSheet } from "./sheets";
 import { saveState } from "./state";
-import { findSheet, sheetAt, type WpsWorkbook, type WpsWorksheet } from "./wps-types";
+import { findSheet, sheetAt, type WpsApplication, type WpsWorksheet } from "./wps-types";
 
 const TEXT = "@";
+const A1: CellRange = { top: 0, left: 0, bottom: 0, right: 0 };
 const cell = (v: PlanValue): string | number => (v === null ? "" : v);
 const isText = (v: unknown): boolean => typeof v === "string" && v !== "";
 
@@ -29,16 +31,9 @@ export function withRecord(state: WorkbookState, token: string, record: OutputRe
   return { ...state, sheets: { ...state.sheets, [token]: { ...sheet, record } } };
 }
 
-/** Empty cells and give them back the formats they had before Kaohe wrote. */
-export function clearCells(ws: WpsWorksheet, cells: OutputWrite["clear"]): string[] {
-  const areas = cellAreas(cells);
-  for (const a of areas) ws.Range(a).ClearContents();
-  for (const c of cells) if (c.format) ws.Range(a1(c.row, c.col)).NumberFormat = c.format;
-  return areas;
-}
-
-export function writeOutputs(wb: WpsWorkbook, tx: OutputWrite, state: WorkbookState, at: string): WriteReport {
+export function writeOutputs(app: WpsApplication, tx: OutputWrite, state: WorkbookState, at: string): WriteReport {
   // (1) prepare
+  const wb = app.ActiveWorkbook;
   const ws = sheetAt(wb.Worksheets, tx.sheet);
   const { area, token } = tx;
   const cols = area.right - area.left + 1;
@@ -72,11 +67,11 @@ export function writeOutputs(wb: WpsWorkbook, tx: OutputWrite, state: WorkbookSt
   setName(wb, outputName(token), tx.sheet, box);
 
   // (3) write. The results sheet comes first so that its anchor exists before the user's sheet changes.
-  const last = sheetAt(wb.Worksheets, wb.Worksheets.Count);
-  const results = reuse ?? wb.Worksheets.Add(undefined, last); // Add activates the new sheet
-  if (reuse) results.Cells.Clear();
-  else results.Name = tx.results.name;
-  setName(wb, resultsName(token), results.Name, { top: 0, left: 0, bottom: 0, right: 0 });
+  const results = reuse ?? addResultsSheet(app, ws, tx.results.name, resultsName(token));
+  if (reuse) {
+    results.Cells.Clear(); // Kaohe's own sheet, reused
+    setName(wb, resultsName(token), results.Name, A1);
+  }
 
   clearCells(ws, tx.clear);
   deleteKaoheRules(ws);
@@ -102,7 +97,6 @@ export function writeOutputs(wb: WpsWorkbook, tx: OutputWrite, state: WorkbookSt
   setFormats(results, written, matrix.map((r) => r.map((v) => (isText(v) ? TEXT : "General"))));
   setValues(results, written, matrix);
   setName(wb, outputName(token), tx.sheet, area);
-  ws.Activate();
 
   // (4) commit: the record of what WPS now holds.
   const record = recordOf(tx, {
@@ -118,6 +112,26 @@ export function writeOutputs(wb: WpsWorkbook, tx: OutputWrite, state: WorkbookSt
     kept: tx.kept,
     notes: noted.size,
   };
+}
+
+/**
+ * A new sheet for the results, after the last one. Add makes it the active sheet: the user's sheet is
+ * activated again at once (a run that fails later must leave it active, so the session cleans it up).
+ * Until the sheet has its name and its anchor nothing records it as Kaohe's, so a failure here deletes it again.
+ */
+function addResultsSheet(app: WpsApplication, ws: WpsWorksheet, name: string, anchor: string): WpsWorksheet {
+  const wb = app.ActiveWorkbook;
+  const sheet = wb.Worksheets.Add(undefined, sheetAt(wb.Worksheets, wb.Worksheets.Count));
+  try {
+    sheet.Name = name;
+    setName(wb, anchor, name, A1);
+    return sheet;
+  } catch (e) {
+    deleteSheet(app, sheet);
+    throw e;
+  } finally {
+    ws.Activate();
+  }
 }
 
 function resultsMatrix(rows: ReadonlyArray<ReadonlyArray<PlanValue>>): (string | number)[][] {

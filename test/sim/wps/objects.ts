@@ -17,6 +17,8 @@ import {
 export class SimControl {
   changes = 0;
   failAt: number | null = null;
+  /** The change that was made to fail. */
+  failed: string | null = null;
   readonly log: string[] = [];
   readonly listeners = new Map<string, ((...args: never[]) => void)[]>();
 
@@ -25,6 +27,7 @@ export class SimControl {
     this.log.push(what);
     if (this.failAt !== null && this.changes === this.failAt) {
       this.failAt = null;
+      this.failed = what;
       throw new Error(`simulated WPS failure at change ${this.changes} (${what})`);
     }
   }
@@ -341,7 +344,9 @@ class SimNameObject implements WpsName {
     return refersToText(this.n);
   }
   set RefersTo(v: unknown) {
-    this.n.ref = parseRef(this.sim, v);
+    const ref = parseRef(this.sim, v);
+    this.sim.control.change(`Name.RefersTo ${this.n.name}`);
+    this.n.ref = ref;
   }
   get Visible(): boolean {
     return this.n.visible;
