@@ -19,6 +19,20 @@ async function setUp() {
 }
 
 describe("WPS host", () => {
+  it("reads the active sheet: values, number formats per cell, merged title rows, protection", async () => {
+    const seed = communitySeed();
+    const rows = seed.sheets[0]?.rows ?? [];
+    rows[3] = [...(rows[3] ?? []).slice(0, 1), { value: 0.855, format: "0.0%" }, ...(rows[3] ?? []).slice(2)];
+    const t = createWpsSim({ ...seed, sheets: [{ name: "考核", rows, merges: ["A1:F1", "A2:F2", "AF5:AG6"] }, ...seed.sheets.slice(1)] });
+    const snap = await new WpsHost(t.sim.app).snapshot();
+    if (!snap.ok) throw new Error(JSON.stringify(snap.issues));
+    const { grid } = snap.value;
+    expect(grid.sheet).toBe("考核");
+    expect(grid.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 5 }, { top: 1, left: 0, bottom: 1, right: 5 }, { top: 4, left: 31, bottom: 5, right: 32 }]);
+    expect([grid.rows[3]?.[0], grid.rows[3]?.[1], grid.rows[4]?.[1]]).toEqual([{ value: "阳光社区" }, { value: 0.855, numFmt: "0.0%" }, { value: 90 }]);
+    expect([snap.value.locked, snap.value.structureLocked, snap.value.token, snap.value.sheetNames]).toEqual([false, false, null, ["考核", "其他"]]);
+  });
+
   it("keeps the state in one custom XML part of Kaohe's namespace, however often it saves", async () => {
     const t = await setUp();
     await t.session.score();

@@ -21,12 +21,14 @@ export function boxOf(range: WpsRange): CellRange {
 
 const inside = (r: CellRange, row: number, col: number) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 
-/** Merged areas within the used range: only rows that hold a merged cell are looked at cell by cell. */
-function mergesOf(ws: WpsWorksheet, used: WpsRange, box: CellRange): CellRange[] {
-  if (used.MergeCells === false) return [];
+/**
+ * Merged areas within the used range. MergeCells reads false for a block without any merged cell, so
+ * blocks of rows are halved until they hold merged cells and only those rows are read cell by cell
+ * (a few calls for the usual merged title rows, however long the sheet).
+ */
+function mergesOf(ws: WpsWorksheet, box: CellRange): CellRange[] {
   const found: CellRange[] = [];
-  for (let row = box.top; row <= box.bottom; row++) {
-    if (blockOf(ws, { ...box, top: row, bottom: row }).MergeCells === false) continue;
+  const scanRow = (row: number) => {
     for (let col = box.left; col <= box.right; col++) {
       if (found.some((m) => inside(m, row, col))) continue;
       const cell = ws.Range(a1(row, col));
@@ -34,7 +36,15 @@ function mergesOf(ws: WpsWorksheet, used: WpsRange, box: CellRange): CellRange[]
       const m = parseRange(cell.MergeArea.Address(false, false));
       if (m) found.push(m);
     }
-  }
+  };
+  const search = (top: number, bottom: number) => {
+    if (blockOf(ws, { ...box, top, bottom }).MergeCells === false) return;
+    if (top === bottom) return scanRow(top);
+    const mid = Math.floor((top + bottom) / 2);
+    search(top, mid);
+    search(mid + 1, bottom);
+  };
+  search(box.top, box.bottom);
   return found;
 }
 
@@ -52,7 +62,7 @@ function readGrid(ws: WpsWorksheet, skip: CellRange | null): Grid {
     const fmt = formats[r]?.[c];
     (rows[row] ??= [])[col] = fmt && fmt !== "General" ? { value, numFmt: fmt } : { value };
   }));
-  return { sheet: ws.Name, rows, merges: mergesOf(ws, used, box) };
+  return { sheet: ws.Name, rows, merges: mergesOf(ws, box) };
 }
 
 /** The results sheet by its anchor, and the fingerprint of what it holds ("changed" when it grew past what Kaohe wrote). */
