@@ -21,7 +21,8 @@ export type UiKey =
   | "needsExcel" | "needsExcelDetail" | "needsNewerExcel" | "cleared" | "done" | "rankN" | "unranked" | "removed" | "added"
   | "rubricImported" | "fullMarks" | "loading" | "moreProblems"
   | "confirmOverwriteTitle" | "confirmOverwriteBody" | "replace" | "cancel" | "confirmClearTitle" | "confirmClearBody"
-  | "confirmClearKeeps" | "clearConfirm" | "clearedReport" | "clearedKept" | "nothingToClear" | "keptResults" | "scoredKept";
+  | "confirmClearKeeps" | "clearConfirm" | "clearedReport" | "clearedKept" | "nothingToClear" | "keptResults" | "scoredKept"
+  | "needsWps";
 
 export interface Catalog {
   ui: Record<UiKey, string>;

@@ -28,6 +28,7 @@ export const enUS: Catalog = {
     clearedReport: "Removed {count} cells and {highlights} highlight rules{results}, and checked that nothing is left.", clearedKept: "Kept the {count} cells you changed: {cells}",
     nothingToClear: "Kaohe has written nothing on this sheet.", keptResults: "You changed the sheet \"{sheet}\", so it stays (it is no longer Kaohe's).",
     scoredKept: "The {count} cells you changed were left alone: {cells}",
+    needsWps: "Open Kaohe in WPS Spreadsheets from 考核 › 考核评分 (a WPS add-in), or in Excel from Home › 考核评分.",
   },
   cli: {
     fileNotFound: (p) => `workbook file not found: ${s(p.file)}`,

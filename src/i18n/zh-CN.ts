@@ -27,6 +27,7 @@ export const zhCN: Catalog = {
     clearedReport: "已清除 {count} 个单元格、{highlights} 条突出显示规则{results}，并核对无残留。", clearedKept: "保留了您改过的 {count} 个单元格：{cells}",
     nothingToClear: "这个工作表上没有 Kaohe 写入的内容。", keptResults: "“{sheet}”工作表您改过，已保留（不再属于 Kaohe）。",
     scoredKept: "您改过的 {count} 个单元格保留未动：{cells}",
+    needsWps: "请在 WPS 表格中通过“考核 › 考核评分”打开 Kaohe（WPS 加载项），或在 Excel 中通过“开始 › 考核评分”打开。",
   },
   cli: {
     fileNotFound: (p) => `找不到工作簿文件 ${s(p.file)}`,

@@ -4,7 +4,7 @@
  * adapter is written against, so a name or signature mistyped in src/adapters/wps/wps-types.ts fails here.
  */
 /// <reference types="et-jsapi-declare" />
-import type { WpsApplication, WpsCustomXmlParts, WpsFormatCondition, WpsName, WpsNames, WpsRange, WpsWorkbook, WpsWorksheet } from "../../src/adapters/wps/wps-types";
+import type { WpsAddonRoot, WpsApplication, WpsCustomXmlParts, WpsFormatCondition, WpsName, WpsNames, WpsRange, WpsWorkbook, WpsWorksheet } from "../../src/adapters/wps/wps-types";
 
 type Fits<T extends U, U> = T;
 
@@ -17,4 +17,5 @@ export type Checks = [
   Fits<Et.FormatCondition, WpsFormatCondition>,
   Fits<Kso.CustomXMLParts, WpsCustomXmlParts>,
   Fits<WPSMergedRoot, WpsApplication>,
+  Fits<WPSMergedRoot, WpsAddonRoot>,
 ];

@@ -146,3 +146,17 @@ export function findSheet(wb: WpsWorkbook, name: string | null): WpsWorksheet | 
   }
   return null;
 }
+
+/** A task pane WPS shows beside the document (WPS.CustomTaskpane). */
+export interface WpsTaskPane {
+  readonly ID: number;
+  Visible: boolean;
+}
+
+/** What the add-in's ribbon page uses of `window.Application` (WPS.AddonRoot). */
+export interface WpsAddonRoot {
+  CreateTaskPane(url: string, title?: string): WpsTaskPane;
+  GetTaskPane(id: number): WpsTaskPane;
+  /** Shared by the add-in's pages for the session; not saved anywhere. */
+  readonly PluginStorage: { getItem(key: string): unknown; setItem(key: string, value: string | number | boolean): void };
+}
