@@ -130,4 +130,24 @@ describe("WPS host", () => {
       expect(t.sim.book.active.name).toBe("考核");
     }
   });
+
+  it("a clear that fails at any change reports it, and clearing again leaves the workbook as before", async () => {
+    const original = userView((await setUp()).read());
+    const clean = await setUp();
+    await clean.session.score();
+    const from = clean.sim.control.changes;
+    expect((await clean.session.clear()).ok).toBe(true);
+    const total = clean.sim.control.changes - from;
+    for (let k = 1; k <= total; k++) {
+      const t = await setUp();
+      await t.session.score();
+      t.sim.control.failAt = t.sim.control.changes + k;
+      const first = await t.session.clear();
+      if (first.ok) expect([k, t.sim.control.failed]).toEqual([k, "CustomXMLPart.Delete"]);
+      else expect([k, first.issues.map((i) => i.code)]).toEqual([k, ["host.failed"]]);
+      const again = await t.session.clear();
+      expect([k, again.ok]).toEqual([k, true]);
+      expect([k, userView(t.read())]).toEqual([k, original]);
+    }
+  });
 });

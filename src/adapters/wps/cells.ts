@@ -42,17 +42,26 @@ export function contents(range: WpsRange, area: CellRange): CellContent[][] {
 
 export const blockOf = (ws: WpsWorksheet, area: CellRange): WpsRange => ws.Range(rangeA1(area));
 
-/** Number format of every cell of `area`, row by row. */
+/**
+ * Number format of every cell of `area`, row by row. A block whose cells differ reads as null, so each
+ * column is halved until its parts are uniform: a few calls for the usual header-plus-data column.
+ */
 export function formatsOf(ws: WpsWorksheet, area: CellRange): string[][] {
   const out: string[][] = Array.from({ length: height(area) }, () => Array<string>(width(area)).fill("General"));
-  for (let col = area.left; col <= area.right; col++) {
-    const whole = blockOf(ws, { ...area, left: col, right: col }).NumberFormat;
-    for (let row = area.top; row <= area.bottom; row++) {
-      const f = whole ?? ws.Range(a1(row, col)).NumberFormat;
+  const fill = (col: number, top: number, bottom: number) => {
+    const f = blockOf(ws, { top, bottom, left: col, right: col }).NumberFormat;
+    if (f === null && top < bottom) {
+      const mid = Math.floor((top + bottom) / 2);
+      fill(col, top, mid);
+      fill(col, mid + 1, bottom);
+      return;
+    }
+    for (let row = top; row <= bottom; row++) {
       const line = out[row - area.top];
       if (line) line[col - area.left] = typeof f === "string" ? f : "General";
     }
-  }
+  };
+  for (let col = area.left; col <= area.right; col++) fill(col, area.top, area.bottom);
   return out;
 }
 
