@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { WpsHost } from "../../src/adapters/wps/wps-host";
 import { PaneSession } from "../../src/app/pane-session";
 import { STATE_NAMESPACE, stateFromXml } from "../../src/core/ownership/record";
 import { catalog } from "../../src/i18n";
 import { communitySeed, OUT, paneHostContract, userView } from "../contract/pane-host-contract";
+import { communityRow } from "../helpers/community";
 import { createWpsSim } from "../sim/wps";
 
 paneHostContract("WPS 表格 (simulated object model)", (seed) => {
@@ -149,5 +151,32 @@ describe("WPS host", () => {
       expect([k, again.ok]).toEqual([k, true]);
       expect([k, userView(t.read())]).toEqual([k, original]);
     }
+  });
+
+  it("writes any unit name as exactly that text, never a formula, number, date or boolean, and clears it away", async () => {
+    const name = fc.oneof(
+      fc.constantFrom("=HYPERLINK(\"http://x\",\"x\")", "=1+1", "4/5", "1e3", "TRUE", "  12 ", "-0", "=", "'=A1", "50%"),
+      fc.string({ minLength: 1, maxLength: 12 }),
+    ).filter((n) => n.trim() !== "" && !/[合总小]计|平均|全/.test(n));
+    let scored = 0;
+    await fc.assert(fc.asyncProperty(fc.uniqueArray(name, { minLength: 2, maxLength: 4, selector: (n) => n.trim() }), async (names) => {
+      const seed = communitySeed();
+      const rows = seed.sheets[0]?.rows.slice(0, 3) ?? [];
+      seed.sheets[0] = { name: "考核", rows: [...rows, ...names.map((n) => [{ value: n, format: "@" }, ...communityRow("x").slice(1)])] };
+      const t = createWpsSim(seed);
+      const session = new PaneSession(new WpsHost(t.sim.app), catalog("zh-CN"), () => "2026-11-23T12:00:00.000Z");
+      const before = userView(t.read());
+      const r = await session.score();
+      if (!r.ok || r.value.kind !== "scored") return; // a table Kaohe declines (e.g. duplicate units) is not this property's concern
+      scored++;
+      const results = t.read().sheets.find((x) => x.name === "考核明细");
+      for (const u of r.value.result.assessment.units) {
+        const cell = results?.cells[`A${5 + r.value.result.assessment.units.indexOf(u)}`];
+        expect(cell).toEqual({ value: u.unit, format: "@" });
+      }
+      expect((await session.clear()).ok).toBe(true);
+      expect(userView(t.read())).toEqual(before);
+    }), { numRuns: 25 });
+    expect(scored).toBeGreaterThan(15);
   });
 });
