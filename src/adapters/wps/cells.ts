@@ -3,7 +3,7 @@
  * Formula read per block, number formats per column (a column whose cells differ reads as null and
  * is then read cell by cell), and formats set in runs of equal format down each column.
  */
-import { type CellRange, a1, rangeA1 } from "../../core/grid";
+import { type CellRange, rangeA1 } from "../../core/grid";
 import { cellAreas, type ClearCell } from "../../core/ownership/transaction";
 import type { CellContent } from "../../core/ownership/fingerprint";
 import type { WpsRange, WpsValue, WpsWorksheet } from "./wps-types";
@@ -84,10 +84,12 @@ export function setValues(ws: WpsWorksheet, area: CellRange, values: ReadonlyArr
   range.Value2 = height(area) === 1 && width(area) === 1 ? (values[0]?.[0] ?? "") : values.map((r) => [...r]);
 }
 
-/** Empty cells and give them back the formats they had before Kaohe wrote. */
+/** Empty cells and give them back the formats they had before Kaohe wrote (one call per run of equal formats down a column). */
 export function clearCells(ws: WpsWorksheet, cells: ReadonlyArray<ClearCell>): string[] {
   const areas = cellAreas(cells);
   for (const a of areas) ws.Range(a).ClearContents();
-  for (const c of cells) if (c.format) ws.Range(a1(c.row, c.col)).NumberFormat = c.format;
+  const byFormat = new Map<string, ClearCell[]>();
+  for (const c of cells) if (c.format) (byFormat.get(c.format) ?? byFormat.set(c.format, []).get(c.format))?.push(c);
+  for (const [format, same] of byFormat) for (const a of cellAreas(same)) ws.Range(a).NumberFormat = format;
   return areas;
 }

@@ -79,6 +79,7 @@ function* each(r: CellRange): Generator<{ row: number; col: number }> {
 
 /** Stored entries of a map that fall inside an area (works for the whole sheet too). */
 function keysIn(map: Map<string, unknown>, r: CellRange): string[] {
+  if (cellsOf(r) < map.size) return [...each(r)].map(({ row, col }) => key(row, col)).filter((k) => map.has(k));
   return [...map.keys()].filter((k) => {
     const { row, col } = unkey(k);
     return inside(r, row, col);
@@ -420,11 +421,16 @@ export class SimWorksheet implements WpsWorksheet {
   }
   /** The bounding box of cells with content, a format or a comment (A1 on an empty sheet). */
   get UsedRange(): WpsRange {
-    const keys = [...this.sheet.cells.keys(), ...this.sheet.formats.keys(), ...this.sheet.comments.keys()].map(unkey);
-    if (!keys.length) return new SimRange(this.sim, this.sheet, [{ top: 0, left: 0, bottom: 0, right: 0 }]);
-    const rows = keys.map((k) => k.row);
-    const cols = keys.map((k) => k.col);
-    return new SimRange(this.sim, this.sheet, [{ top: Math.min(...rows), left: Math.min(...cols), bottom: Math.max(...rows), right: Math.max(...cols) }]);
+    let box: CellRange | null = null;
+    for (const map of [this.sheet.cells, this.sheet.formats, this.sheet.comments]) {
+      for (const k of map.keys()) {
+        const { row, col } = unkey(k);
+        box = box
+          ? { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) }
+          : { top: row, left: col, bottom: row, right: col };
+      }
+    }
+    return new SimRange(this.sim, this.sheet, [box ?? { top: 0, left: 0, bottom: 0, right: 0 }]);
   }
   get Cells(): WpsRange {
     return new SimRange(this.sim, this.sheet, [WHOLE]);
