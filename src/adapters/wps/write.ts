@@ -46,11 +46,12 @@ export function writeOutputs(app: WpsApplication, tx: OutputWrite, state: Workbo
 
   // (2) intent: saved before anything of the user's is touched.
   const box = tx.intent.area;
+  const clearFormat = new Map(tx.clear.map((x) => [`${x.row},${x.col}`, x.format ?? ""]));
   const boxFormats: string[] = [];
   for (let r = box.top; r <= box.bottom; r++) {
     for (let c = box.left; c <= box.right; c++) {
       const inArea = r >= area.top && r <= area.bottom && c >= area.left && c <= area.right;
-      boxFormats.push(inArea ? (prior[r - area.top]?.[c - area.left] ?? "") : (tx.clear.find((x) => x.row === r && x.col === c)?.format ?? ""));
+      boxFormats.push(inArea ? (prior[r - area.top]?.[c - area.left] ?? "") : (clearFormat.get(`${r},${c}`) ?? ""));
     }
   }
   const intent = intentRecord(tx, boxFormats, at);
