@@ -18,7 +18,7 @@ module.exports = (env = {}, options = {}) => {
   return {
     name: "wps",
     context: ROOT,
-    devtool: dev ? "eval-source-map" : "source-map",
+    devtool: "source-map", // no eval: the pages' CSP forbids it, in development too
     entry: { taskpane: "./src/taskpane/wps-index.ts", ribbon: "./src/commands/wps-ribbon.ts" },
     output: {
       path: path.resolve(ROOT, env.outDir || "dist", "wps"),
@@ -41,7 +41,8 @@ module.exports = (env = {}, options = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      new BudgetPlugin({ root: ROOT }),
+      // Sizes are measured on the files a build writes; the dev server keeps them in memory.
+      ...(dev ? [] : [new BudgetPlugin({ root: ROOT })]),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./wps/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer", inject: "head" }),
       // WPS calls the ribbon's callbacks as soon as ribbon.xml is read: they must exist before the page finishes loading.
       new HtmlWebpackPlugin({ filename: "index.html", template: "./wps/index.html", chunks: ["ribbon"], scriptLoading: "blocking", inject: "head" }),
