@@ -3,6 +3,8 @@ const base = require("./jest.config.js");
 
 module.exports = {
   ...base,
+  // Transpile only: the TypeScript checker already refused mutants that do not compile.
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }] },
   // CLI tests run the built lib/, browser and deployment tests a webpack build: neither sees a mutant.
   testPathIgnorePatterns: ["/node_modules/", "/test/cli/", "/test/e2e/", "/test/deploy/", "/test/tools/", "/test/architecture/"],
 };

@@ -28,7 +28,7 @@ async function httpsOptions() {
   }
 }
 
-module.exports = async (env = {}, options = {}) => {
+const officeConfig = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const urlProd = env.urlProd || "https://localhost:3000/";
   if (!/^https:\/\/.+\/$/.test(urlProd)) throw new Error(`--env urlProd must be an https URL ending in "/": ${urlProd}`);
@@ -52,7 +52,7 @@ module.exports = async (env = {}, options = {}) => {
       path: path.resolve(__dirname, env.outDir || "dist"),
       filename: "[name].[contenthash:12].js",
       assetModuleFilename: "assets/[name].[contenthash:12][ext]",
-      clean: true,
+      clean: { keep: /^wps[\\/]/ }, // the WPS add-in's own build cleans wps/
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
@@ -90,3 +90,6 @@ module.exports = async (env = {}, options = {}) => {
     },
   };
 };
+
+// Office's pane and the WPS 表格 add-in (wps/webpack.wps.js, into <outDir>/wps/, without office.js).
+module.exports = async (env = {}, options = {}) => [await officeConfig(env, options), require("./wps/webpack.wps")(env, options)];

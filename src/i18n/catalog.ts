@@ -27,7 +27,8 @@ export type UiKey =
   | "confirmClearKeeps" | "clearConfirm" | "clearedReport" | "clearedKept" | "nothingToClear" | "keptResults" | "scoredKept"
   // The 320 px pane: mapping summary, preview checks, summary additions, the confirmation panel.
   | "otherIndicators" | "severalColumns" | "mappedByHand" | "beforeScoring" | "resultsOutdated" | "vetoedUnits"
-  | "progressUnits" | "changedCellsTitle" | "changedCellsHint" | "replaceChanged" | "keepChanged" | "selectCell";
+  | "progressUnits" | "changedCellsTitle" | "changedCellsHint" | "replaceChanged" | "keepChanged" | "selectCell"
+  | "needsWps";
 
 export interface Catalog {
   ui: Record<UiKey, string>;

@@ -37,6 +37,7 @@ export const enUS: Catalog = {
     vetoedUnits: "Vetoed", progressUnits: "Progress award",
     changedCellsTitle: "{count} cells were changed after scoring", changedCellsHint: "Click a cell to select it in the sheet.",
     replaceChanged: "Replace these cells", keepChanged: "Keep my changes", selectCell: "Select in the sheet",
+    needsWps: "Open Kaohe in WPS Spreadsheets from 考核 › 考核评分 (a WPS add-in), or in Excel from Home › 考核评分.",
   },
   cli: {
     fileNotFound: (p) => `workbook file not found: ${s(p.file)}`,

@@ -36,6 +36,7 @@ export const zhCN: Catalog = {
     vetoedUnits: "一票否决", progressUnits: "进步奖",
     changedCellsTitle: "以下 {count} 个单元格在评分后被改动过", changedCellsHint: "点击单元格可在表格中查看。",
     replaceChanged: "替换这些单元格", keepChanged: "保留我的改动", selectCell: "在表格中选中",
+    needsWps: "请在 WPS 表格中通过“考核 › 考核评分”打开 Kaohe（WPS 加载项），或在 Excel 中通过“开始 › 考核评分”打开。",
   },
   cli: {
     fileNotFound: (p) => `找不到工作簿文件 ${s(p.file)}`,

@@ -5,9 +5,8 @@
  * when nothing of Kaohe's is left. Reads only the recorded areas, never the whole sheet.
  */
 import { issue } from "../../core/issue";
-import { fingerprint } from "../../core/ownership/fingerprint";
 import { outputName, resultsName, SHEET_NAME, type WorkbookState } from "../../core/ownership/record";
-import { cellAreas, type OutputClear } from "../../core/ownership/transaction";
+import { cellAreas, isKaohesNote, type OutputClear } from "../../core/ownership/transaction";
 import type { ClearReport } from "../../app/pane-host";
 import { Refusal } from "./errors";
 import { kaoheRules, queueFormulas, queueRules } from "./highlights";
@@ -25,7 +24,7 @@ export async function clearOutputs(context: Excel.RequestContext, tx: OutputClea
   names.forEach((n) => n.load("isNullObject"));
   const results = tx.deleteResults ? wb.worksheets.getItemOrNullObject(tx.deleteResults) : null;
   results?.load("isNullObject");
-  const notes = notesSupported ? tx.notes.map((n) => ({ f: n.f, note: ws.notes.getItemOrNullObject(n.cell) })) : [];
+  const notes = notesSupported ? tx.notes.map((n) => ({ at: n, note: ws.notes.getItemOrNullObject(n.cell) })) : [];
   notes.forEach((n) => n.note.load("isNullObject, content"));
   await context.sync();
 
@@ -42,7 +41,7 @@ export async function clearOutputs(context: Excel.RequestContext, tx: OutputClea
   const ours = kaoheRules(custom);
   ours.forEach((cf) => cf.delete());
   // A note is removed only while its text is what Kaohe wrote: one the user edited or added stays.
-  const liveNotes = notes.filter((n) => !n.note.isNullObject && fingerprint(String(n.note.content)) === n.f);
+  const liveNotes = notes.filter((n) => !n.note.isNullObject && isKaohesNote(n.at, n.note.content));
   liveNotes.forEach((n) => n.note.delete());
   const deleted = results && !results.isNullObject ? tx.deleteResults : null;
   if (results && !results.isNullObject) results.delete();

@@ -10,7 +10,7 @@ import { a1, parseA1 } from "../../core/grid";
 import { issue } from "../../core/issue";
 import { blockFingerprint, fingerprint, type CellContent } from "../../core/ownership/fingerprint";
 import { ANY_CONTENT, outputName, resultsName, type OutputRecord, type WorkbookState } from "../../core/ownership/record";
-import { cellAreas, intentRecord, recordOf, type OutputWrite } from "../../core/ownership/transaction";
+import { cellAreas, intentRecord, isKaohesNote, recordOf, type OutputWrite } from "../../core/ownership/transaction";
 import type { PlanValue } from "../../core/plan/write-plan";
 import type { WriteReport } from "../../app/pane-host";
 import { queueAnchors, queueSheetToken } from "./anchors";
@@ -73,7 +73,7 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
     : [];
   existingNotes.forEach((n) => n.note.load("isNullObject, content"));
   // A note is Kaohe's to replace only while its text is what Kaohe wrote.
-  const kaoheNote = (a: string, note: Excel.Note) => !note.isNullObject && tx.dropNotes.some((d) => d.cell === a && d.f === fingerprint(String(note.content)));
+  const kaoheNote = (a: string, note: Excel.Note) => !note.isNullObject && tx.dropNotes.some((d) => d.cell === a && isKaohesNote(d, note.content));
   await context.sync();
 
   if (ws.protection.protected) throw new Refusal(issue("sheet.protected", { sheet: tx.sheet }, { sheet: tx.sheet }));

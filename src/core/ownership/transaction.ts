@@ -16,11 +16,14 @@ export interface ClearCell {
   format: string | null;
 }
 
-/** A note of Kaohe's where it is now (A1), with the fingerprint of the text it wrote. */
+/** A note of Kaohe's where it is now (A1), with the fingerprint of the text it wrote ("a|b": either). */
 export interface NoteAt {
   cell: string;
   f: string;
 }
+
+/** A note is Kaohe's while its text is what Kaohe wrote there. */
+export const isKaohesNote = (n: NoteAt, text: unknown): boolean => n.f.split("|").includes(fingerprint(String(text ?? "")));
 
 /** Fingerprints of an area, row by row ("a|b": either content is Kaohe's). */
 type Fingerprints = string[];
@@ -146,7 +149,9 @@ export function buildOutputWrite(plan: WritePlan, token: string, rubric: OutputW
 
 /** Kaohe's notes where their cells are now: a note is Kaohe's by its text, whatever the user typed in the cell. */
 function notesNow(previous: Previous): NoteAt[] {
-  const byIndex = new Map(previous.record.notes.map((n) => [n.i, n.f]));
+  // An intent record may hold the old and the new note of one cell: either is Kaohe's.
+  const byIndex = new Map<number, string>();
+  for (const n of previous.record.notes) byIndex.set(n.i, byIndex.has(n.i) ? `${byIndex.get(n.i)}|${n.f}` : n.f);
   const out: NoteAt[] = [];
   for (const c of [...previous.ownership.ours, ...previous.ownership.changed]) {
     const f = byIndex.get(c.index ?? -1);

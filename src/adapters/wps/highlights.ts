@@ -1,0 +1,74 @@
+/**
+ * Kaohe's highlights in WPS: conditional formats of type xlExpression whose formula is Kaohe's
+ * marker (`=ISTEXT("kaohe-…")`, core/plan/write-plan.ts), found by that marker and never by position
+ * (a rule's index shifts whenever the user adds or deletes one).
+ */
+import { HIGHLIGHT_MARK, HIGHLIGHT_STYLE, highlightRule, type Highlight } from "../../core/plan/write-plan";
+import { cellAreas } from "../../core/ownership/transaction";
+import { XL_EXPRESSION, type WpsWorksheet } from "./wps-types";
+
+/** VBA's Range() takes at most 255 characters of address. */
+const MAX_ADDRESS_CHARS = 255;
+const MARKER = new RegExp(`^=?ISTEXT\\("${HIGHLIGHT_MARK}-(shortfall|problem)"\\)$`, "i");
+
+export const isKaoheRule = (formula: unknown): boolean => typeof formula === "string" && MARKER.test(formula.trim());
+
+/** "#FFC7CE" → the BGR number WPS (like VBA's RGB()) uses for colours. */
+export function bgr(hex: string): number {
+  const n = parseInt(hex.replace(/^#/, ""), 16);
+  return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
+}
+
+/** How many of the sheet's rules are Kaohe's. */
+export function countKaoheRules(ws: WpsWorksheet): number {
+  const all = ws.Cells.FormatConditions;
+  let n = 0;
+  for (let i = 1; i <= all.Count; i++) {
+    const fc = all.Item(i);
+    if (fc.Type === XL_EXPRESSION && isKaoheRule(fc.Formula1)) n++;
+  }
+  return n;
+}
+
+/** Delete Kaohe's rules (from the last, so the indexes still to visit do not shift). */
+export function deleteKaoheRules(ws: WpsWorksheet): number {
+  const all = ws.Cells.FormatConditions;
+  let n = 0;
+  for (let i = all.Count; i >= 1; i--) {
+    const fc = all.Item(i);
+    if (fc.Type === XL_EXPRESSION && isKaoheRule(fc.Formula1)) {
+      fc.Delete();
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Areas joined into address lists that fit one Range() call each. */
+export function chunkAddresses(areas: ReadonlyArray<string>, max = MAX_ADDRESS_CHARS): string[] {
+  const chunks: string[] = [];
+  let cur = "";
+  for (const a of areas) {
+    if (cur && cur.length + a.length + 1 > max) {
+      chunks.push(cur);
+      cur = "";
+    }
+    cur = cur ? `${cur},${a}` : a;
+  }
+  if (cur) chunks.push(cur);
+  return chunks;
+}
+
+/** Add Kaohe's rules for the plan's highlights: one rule per kind and address chunk. */
+export function addHighlights(ws: WpsWorksheet, highlights: ReadonlyArray<Highlight>): number {
+  let n = 0;
+  for (const kind of ["shortfall", "problem"] as const) {
+    for (const address of chunkAddresses(cellAreas(highlights.filter((h) => h.kind === kind)))) {
+      const fc = ws.Range(address).FormatConditions.Add(XL_EXPRESSION, undefined, `=${highlightRule(kind)}`);
+      fc.Interior.Color = bgr(HIGHLIGHT_STYLE[kind].fill);
+      fc.Font.Color = bgr(HIGHLIGHT_STYLE[kind].font);
+      n++;
+    }
+  }
+  return n;
+}
