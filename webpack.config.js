@@ -43,7 +43,8 @@ const officeConfig = async (env = {}, options = {}) => {
     });
 
   return {
-    devtool: dev ? "eval-source-map" : "source-map",
+    // Never eval-based source maps: the pane's CSP has no 'unsafe-eval', in development either.
+    devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.ts",
       commands: "./src/commands/commands.ts",
@@ -67,7 +68,8 @@ const officeConfig = async (env = {}, options = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      new BudgetPlugin({ root: __dirname }),
+      // The budget reads the emitted files; the dev server keeps them in memory.
+      ...(env.WEBPACK_SERVE ? [] : [new BudgetPlugin({ root: __dirname })]),
       page("taskpane", ["taskpane"], OFFICE_JS),
       page("commands", ["commands"], OFFICE_JS),
       new CopyWebpackPlugin({
