@@ -12,7 +12,9 @@ import { builtinRubric, builtinRubrics, parseRubricText } from "../app/rubrics";
 import { scoreWorkbook } from "../app/score-workbook";
 import { jsonReport } from "../app/report";
 import { type Catalog, type CliMessage, catalog, formatIssueWithPlace, pickLocale } from "../i18n";
-import { XlsxWorkbook, isOpenError } from "../adapters/xlsx/workbook-file";
+import { XlsxWorkbook, isOpenError } from "./workbook-file";
+import { openErrorMessage } from "./open-error";
+import { outputKind } from "./output-kind";
 import { renderScoreTable, renderRubricList } from "./render";
 import { HELP } from "./help";
 
@@ -84,6 +86,7 @@ async function score(io: Io, args: string[]): Promise<number> {
       format: { type: "string", default: "table" },
       lang: { type: "string" },
       map: { type: "string", multiple: true },
+      notes: { type: "string", default: "shortfalls" },
     },
   });
   const c: Catalog = catalog(pickLocale(values.lang));
@@ -91,6 +94,8 @@ async function score(io: Io, args: string[]): Promise<number> {
   if (!file || positionals.length > 1) bilingual(io, "usage", { detail: "kaohe score <workbook.xlsx> --rubric <id|file>" });
   if (!values.rubric) bilingual(io, "usage", { detail: "--rubric" });
   if (values.format !== "table" && values.format !== "json") bilingual(io, "usage", { detail: `--format ${values.format}` });
+  const notes = values.notes;
+  if (notes !== "none" && notes !== "shortfalls" && notes !== "all") bilingual(io, "usage", { detail: `--notes ${notes} (none|shortfalls|all)` });
   const mapping: Record<string, string> = {};
   for (const m of values.map ?? []) {
     const [k, v] = m.split("=");
@@ -103,7 +108,8 @@ async function score(io: Io, args: string[]): Promise<number> {
   const compiled = rubric.value;
   const opened = await XlsxWorkbook.open(file);
   if (isOpenError(opened)) {
-    bilingual(io, opened.kind === "notFound" ? "fileNotFound" : opened.kind === "notXlsx" ? "notXlsx" : "fileUnreadable", { file, detail: opened.detail });
+    const m = openErrorMessage(opened, file);
+    bilingual(io, m.key, m.params);
   }
   if (values.sheet !== undefined && !(await opened.sheets()).some((s) => s.name === values.sheet)) {
     bilingual(io, "sheetNotFound", { file, sheet: values.sheet, available: (await opened.sheets()).map((s) => s.name).join(", ") });
@@ -114,10 +120,13 @@ async function score(io: Io, args: string[]): Promise<number> {
     if (await sameFile(out, file)) bilingual(io, "sameAsInput", { file: out });
     if (!values.force && (await exists(out))) bilingual(io, "outputExists", { file: out });
   }
+  const kind = out !== undefined ? outputKind(opened.book.kind, out) : undefined;
+  if (out !== undefined && !kind) bilingual(io, "macroExtension", { file: out, kind: opened.book.kind });
 
   const result = await scoreWorkbook(opened, compiled, {
     ...(values.sheet !== undefined && { sheet: values.sheet }),
     mapping,
+    notes,
     locale: c,
     write: out !== undefined,
   });
@@ -134,7 +143,7 @@ async function score(io: Io, args: string[]): Promise<number> {
 
   if (out !== undefined) {
     try {
-      await opened.saveAs(out);
+      await opened.saveAs(out, kind);
     } catch (e) {
       bilingual(io, "writeFailed", { file: out, detail: e instanceof Error ? e.message : String(e) });
     }

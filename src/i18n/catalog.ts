@@ -11,7 +11,9 @@ type R = Reason["params"];
 
 export type CliMessage =
   | "fileNotFound" | "fileUnreadable" | "notXlsx" | "sheetNotFound" | "outputExists" | "sameAsInput" | "writeFailed"
-  | "rubricFileNotFound" | "usage" | "scored" | "written" | "rubricValid" | "rubricInvalid" | "internal";
+  | "rubricFileNotFound" | "usage" | "scored" | "written" | "rubricValid" | "rubricInvalid" | "internal"
+  | "notRegular" | "encrypted" | "otherFormat" | "limit" | "truncated" | "missingPart" | "duplicatePart" | "badPart"
+  | "entity" | "macroExtension" | "cannotWrite" | "changes" | "inPlaceRefused";
 
 export type UiKey =
   | "title" | "language" | "sheet" | "headerRow" | "unitColumn" | "reload" | "rubric" | "importRubric" | "fromWorkbook"

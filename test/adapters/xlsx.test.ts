@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { XlsxWorkbook, isOpenError } from "../../src/adapters/xlsx/workbook-file";
+import { XlsxWorkbook, isOpenError } from "../../src/cli/workbook-file";
 import { builtinRubric } from "../../src/app/rubrics";
 import { compileRubric } from "../../src/core/rubric/compile";
 import { scoreWorkbook } from "../../src/app/score-workbook";
@@ -40,6 +40,14 @@ async function scoreAndSave(book: XlsxWorkbook, rubric = community, out?: string
   return { r, file, wb };
 }
 
+/** A note as ExcelJS reads it back: plain text, or rich text runs. */
+function noteText(cell: ExcelJS.Cell): string {
+  const n = cell.note as unknown;
+  if (typeof n === "string") return n;
+  const texts = (n as { texts?: { text: string }[] } | undefined)?.texts ?? [];
+  return texts.map((t) => t.text).join("");
+}
+
 function values(ws: ExcelJS.Worksheet): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (c) => (out[c.address] = c.value)));
@@ -74,10 +82,10 @@ describe("reading .xlsx", () => {
     expect(await XlsxWorkbook.open(path.join(dir, "none.xlsx"))).toMatchObject({ kind: "notFound" });
     const csv = path.join(dir, "a.xlsx");
     require("fs").writeFileSync(csv, "单位,计划生育率\n甲,90\n");
-    expect(await XlsxWorkbook.open(csv)).toMatchObject({ kind: "notXlsx" });
+    expect(await XlsxWorkbook.open(csv)).toMatchObject({ kind: "package", problem: { code: "notZip" } });
     const broken = path.join(dir, "b.xlsx");
     require("fs").writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]));
-    expect(await XlsxWorkbook.open(broken)).toMatchObject({ kind: "unreadable" });
+    expect(await XlsxWorkbook.open(broken)).toMatchObject({ kind: "package", problem: { code: "truncated" } });
   });
 });
 
@@ -94,7 +102,7 @@ describe("writing a scored copy", () => {
     expect([ws.getCell(3, n + 1).value, ws.getCell(3, n + 2).value]).toEqual([97.5, 2]);
     expect([ws.getCell(4, n + 1).value, ws.getCell(4, n + 2).value]).toEqual([100, 1]);
     expect([ws.getCell(5, n + 1).value, ws.getCell(5, n + 3).value]).toEqual([null, "数据不全"]);
-    expect(String(ws.getCell(3, n + 3).note)).toContain("计划生育率 85.5% 低于目标 88%");
+    expect(noteText(ws.getCell(3, n + 3))).toContain("计划生育率 85.5% 低于目标 88%");
     const cf = (ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings as { ref: string; rules: { formulae: string[] }[] }[];
     expect(cf.map((c) => [c.ref, c.rules[0]?.formulae[0]])).toEqual([
       ["B3", 'ISTEXT("kaohe-shortfall")'],

@@ -1,0 +1,111 @@
+/**
+ * Rewrites cells inside a worksheet's <sheetData> at the text level: rows and cells Kaohe does not
+ * touch are copied as they are; touched cells keep their style index (s) — a cell's style is never
+ * reset. Text is written as an inline string, never as a formula.
+ */
+import { columnLetter } from "../../core/grid";
+import { fail } from "./errors";
+import { esc } from "./xml";
+
+/** A value to write; null clears the cell's content (its style stays). */
+export type CellEdit = string | number | null;
+export type CellEdits = Map<number, Map<number, CellEdit>>;
+
+export function setEdit(edits: CellEdits, row: number, col: number, v: CellEdit): void {
+  let r = edits.get(row);
+  if (!r) edits.set(row, (r = new Map()));
+  r.set(col, v);
+}
+
+function cellXml(row: number, col: number, v: CellEdit, style: string): string {
+  const ref = `${columnLetter(col)}${row + 1}`;
+  const s = style ? ` s="${style}"` : "";
+  if (v === null) return style ? `<c r="${ref}"${s}/>` : "";
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
+  const space = /^\s|\s$/.test(v) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${esc(v)}</t></is></c>`;
+}
+
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+function colOf(ref: string | undefined, fallback: number): number {
+  const m = ref ? /^([A-Z]+)/.exec(ref) : null;
+  if (!m || !m[1]) return fallback;
+  let n = 0;
+  for (const ch of m[1]) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+/** One row rebuilt: untouched cells verbatim, edited ones replaced or inserted in column order. */
+function patchRow(row: number, body: string, edits: Map<number, CellEdit>): string {
+  const cells: { col: number; xml: string }[] = [];
+  const re = /<c\b/g;
+  let m: RegExpExecArray | null;
+  let col = -1;
+  while ((m = re.exec(body))) {
+    const tagEnd = body.indexOf(">", m.index);
+    const tag = body.slice(m.index, tagEnd + 1);
+    const end = tag.endsWith("/>") ? tagEnd + 1 : body.indexOf("</c>", tagEnd) + 4;
+    if (end < tagEnd) fail({ code: "badPart", part: "sheet", detail: `row ${row + 1}` });
+    col = colOf(attr(tag, "r"), col + 1);
+    re.lastIndex = end;
+    const edit = edits.get(col);
+    if (edit === undefined && !edits.has(col)) cells.push({ col, xml: body.slice(m.index, end) });
+    else cells.push({ col, xml: cellXml(row, col, edit ?? null, attr(tag, "s") ?? "") });
+  }
+  const present = new Set(cells.map((c) => c.col));
+  for (const [c, v] of edits) if (!present.has(c)) cells.push({ col: c, xml: cellXml(row, c, v, "") });
+  cells.sort((a, b) => a.col - b.col);
+  return cells.map((c) => c.xml).join("");
+}
+
+/** Rewrite the cells named in `edits` (0-based row → col → value) inside the worksheet XML. */
+export function patchSheetData(xml: string, edits: CellEdits): string {
+  const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!open) return fail({ code: "badPart", part: "sheet", detail: "no sheetData" });
+  const start = open.index + open[0].length;
+  const selfClosing = open[1] === "/";
+  const end = selfClosing ? start : xml.indexOf("</sheetData>", start);
+  const body = xml.slice(start, end);
+  const order = [...edits.keys()].sort((a, b) => a - b);
+  const out: string[] = [];
+  let k = 0;
+  const newRowsBefore = (limit: number) => {
+    while (k < order.length && (order[k] as number) < limit) {
+      const r = order[k++] as number;
+      const cells = patchRow(r, "", edits.get(r) as Map<number, CellEdit>);
+      if (cells) out.push(`<row r="${r + 1}">${cells}</row>`);
+    }
+  };
+  const re = /<row\b/g;
+  let m: RegExpExecArray | null;
+  let last = 0;
+  let row = -1;
+  while ((m = re.exec(body))) {
+    const tagEnd = body.indexOf(">", m.index);
+    const tag = body.slice(m.index, tagEnd + 1);
+    const self = tag.endsWith("/>");
+    const rowEnd = self ? tagEnd + 1 : body.indexOf("</row>", tagEnd) + 6;
+    const r = attr(tag, "r");
+    row = r !== undefined ? Number(r) - 1 : row + 1;
+    re.lastIndex = rowEnd;
+    newRowsBefore(row);
+    out.push(body.slice(last, m.index));
+    last = rowEnd;
+    const e = edits.get(row);
+    if (!e) {
+      out.push(body.slice(m.index, rowEnd));
+      continue;
+    }
+    if (order[k] === row) k++;
+    // spans is an optional hint that the new cells may contradict: dropped on rows Kaohe rewrites.
+    const head = (self ? tag.slice(0, -2) + ">" : tag).replace(/\sspans="[^"]*"/, "");
+    const cells = patchRow(row, self ? "" : body.slice(tagEnd + 1, rowEnd - 6), e);
+    out.push(`${head}${cells}</row>`);
+  }
+  out.push(body.slice(last));
+  newRowsBefore(Infinity);
+  const inner = out.join("");
+  if (selfClosing) return `${xml.slice(0, open.index)}<sheetData>${inner}</sheetData>${xml.slice(start)}`;
+  return `${xml.slice(0, start)}${inner}${xml.slice(end)}`;
+}

@@ -1,0 +1,42 @@
+/**
+ * An .xlsx package as a WorkbookPort: reads through the package reader, and after `apply` gives
+ * the scored copy's bytes. Bytes in, bytes out — files are the caller's business.
+ */
+import type { Grid } from "../../core/grid";
+import type { WritePlan } from "../../core/plan/write-plan";
+import type { SheetInfo, WorkbookPort } from "../../app/ports";
+import { type WorkbookKind, XlsxPackage } from "./package";
+import { writeScoredCopy } from "./write";
+
+export class XlsxBook implements WorkbookPort {
+  private plan?: WritePlan;
+
+  private constructor(readonly pkg: XlsxPackage) {}
+
+  /** Throws PackageError for anything that is not a readable workbook within the limits. */
+  static fromBytes(bytes: Uint8Array): XlsxBook {
+    return new XlsxBook(XlsxPackage.open(bytes));
+  }
+
+  get kind(): WorkbookKind {
+    return this.pkg.kind;
+  }
+
+  async sheets(): Promise<SheetInfo[]> {
+    return this.pkg.worksheets.map((s) => ({ name: s.name, title: this.pkg.a1Text(s) }));
+  }
+
+  async readSheet(name?: string): Promise<Grid | undefined> {
+    return this.pkg.grid(name);
+  }
+
+  async apply(plan: WritePlan): Promise<void> {
+    this.plan = plan;
+  }
+
+  /** The scored copy (the input unchanged when nothing was applied). */
+  toBytes(as?: WorkbookKind): Uint8Array {
+    if (!this.plan) return this.pkg.zip.bytes;
+    return writeScoredCopy(this.pkg, this.plan, as ? { as } : {});
+  }
+}

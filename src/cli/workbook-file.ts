@@ -1,0 +1,70 @@
+/**
+ * The CLI's side of the .xlsx adapter: a workbook file read into bytes (regular files only, size
+ * checked before reading) and the scored copy written atomically (temporary file, then rename).
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { randomBytes } from "crypto";
+import { XlsxBook } from "../adapters/xlsx/xlsx-book";
+import { PackageError, type PackageProblem } from "../adapters/xlsx/errors";
+import { LIMITS } from "../adapters/xlsx/limits";
+import type { WorkbookKind } from "../adapters/xlsx/package";
+import type { Grid } from "../core/grid";
+import type { WritePlan } from "../core/plan/write-plan";
+import type { SheetInfo, WorkbookPort } from "../app/ports";
+
+export type OpenError = { kind: "notFound" | "unreadable" | "notRegular"; detail: string } | { kind: "package"; problem: PackageProblem; detail: string };
+
+export class XlsxWorkbook implements WorkbookPort {
+  private constructor(readonly book: XlsxBook, readonly file: string) {}
+
+  sheets(): Promise<SheetInfo[]> {
+    return this.book.sheets();
+  }
+
+  readSheet(name?: string): Promise<Grid | undefined> {
+    return this.book.readSheet(name);
+  }
+
+  apply(plan: WritePlan): Promise<void> {
+    return this.book.apply(plan);
+  }
+
+  static async open(file: string): Promise<XlsxWorkbook | OpenError> {
+    let data: Buffer;
+    try {
+      const st = await fs.stat(file);
+      // FIFOs, devices and directories are never workbooks (and /dev/zero never ends).
+      if (!st.isFile()) return { kind: "notRegular", detail: file };
+      if (st.size > LIMITS.fileBytes) return { kind: "package", problem: { code: "limit", limit: "fileBytes", value: st.size, max: LIMITS.fileBytes }, detail: file };
+      data = await fs.readFile(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return { kind: code === "ENOENT" ? "notFound" : "unreadable", detail: String((e as Error).message) };
+    }
+    try {
+      return new XlsxWorkbook(XlsxBook.fromBytes(new Uint8Array(data.buffer, data.byteOffset, data.length)), file);
+    } catch (e) {
+      if (e instanceof PackageError) return { kind: "package", problem: e.problem, detail: e.message };
+      throw e;
+    }
+  }
+
+  /** Write next to the target and rename over it, so a failed run leaves nothing half-written. */
+  async saveAs(target: string, as?: WorkbookKind): Promise<void> {
+    const bytes = this.book.toBytes(as);
+    const dir = path.dirname(path.resolve(target));
+    const tmp = path.join(dir, `.kaohe-tmp-${process.pid}-${randomBytes(4).toString("hex")}.xlsx`);
+    try {
+      await fs.writeFile(tmp, bytes, { flag: "wx" });
+      await fs.rename(tmp, target);
+    } catch (e) {
+      await fs.rm(tmp, { force: true });
+      throw e;
+    }
+  }
+}
+
+export function isOpenError(x: XlsxWorkbook | OpenError): x is OpenError {
+  return !(x instanceof XlsxWorkbook);
+}
