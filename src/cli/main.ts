@@ -13,7 +13,7 @@ import { scoreWorkbook } from "../app/score-workbook";
 import { jsonReport } from "../app/report";
 import { type Catalog, type CliMessage, catalog, formatIssueWithPlace, pickLocale } from "../i18n";
 import { XlsxWorkbook, isOpenError } from "./workbook-file";
-import { openErrorMessage } from "./open-error";
+import { lateProblem, openErrorMessage } from "./open-error";
 import { outputKind } from "./output-kind";
 import { renderScoreTable, renderRubricList } from "./render";
 import { HELP } from "./help";
@@ -129,6 +129,10 @@ async function score(io: Io, args: string[]): Promise<number> {
     notes,
     locale: c,
     write: out !== undefined,
+  }).catch((e: unknown) => {
+    const late = lateProblem(e, file);
+    if (late) bilingual(io, late.key, late.params);
+    throw e;
   });
   if (!result.ok) fatalIssues(io, result.issues);
 

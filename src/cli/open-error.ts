@@ -1,5 +1,6 @@
 /** Which one-line message a workbook that cannot be opened gets. */
 import type { CliMessage } from "../i18n";
+import { PackageError } from "../adapters/xlsx/errors";
 import type { OpenError } from "./workbook-file";
 
 export function openErrorMessage(e: OpenError, file: string): { key: CliMessage; params: Record<string, string | number> } {
@@ -23,4 +24,9 @@ export function openErrorMessage(e: OpenError, file: string): { key: CliMessage;
     default:
       return { key: p.code, params: { file } };
   }
+}
+
+/** A package problem found only while reading the scored sheet (limits, entities, bad parts). */
+export function lateProblem(e: unknown, file: string): ReturnType<typeof openErrorMessage> | undefined {
+  return e instanceof PackageError ? openErrorMessage({ kind: "package", problem: e.problem, detail: e.message }, file) : undefined;
 }

@@ -43,7 +43,11 @@ export class XlsxWorkbook implements WorkbookPort {
       return { kind: code === "ENOENT" ? "notFound" : "unreadable", detail: String((e as Error).message) };
     }
     try {
-      return new XlsxWorkbook(XlsxBook.fromBytes(new Uint8Array(data.buffer, data.byteOffset, data.length)), file);
+      const book = XlsxBook.fromBytes(new Uint8Array(data.buffer, data.byteOffset, data.length));
+      // Shared strings and styles serve every sheet: read now, so their problems surface on opening.
+      book.pkg.sharedStrings();
+      book.pkg.cellFormats();
+      return new XlsxWorkbook(book, file);
     } catch (e) {
       if (e instanceof PackageError) return { kind: "package", problem: e.problem, detail: e.message };
       throw e;
