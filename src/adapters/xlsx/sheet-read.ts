@@ -64,7 +64,9 @@ export function readSheet(text: string, ctx: SheetContext): SheetRead {
     const fmt = ctx.formats[style];
     let value: CellValue = null;
     const raw = v;
-    if (raw !== undefined) {
+    if (raw === "" && formula !== undefined) {
+      // A formula whose cached result is empty text: calculated, and blank.
+    } else if (raw !== undefined) {
       if (type === "s") {
         const s = ctx.shared[Number(raw)];
         if (s === undefined) fail({ code: "badPart", part, detail: `shared string ${raw.slice(0, 12)} does not exist` });
