@@ -135,6 +135,13 @@ async function score(io: Io, args: string[]): Promise<number> {
     throw e;
   });
   if (!result.ok) fatalIssues(io, result.issues);
+  // What the copy cannot carry over is said before anything is written.
+  for (const l of opened.book.limitations()) {
+    const params = { file: out ?? file, ...l };
+    if (l.severity === "block") bilingual(io, "cannotWrite", params);
+    if (values["in-place"]) bilingual(io, "inPlaceRefused", params);
+    io.err(`${c.cli.changes(params)}\n`);
+  }
 
   const a = result.assessment;
   if (values.format === "json") io.out(`${JSON.stringify(jsonReport(a, c), null, 2)}\n`);

@@ -20,6 +20,18 @@ const LIMIT_EN: Record<string, string> = {
   sharedStrings: "shared strings", cellChars: "characters in a cell", rows: "sheet rows", columns: "sheet columns",
 };
 
+function limitationEn(p: Record<string, unknown>): string {
+  switch (p.code) {
+    case "tableOverlap": return `the outputs would overlap the Excel Table at ${s(p.range)} and corrupt it`;
+    case "pivotOverlap": return `the outputs would overlap the pivot table at ${s(p.range)}`;
+    case "mergeOverlap": return `the outputs would overlap the merged cells ${s(p.range)} and be hidden`;
+    case "prefixedXml": return `the sheet part ${s(p.part)} uses a namespace prefix Kaohe cannot patch without rewriting it`;
+    case "signed": return `the workbook is digitally signed and any change voids the signature`;
+    case "revisions": return `the workbook is shared (tracked revisions) and Kaohe's changes would not be in its revision history`;
+    default: return s(p.code);
+  }
+}
+
 export const enUS: Catalog = {
   locale: "en-US",
   ui: {
@@ -61,9 +73,9 @@ export const enUS: Catalog = {
     badPart: (p) => `workbook ${s(p.file)} is corrupt: part ${s(p.part)} cannot be read (${s(p.detail)})`,
     entity: (p) => `workbook ${s(p.file)}: part ${s(p.part)} holds a DTD/entity declaration, refused for safety (Excel never writes one)`,
     macroExtension: (p) => `the workbook holds macros (${s(p.kind)}): the output ${s(p.file)} must end in .xlsm or Excel will not open it`,
-    cannotWrite: (p) => `cannot keep what the workbook holds, nothing written: ${s(p.what)}`,
-    changes: (p) => `note: ${s(p.what)}`,
-    inPlaceRefused: (p) => `--in-place refused for ${s(p.file)}: ${s(p.what)}; write a copy with --out`,
+    cannotWrite: (p) => `nothing written to ${s(p.file)}: ${limitationEn(p)}`,
+    changes: (p) => `note: ${limitationEn(p)}`,
+    inPlaceRefused: (p) => `--in-place refused for ${s(p.file)}: ${limitationEn(p)}; write a copy with --out`,
   },
   issues: {
     "rubric.parse": (p) => `The rubric file cannot be read (${s(p.file)}): ${s(p.detail)}`,

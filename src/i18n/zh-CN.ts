@@ -19,6 +19,18 @@ const LIMIT_ZH: Record<string, string> = {
   sharedStrings: "共享字符串个数", cellChars: "单元格字符数", rows: "工作表行数", columns: "工作表列数",
 };
 
+function limitationZh(p: Record<string, unknown>): string {
+  switch (p.code) {
+    case "tableOverlap": return `输出区域与 Excel 表格 ${s(p.range)} 重叠，写入会损坏该表格`;
+    case "pivotOverlap": return `输出区域与数据透视表 ${s(p.range)} 重叠`;
+    case "mergeOverlap": return `输出区域与合并单元格 ${s(p.range)} 重叠，写入的值会被遮住`;
+    case "prefixedXml": return `工作表部件 ${s(p.part)} 使用了带前缀的命名空间，Kaohe 无法在不改动其余内容的情况下修改它`;
+    case "signed": return `工作簿有数字签名，任何修改都会使签名失效`;
+    case "revisions": return `工作簿是共享工作簿（有修订记录），Kaohe 的修改不会记入修订记录`;
+    default: return s(p.code);
+  }
+}
+
 export const zhCN: Catalog = {
   locale: "zh-CN",
   ui: {
@@ -60,9 +72,9 @@ export const zhCN: Catalog = {
     badPart: (p) => `工作簿 ${s(p.file)} 已损坏：部件 ${s(p.part)} 无法读取（${s(p.detail)}）`,
     entity: (p) => `工作簿 ${s(p.file)} 的部件 ${s(p.part)} 含有 DTD/实体声明，出于安全原因拒绝读取（正常的 Excel 文件不会有）`,
     macroExtension: (p) => `工作簿含有宏（${s(p.kind)}），输出文件 ${s(p.file)} 必须以 .xlsm 结尾，否则 Excel 无法打开`,
-    cannotWrite: (p) => `无法保留工作簿中的内容，未写入：${s(p.what)}`,
-    changes: (p) => `注意：${s(p.what)}`,
-    inPlaceRefused: (p) => `不能用 --in-place 改写 ${s(p.file)}：${s(p.what)}；请用 --out 写入副本`,
+    cannotWrite: (p) => `未写入 ${s(p.file)}：${limitationZh(p)}`,
+    changes: (p) => `注意：${limitationZh(p)}`,
+    inPlaceRefused: (p) => `不能用 --in-place 改写 ${s(p.file)}：${limitationZh(p)}；请用 --out 写入副本`,
   },
   issues: {
     "rubric.parse": (p) => `考核细则文件无法读取（${s(p.file)}）：${s(p.detail)}`,

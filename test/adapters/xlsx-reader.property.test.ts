@@ -22,13 +22,15 @@ const value: fc.Arbitrary<ExcelJS.CellValue> = fc.oneof(
 );
 const numFmt = fc.constantFrom(undefined, "0.00%", "0.0", "@", "#,##0", "yyyy-mm-dd", "0%", '0.0"分"', "General");
 const cell: fc.Arbitrary<Gen | null> = fc.option(fc.record({ value, numFmt }), { nil: null, freq: 3 });
-const sheet = fc.record({
+const sheet: fc.Arbitrary<GenSheet> = fc.record({
   rows: fc.array(fc.array(cell, { maxLength: 8 }), { minLength: 1, maxLength: 12 }),
   merges: fc.array(fc.record({ left: fc.integer({ min: 0, max: 6 }), width: fc.integer({ min: 1, max: 3 }), height: fc.integer({ min: 1, max: 2 }) }), { maxLength: 4 }),
   date1904: fc.boolean(),
 });
 
-async function bookOf(s: fc.infer<typeof sheet>): Promise<Uint8Array> {
+type GenSheet = { rows: (Gen | null)[][]; merges: { left: number; width: number; height: number }[]; date1904: boolean };
+
+async function bookOf(s: GenSheet): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   if (s.date1904) wb.properties.date1904 = true;
   const ws = wb.addWorksheet("S");

@@ -7,9 +7,11 @@ import type { WritePlan } from "../../core/plan/write-plan";
 import type { SheetInfo, WorkbookPort } from "../../app/ports";
 import { type WorkbookKind, XlsxPackage } from "./package";
 import { writeScoredCopy } from "./write";
+import { type Limitation, limitations } from "./limitations";
 
 export class XlsxBook implements WorkbookPort {
   private plan?: WritePlan;
+  private readonly grids = new Map<string, Grid>();
 
   private constructor(readonly pkg: XlsxPackage) {}
 
@@ -27,11 +29,22 @@ export class XlsxBook implements WorkbookPort {
   }
 
   async readSheet(name?: string): Promise<Grid | undefined> {
-    return this.pkg.grid(name);
+    const entry = this.pkg.sheet(name);
+    if (!entry) return undefined;
+    let grid = this.grids.get(entry.name);
+    if (!grid) this.grids.set(entry.name, (grid = this.pkg.readSheet(entry).grid));
+    return grid;
   }
 
   async apply(plan: WritePlan): Promise<void> {
     this.plan = plan;
+  }
+
+  /** What the copy of the applied plan could not carry over unchanged (empty before apply). */
+  limitations(): Limitation[] {
+    if (!this.plan) return [];
+    const merges = this.grids.get(this.plan.sheet)?.merges ?? this.pkg.grid(this.plan.sheet)?.merges ?? [];
+    return limitations(this.pkg, this.plan, merges);
   }
 
   /** The scored copy (the input unchanged when nothing was applied). */
