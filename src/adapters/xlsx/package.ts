@@ -11,6 +11,7 @@ import { parseCellFormats } from "./styles-part";
 import { type SheetEntry, type WorkbookInfo, parseWorkbook } from "./workbook-part";
 import { ZipArchive } from "./zip-read";
 import { peekA1 } from "./peek";
+import type { Codec } from "./codec";
 
 export type WorkbookKind = "xlsx" | "xlsm" | "xltx" | "xltm";
 
@@ -70,10 +71,10 @@ export class XlsxPackage {
     if (!this.workbook.sheets.some((s) => s.part)) fail({ code: "missingPart", part: "xl/worksheets/sheet1.xml" });
   }
 
-  static open(bytes: Uint8Array): XlsxPackage {
+  static open(bytes: Uint8Array, codec?: Codec): XlsxPackage {
     if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) oleKind(bytes);
     if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail({ code: "notZip" });
-    return new XlsxPackage(new ZipArchive(bytes));
+    return new XlsxPackage(new ZipArchive(bytes, codec));
   }
 
   /** Worksheets (chart sheets have no cells and are left out). */

@@ -26,7 +26,12 @@ function cellXml(row: number, col: number, v: CellEdit, style: string): string {
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${esc(v)}</t></is></c>`;
 }
 
-const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+function attr(tag: string, name: string): string | undefined {
+  const i = tag.indexOf(` ${name}="`);
+  if (i < 0) return undefined;
+  const start = i + name.length + 3;
+  return tag.slice(start, tag.indexOf('"', start));
+}
 
 function colOf(ref: string | undefined, fallback: number): number {
   const m = ref ? /^([A-Z]+)/.exec(ref) : null;
@@ -39,9 +44,13 @@ function colOf(ref: string | undefined, fallback: number): number {
 /** One row rebuilt: untouched cells verbatim, edited ones replaced or inserted in column order. */
 function patchRow(row: number, body: string, edits: Map<number, CellEdit>): string {
   const cells: { col: number; xml: string }[] = [];
+  let first = Infinity;
+  for (const c of edits.keys()) if (c < first) first = c;
   const re = /<c\b/g;
   let m: RegExpExecArray | null;
   let col = -1;
+  // Cells left of the first edited column are one verbatim run (Kaohe writes at the right).
+  let prefix = 0;
   while ((m = re.exec(body))) {
     const tagEnd = body.indexOf(">", m.index);
     const tag = body.slice(m.index, tagEnd + 1);
@@ -49,6 +58,10 @@ function patchRow(row: number, body: string, edits: Map<number, CellEdit>): stri
     if (end < tagEnd) fail({ code: "badPart", part: "sheet", detail: `row ${row + 1}` });
     col = colOf(attr(tag, "r"), col + 1);
     re.lastIndex = end;
+    if (col < first && !cells.length) {
+      prefix = end;
+      continue;
+    }
     const edit = edits.get(col);
     if (edit === undefined && !edits.has(col)) cells.push({ col, xml: body.slice(m.index, end) });
     else cells.push({ col, xml: cellXml(row, col, edit ?? null, attr(tag, "s") ?? "") });
@@ -56,7 +69,7 @@ function patchRow(row: number, body: string, edits: Map<number, CellEdit>): stri
   const present = new Set(cells.map((c) => c.col));
   for (const [c, v] of edits) if (!present.has(c)) cells.push({ col: c, xml: cellXml(row, c, v, "") });
   cells.sort((a, b) => a.col - b.col);
-  return cells.map((c) => c.xml).join("");
+  return body.slice(0, prefix) + cells.map((c) => c.xml).join("");
 }
 
 /** Rewrite the cells named in `edits` (0-based row → col → value) inside the worksheet XML. */

@@ -53,7 +53,7 @@ class Patch {
       return xml !== undefined || !e ? { name, data: enc.encode(xml ?? "") } : { name, copy: e, raw: zip.raw(e) };
     });
     for (const name of this.added) entries.push({ name, data: enc.encode(this.changed.get(name) ?? "") });
-    return writeZip(entries);
+    return writeZip(entries, zip.codec);
   }
 }
 

@@ -6,7 +6,8 @@ import type { Grid } from "../../core/grid";
 import type { WritePlan } from "../../core/plan/write-plan";
 import type { SheetInfo, WorkbookPort } from "../../app/ports";
 import { type WorkbookKind, XlsxPackage } from "./package";
-import { writeScoredCopy } from "./write";
+import { type WriteOptions, writeScoredCopy } from "./write";
+import type { Codec } from "./codec";
 import { type Limitation, limitations } from "./limitations";
 
 export class XlsxBook implements WorkbookPort {
@@ -16,8 +17,8 @@ export class XlsxBook implements WorkbookPort {
   private constructor(readonly pkg: XlsxPackage) {}
 
   /** Throws PackageError for anything that is not a readable workbook within the limits. */
-  static fromBytes(bytes: Uint8Array): XlsxBook {
-    return new XlsxBook(XlsxPackage.open(bytes));
+  static fromBytes(bytes: Uint8Array, codec?: Codec): XlsxBook {
+    return new XlsxBook(XlsxPackage.open(bytes, codec));
   }
 
   get kind(): WorkbookKind {
@@ -48,8 +49,8 @@ export class XlsxBook implements WorkbookPort {
   }
 
   /** The scored copy (the input unchanged when nothing was applied). */
-  toBytes(as?: WorkbookKind): Uint8Array {
+  toBytes(opts: WriteOptions = {}): Uint8Array {
     if (!this.plan) return this.pkg.zip.bytes;
-    return writeScoredCopy(this.pkg, this.plan, as ? { as } : {});
+    return writeScoredCopy(this.pkg, this.plan, opts);
   }
 }

@@ -3,8 +3,7 @@
  * LIMITS before anything is inflated, each part inflated only when asked for (and never past its
  * declared size). Refuses encrypted entries, duplicate names and archives that are not whole.
  */
-import { inflateSync } from "fflate";
-import { crc32 } from "./crc32";
+import { type Codec, portableCodec } from "./codec";
 import { checkLimit, fail } from "./errors";
 import { LIMITS } from "./limits";
 
@@ -35,7 +34,7 @@ export class ZipArchive {
   /** Names in archive order. */
   readonly order: string[] = [];
 
-  constructor(readonly bytes: Uint8Array) {
+  constructor(readonly bytes: Uint8Array, readonly codec: Codec = portableCodec) {
     checkLimit("fileBytes", bytes.length, LIMITS.fileBytes);
     const end = endOfDirectory(bytes);
     const count = u16(bytes, end + 10);
@@ -92,13 +91,13 @@ export class ZipArchive {
     if (e.method === 0) out = this.raw(e);
     else if (e.method === 8) {
       try {
-        out = inflateSync(this.raw(e), { out: new Uint8Array(e.size + 1) });
+        out = this.codec.inflate(this.raw(e), e.size + 1);
       } catch (x) {
         return fail({ code: "badPart", part: name, detail: x instanceof Error ? x.message : String(x) });
       }
     } else return fail({ code: "badPart", part: name, detail: `compression method ${e.method}` });
     if (out.length !== e.size) fail({ code: "badPart", part: name, detail: `size ${out.length} ≠ declared ${e.size}` });
-    if (crc32(out) !== e.crc) fail({ code: "badPart", part: name, detail: "CRC mismatch" });
+    if (this.codec.crc32(out) !== e.crc) fail({ code: "badPart", part: name, detail: "CRC mismatch" });
     return out;
   }
 

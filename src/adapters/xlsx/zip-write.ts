@@ -2,8 +2,7 @@
  * Writes a zip archive: entries copied from another archive keep their compressed bytes as they
  * were (so their content is byte for byte the original's); new entries are deflated.
  */
-import { deflateSync } from "fflate";
-import { crc32 } from "./crc32";
+import { type Codec, portableCodec } from "./codec";
 import type { ZipEntry } from "./zip-read";
 
 export type OutEntry =
@@ -12,7 +11,7 @@ export type OutEntry =
 
 const enc = new TextEncoder();
 
-export function writeZip(entries: ReadonlyArray<OutEntry>): Uint8Array {
+export function writeZip(entries: ReadonlyArray<OutEntry>, codec: Codec = portableCodec): Uint8Array {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -26,9 +25,9 @@ export function writeZip(entries: ReadonlyArray<OutEntry>): Uint8Array {
       ({ method, crc, size } = e.copy);
       body = e.raw;
     } else {
-      crc = crc32(e.data);
+      crc = codec.crc32(e.data);
       size = e.data.length;
-      const deflated = deflateSync(e.data, { level: 6 });
+      const deflated = codec.deflate(e.data);
       // Tiny parts can grow when deflated: store them.
       if (deflated.length < size) {
         method = 8;
