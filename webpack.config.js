@@ -1,7 +1,6 @@
 /* eslint-disable no-undef */
 // Yo Office–style build. `npm run build` → production dist/ (hashed files, manifest with localhost
 // URLs rewritten to --env urlProd=https://host/path/); `npm run dev-server` → https://localhost:3000.
-// `--env harness` adds the browser-test harness page (never in a release).
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -33,7 +32,6 @@ module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const urlProd = env.urlProd || "https://localhost:3000/";
   if (!/^https:\/\/.+\/$/.test(urlProd)) throw new Error(`--env urlProd must be an https URL ending in "/": ${urlProd}`);
-  const harness = Boolean(env.harness);
   const page = (name, chunks, officeScript) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
@@ -49,7 +47,6 @@ module.exports = async (env = {}, options = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.ts",
       commands: "./src/commands/commands.ts",
-      ...(harness && { harness: "./src/taskpane/harness.ts" }),
     },
     output: {
       path: path.resolve(__dirname, env.outDir || "dist"),
@@ -73,7 +70,6 @@ module.exports = async (env = {}, options = {}) => {
       new BudgetPlugin({ root: __dirname }),
       page("taskpane", ["taskpane"], OFFICE_JS),
       page("commands", ["commands"], OFFICE_JS),
-      ...(harness ? [page("harness", ["harness"], "")] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

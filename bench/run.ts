@@ -13,6 +13,7 @@ import type { Grid, GridCell } from "../src/core/grid";
 import { COMMUNITY_HEADERS, communityRow } from "../test/helpers/community";
 import { writeWorkbook } from "../test/helpers/xlsx";
 import { formulaWorkbook, haveLibreOffice, libreofficeRecalc } from "./libreoffice";
+import { parseCell } from "../src/core/values";
 
 const rubric = (() => {
   const c = builtinRubric("community-2009");
@@ -60,6 +61,14 @@ function engine(n: number): void {
   console.log(`engine  community-2009  ${String(n).padStart(7)} units  first ${times[0]?.toFixed(0)} ms (${rate(times[0] ?? 1)} units/s)  steady ${best.toFixed(0)} ms (${rate(best)} units/s)  heap +${heap.toFixed(0)} MiB`);
 }
 
+/** Issue 11: twenty 32,000-character near-numbers in a percent column (a minute with the old pattern). */
+function hostileNumbers(): void {
+  const cells = Array.from({ length: 20 }, (_, i) => ({ value: `${"1".repeat(32000)}${i % 2 ? "x" : ".1.1"}` }));
+  const t0 = process.hrtime.bigint();
+  for (const c of cells) parseCell(c, "percent");
+  console.log(`values  20 × 32,000-char near-numbers  ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms`);
+}
+
 async function cli(n: number, compare: boolean): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "kaohe-bench-"));
   try {
@@ -89,24 +98,22 @@ async function cli(n: number, compare: boolean): Promise<void> {
   }
 }
 
-/** context.sync() calls for one scoring run in the task pane, on the office-addin-mock fake. */
+/** context.sync() calls for one scoring run in the task pane: the real Excel adapter on the Office.js simulator. */
 async function syncs(n: number): Promise<void> {
-  const { fakeRun, fakeSheet } = await import("../test/helpers/fake-excel");
-  const { ExcelHost } = await import("../src/adapters/excel/excel-host");
-  const { PaneSession } = await import("../src/app/pane-session");
-  const { catalog } = await import("../src/i18n");
-  const book = { sheets: [fakeSheet("考核", [["标题"], [...COMMUNITY_HEADERS], ...syntheticRows(n)])], active: "考核", settings: {} };
-  const fake = fakeRun(book);
-  const session = new PaneSession(new ExcelHost(fake.run, () => "zh-CN"), catalog("zh-CN"));
+  const { simSession } = await import("../test/helpers/excel-sim");
+  const { session, user } = simSession({ sheets: [{ name: "考核", rows: [["标题"], [...COMMUNITY_HEADERS], ...syntheticRows(n)] }] });
   await session.open();
-  let before = fake.syncs();
+  let before = user.syncCount();
   const t0 = Date.now();
   await session.score();
-  const first = fake.syncs() - before;
+  const first = user.syncCount() - before;
   const ms = Date.now() - t0;
-  before = fake.syncs();
+  before = user.syncCount();
   await session.score();
-  console.log(`pane    score (Excel adapter)  ${String(n).padStart(5)} rows   ${first} syncs first run, ${fake.syncs() - before} re-scoring (clears the last run)  ${ms} ms on the mock`);
+  const again = user.syncCount() - before;
+  before = user.syncCount();
+  await session.clear();
+  console.log(`pane    score (Excel adapter)  ${String(n).padStart(5)} rows   ${first} syncs first run, ${again} re-scoring, ${user.syncCount() - before} clearing  ${ms} ms on the simulator`);
 }
 
 async function main(): Promise<void> {
@@ -114,6 +121,7 @@ async function main(): Promise<void> {
   console.log(`Kaohe benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)} (figures stretch with load)`);
   engine(10_000);
   engine(100_000);
+  hostileNumbers();
   await syncs(5_000);
   await cli(10_000, true);
   await cli(100_000, false);

@@ -1,67 +1,83 @@
 /**
  * What the task pane needs from the workbook it sits beside. Excel implements it with Office.js
- * (src/adapters/excel); the browser tests use an in-memory implementation (memory-host.ts).
+ * (src/adapters/excel); other hosts implement the same port. Hosts carry out the transactions the
+ * session builds (core/ownership) and keep Kaohe's state and anchors in the workbook.
  */
-import type { Grid } from "../core/grid";
-import type { Issue } from "../core/issue";
-import type { WritePlan } from "../core/plan/write-plan";
-import type { ColumnMapping } from "../core/table/layout";
+import type { CellRange, Grid } from "../core/grid";
+import type { Result } from "../core/issue";
+import type { CellContent } from "../core/ownership/fingerprint";
+import type { OutputRecord, WorkbookState } from "../core/ownership/record";
+import type { OutputClear, OutputWrite } from "../core/ownership/transaction";
+import type { ChangedCell } from "../core/ownership/compare";
 
-/** Where Kaohe's outputs are, recorded in the workbook so re-scoring, switching and clearing find them. */
-export interface OwnedRecord {
-  sheet: string;
-  /** A1 range of the output columns (header row to last row). */
-  area: string;
-  resultsSheet: string;
-  /** Ids of Kaohe's conditional formats (highlights). */
-  highlights: string[];
-}
+export { EMPTY_STATE, type LastUnit, type WorkbookState } from "../core/ownership/record";
 
-/** A unit's standing from the last run, to show what a rubric switch changed. */
-export type LastUnit = [unit: string, status: string, rank: number | null, total: number | null];
+export type HostResult<T> = Result<T>;
 
-/** Everything the pane keeps in the workbook (document settings). */
-export interface PaneState {
-  version: 1;
-  rubricId?: string;
-  /** sheet → rubric id → indicator → header or column letter */
-  mappings: Record<string, Record<string, ColumnMapping>>;
-  owned?: OwnedRecord;
-  last?: { rubricId: string; sheet: string; units: LastUnit[] };
-  /** Rubric documents the user imported into this workbook. */
-  rubrics: unknown[];
-}
+/** Optional host abilities, feature-detected (ExcelApi 1.18 notes, 1.20 one undo step per run). */
+export type HostFeature = "notes" | "undoGroup";
 
-export const EMPTY_STATE: PaneState = { version: 1, mappings: {}, rubrics: [] };
-
-/** The state once Kaohe's outputs are gone: rubric, mappings and imported rubrics stay. */
-export function withoutOutputs(state: PaneState): PaneState {
-  const { owned: _owned, last: _last, ...rest } = state;
-  return rest;
+/** Kaohe's recorded output area on a sheet, as it is now. */
+export interface OwnedNow {
+  /** Where the area is now (its defined name follows inserted rows and columns); null when it is gone. */
+  area: CellRange | null;
+  /** What its cells hold now, row by row (formulas as "=…"). */
+  cells: CellContent[][];
 }
 
 export interface Snapshot {
+  /** The sheet, without the cells of Kaohe's recorded area (they are in `owned`). Empty when not read. */
   grid: Grid;
+  /** The sheet's token (its `_Kaohe_Sheet` name), null for a sheet Kaohe has not seen. */
+  token: string | null;
+  owned: OwnedNow | null;
+  /** This sheet's results sheet by its anchor: current name and content fingerprint; null when none. */
+  results: { name: string; fingerprint: string } | null;
   /** The sheet is protected: nothing may be written. */
   locked: boolean;
-  state: PaneState;
-  /** Names taken by sheets that are not Kaohe's, among the candidates for the results sheet. */
-  takenSheetNames: string[];
+  /** The workbook's structure is protected: no sheet may be added or deleted. */
+  structureLocked: boolean;
+  state: WorkbookState;
+  /** Every sheet name in the workbook. */
+  sheetNames: string[];
 }
 
-export type HostResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+export interface WriteReport {
+  /** The record now in the workbook. */
+  record: OutputRecord;
+  written: number;
+  overwritten: ChangedCell[];
+  kept: ChangedCell[];
+  notes: number;
+}
+
+export interface ClearReport {
+  removed: number;
+  highlights: number;
+  notes: number;
+  resultsSheet: string | null;
+  kept: ChangedCell[];
+  keptResults: string | null;
+}
 
 export interface PaneHost {
   /** Office's display language (zh-CN, en-US …). */
   displayLanguage(): string;
-  /** Read the active sheet and the pane's state (or one sheet by name). */
-  snapshot(sheet?: string): Promise<HostResult<Snapshot>>;
-  /** Remove the previous outputs (state.owned), write the plan, save the state; returns the new record. */
-  apply(plan: WritePlan, state: PaneState): Promise<HostResult<OwnedRecord>>;
-  /** Remove everything Kaohe wrote and forget it. */
-  clear(state: PaneState): Promise<HostResult<void>>;
-  saveState(state: PaneState): Promise<HostResult<void>>;
+  supports(feature: HostFeature): boolean;
+  /**
+   * Read the active sheet (or one by name) and Kaohe's state. With `grid: false` only Kaohe's own
+   * record, anchors and recorded cells are read, never the user's sheet (clearing).
+   */
+  snapshot(opts?: { sheet?: string; grid?: boolean }): Promise<HostResult<Snapshot>>;
+  /** Write a scoring run as a recorded transaction; a failure part-way is cleaned up and reported. */
+  write(tx: OutputWrite, state: WorkbookState, at: string): Promise<HostResult<WriteReport>>;
+  /** Remove what a record says is Kaohe's, check that it is gone, and forget the record. */
+  clear(tx: OutputClear, state: WorkbookState): Promise<HostResult<ClearReport>>;
+  /** Save the state; with a sheet, anchor its token on it first. */
+  saveState(state: WorkbookState, sheet?: { name: string; token: string }): Promise<HostResult<void>>;
   select(sheet: string, cell: string): Promise<void>;
   /** Called with the sheet and 0-based row when the user selects cells. */
   onSelectionChanged(handler: (sheet: string, row: number) => void): void;
+  /** Called when the user activates another sheet. */
+  onActivated(handler: (sheet: string) => void): void;
 }

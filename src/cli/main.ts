@@ -8,15 +8,23 @@ import * as path from "path";
 import { parseArgs } from "util";
 import type { Compiled } from "../core/rubric/compile";
 import type { Issue, Result } from "../core/issue";
-import { builtinRubric, builtinRubrics, parseRubricText } from "../app/rubrics";
+import { builtinRubric, builtinRubrics, parseRubricBytes } from "../app/rubrics";
 import { scoreWorkbook } from "../app/score-workbook";
 import { jsonReport } from "../app/report";
 import { type Catalog, type CliMessage, catalog, formatIssueWithPlace, pickLocale } from "../i18n";
 import { XlsxWorkbook, isOpenError } from "./workbook-file";
 import { lateProblem, openErrorMessage } from "./open-error";
 import { outputKind } from "./output-kind";
+import { LIMITS } from "../adapters/xlsx/limits";
 import { renderScoreTable, renderRubricList } from "./render";
 import { HELP } from "./help";
+import { FileProblem, type FileProblemKind, inspectInputFile, prepareOutput, readInputFile, writeOutput } from "./output-file";
+import { escapeControls, printableIssue, shown, terminalJson, terminalLine } from "./terminal-text";
+
+/** Largest workbook file read at all (the package reader has its own, finer limits). */
+export const MAX_WORKBOOK_BYTES = LIMITS.fileBytes;
+/** Largest rubric file: real ones are a few kilobytes. */
+export const MAX_RUBRIC_BYTES = 1024 * 1024;
 
 export interface Io {
   out: (s: string) => void;
@@ -35,28 +43,58 @@ class Exit extends Error {
 
 /** Fatal messages: one line, in Chinese and English. */
 function bilingual(io: Io, key: CliMessage, params: Record<string, string | number>): never {
-  io.err(`kaohe: ${ZH.cli[key](params)} | ${EN.cli[key](params)}\n`);
+  const safe: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) safe[k] = typeof v === "string" ? shown(v, 300) : v;
+  io.err(terminalLine(`kaohe: ${ZH.cli[key](safe)} | ${EN.cli[key](safe)}`));
   throw new Exit(2);
+}
+
+/** An issue as one terminal line: its workbook/rubric texts cut and escaped. */
+function issueLine(i: Issue, c: Catalog): string {
+  return formatIssueWithPlace(printableIssue(i), c);
 }
 
 function fatalIssues(io: Io, issues: ReadonlyArray<Issue>): never {
   for (const i of issues.filter((x) => x.severity === "error")) {
-    io.err(`kaohe: ${formatIssueWithPlace(i, ZH)} | ${formatIssueWithPlace(i, EN)}\n`);
+    io.err(terminalLine(`kaohe: ${issueLine(i, ZH)} | ${issueLine(i, EN)}`));
   }
   throw new Exit(2);
 }
 
+const FILE_MESSAGE: Record<FileProblemKind, CliMessage> = {
+  notFound: "fileNotFound",
+  isDirectory: "isDirectory",
+  notRegular: "notRegularFile",
+  tooLarge: "fileTooLarge",
+  unreadable: "fileUnreadable",
+  exists: "outputExists",
+  badName: "outputBadName",
+  dirMissing: "outputDirMissing",
+  dirNotWritable: "outputDirNotWritable",
+  ownerNotKept: "outputOwnerNotKept",
+  writeFailed: "writeFailed",
+};
+
+function fileProblem(io: Io, e: unknown): never {
+  if (!(e instanceof FileProblem)) throw e;
+  bilingual(io, FILE_MESSAGE[e.kind], { file: e.file, detail: e.detail });
+}
+
 /** A rubric named on the command line: a file that exists, else a built-in id. */
 async function readRubric(io: Io, ref: string): Promise<Result<Compiled>> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await fs.readFile(ref, "utf8");
-  } catch {
-    const builtin = builtinRubric(ref);
-    if (builtin.ok) return builtin;
-    bilingual(io, "rubricFileNotFound", { file: ref, available: builtinRubrics().map((c) => c.rubric.id).join(", ") });
+    bytes = await readInputFile(ref, MAX_RUBRIC_BYTES);
+  } catch (e) {
+    if (e instanceof FileProblem && e.kind === "notFound") {
+      const builtin = builtinRubric(ref);
+      if (builtin.ok) return builtin;
+      bilingual(io, "rubricFileNotFound", { file: ref, available: builtinRubrics().map((c) => c.rubric.id).join(", ") });
+    }
+    if (e instanceof FileProblem && e.kind === "isDirectory") bilingual(io, "rubricIsDirectory", { file: ref });
+    fileProblem(io, e);
   }
-  return parseRubricText(text, ref);
+  return parseRubricBytes(bytes, ref);
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -67,10 +105,6 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function exists(p: string): Promise<boolean> {
-  return fs.access(p).then(() => true, () => false);
 }
 
 async function score(io: Io, args: string[]): Promise<number> {
@@ -94,34 +128,41 @@ async function score(io: Io, args: string[]): Promise<number> {
   if (!file || positionals.length > 1) bilingual(io, "usage", { detail: "kaohe score <workbook.xlsx> --rubric <id|file>" });
   if (!values.rubric) bilingual(io, "usage", { detail: "--rubric" });
   if (values.format !== "table" && values.format !== "json") bilingual(io, "usage", { detail: `--format ${values.format}` });
+  if (values["in-place"] && values.out !== undefined) bilingual(io, "conflictingOptions", { detail: "--in-place --out" });
+  if (values.out !== undefined && values.out.trim() === "") bilingual(io, "usage", { detail: "--out ''" });
   const notes = values.notes;
   if (notes !== "none" && notes !== "shortfalls" && notes !== "all") bilingual(io, "usage", { detail: `--notes ${notes} (none|shortfalls|all)` });
   const mapping: Record<string, string> = {};
   for (const m of values.map ?? []) {
-    const [k, v] = m.split("=");
+    const eq = m.indexOf("=");
+    const k = eq < 0 ? "" : m.slice(0, eq).trim();
+    const v = eq < 0 ? "" : m.slice(eq + 1).trim();
     if (!k || !v) bilingual(io, "usage", { detail: `--map ${m}` });
-    mapping[k.trim()] = v.trim();
+    mapping[k] = v;
   }
 
   const rubric = await readRubric(io, values.rubric);
   if (!rubric.ok) fatalIssues(io, rubric.issues);
   const compiled = rubric.value;
-  const opened = await XlsxWorkbook.open(file);
+  // Only a regular file of bounded size is opened: a FIFO, /dev/zero or a directory stops here.
+  await inspectInputFile(file, MAX_WORKBOOK_BYTES).catch((e: unknown) => fileProblem(io, e));
+  // Everything about the output that can be known is checked before the workbook is loaded and scored.
+  const out = values["in-place"] ? file : values.out;
+  if (out !== undefined && !values["in-place"] && (await sameFile(out, file))) bilingual(io, "sameAsInput", { file: out });
+  const target = out === undefined
+    ? undefined
+    : await prepareOutput(out, { replace: !!values["in-place"] || !!values.force, checkName: !values["in-place"] }).catch((e: unknown) => fileProblem(io, e));
+  const opened = await XlsxWorkbook.open(file, MAX_WORKBOOK_BYTES).catch((e: unknown) => fileProblem(io, e));
   if (isOpenError(opened)) {
     const m = openErrorMessage(opened, file);
     bilingual(io, m.key, m.params);
   }
+  // Macros stay in a macro-enabled file: Excel refuses a .xlsx holding them.
+  const kind = target !== undefined ? outputKind(opened.book.kind, target.given) : undefined;
+  if (target !== undefined && !kind) bilingual(io, "macroExtension", { file: target.given, kind: opened.book.kind });
   if (values.sheet !== undefined && !(await opened.sheets()).some((s) => s.name === values.sheet)) {
     bilingual(io, "sheetNotFound", { file, sheet: values.sheet, available: (await opened.sheets()).map((s) => s.name).join(", ") });
   }
-
-  const out = values["in-place"] ? file : values.out;
-  if (out !== undefined && !values["in-place"]) {
-    if (await sameFile(out, file)) bilingual(io, "sameAsInput", { file: out });
-    if (!values.force && (await exists(out))) bilingual(io, "outputExists", { file: out });
-  }
-  const kind = out !== undefined ? outputKind(opened.book.kind, out) : undefined;
-  if (out !== undefined && !kind) bilingual(io, "macroExtension", { file: out, kind: opened.book.kind });
 
   const result = await scoreWorkbook(opened, compiled, {
     ...(values.sheet !== undefined && { sheet: values.sheet }),
@@ -137,28 +178,31 @@ async function score(io: Io, args: string[]): Promise<number> {
   if (!result.ok) fatalIssues(io, result.issues);
   // What the copy cannot carry over is said before anything is written.
   for (const l of opened.book.limitations()) {
-    const params = { file: out ?? file, ...l };
+    const params = { file: target?.given ?? file, ...l };
     if (l.severity === "block") bilingual(io, "cannotWrite", params);
     if (values["in-place"]) bilingual(io, "inPlaceRefused", params);
-    io.err(`${c.cli.changes(params)}\n`);
+    io.err(terminalLine(c.cli.changes(params)));
   }
 
   const a = result.assessment;
-  if (values.format === "json") io.out(`${JSON.stringify(jsonReport(a, c), null, 2)}\n`);
+  if (values.format === "json") io.out(terminalJson(jsonReport(a, c)));
   else io.out(`${renderScoreTable(a, c)}\n`);
 
-  for (const w of result.warnings) io.err(`${formatIssueWithPlace(w, c)}\n`);
-  for (const p of a.problems) io.err(`${formatIssueWithPlace(p, c)}\n`);
+  for (const w of result.warnings) io.err(terminalLine(issueLine(w, c)));
+  for (const p of a.problems) io.err(terminalLine(issueLine(p, c)));
   const count = (s: string) => a.units.filter((u) => u.status === s).length;
-  io.err(`${c.cli.scored({ scored: count("scored"), vetoed: count("vetoed"), incomplete: count("incomplete"), problems: a.problems.length })}\n`);
+  io.err(terminalLine(c.cli.scored({ scored: count("scored"), vetoed: count("vetoed"), incomplete: count("incomplete"), problems: a.problems.length })));
 
-  if (out !== undefined) {
+  if (target !== undefined) {
+    let bytes: Uint8Array;
     try {
-      await opened.saveAs(out, kind);
+      // The patched package in memory, then one safe write (temporary file, rename).
+      bytes = opened.toBytes(kind);
     } catch (e) {
-      bilingual(io, "writeFailed", { file: out, detail: e instanceof Error ? e.message : String(e) });
+      bilingual(io, "writeFailed", { file: target.given, detail: e instanceof Error ? e.message : String(e) });
     }
-    io.err(`${c.cli.written({ file: out })}\n`);
+    await writeOutput(target, bytes).catch((e: unknown) => fileProblem(io, e));
+    io.err(terminalLine(c.cli.written({ file: escapeControls(target.given) })));
   }
   return 0;
 }
@@ -176,11 +220,11 @@ async function checkRubric(io: Io, args: string[]): Promise<number> {
   if (!file) bilingual(io, "usage", { detail: "kaohe check-rubric <rubric.json|rubric.yaml>" });
   const result = await readRubric(io, file);
   if (!result.ok) {
-    for (const i of result.issues) io.err(`${i.severity === "error" ? c.labels.error : c.labels.warning}: ${formatIssueWithPlace(i, c)}\n`);
+    for (const i of result.issues) io.err(terminalLine(`${i.severity === "error" ? c.labels.error : c.labels.warning}: ${issueLine(i, c)}`));
     bilingual(io, "rubricInvalid", { file, errors: result.issues.filter((i) => i.severity === "error").length });
   }
-  for (const w of result.value.warnings) io.err(`${c.labels.warning}: ${formatIssueWithPlace(w, c)}\n`);
-  io.out(`${c.cli.rubricValid({ id: result.value.rubric.id, items: result.value.rubric.items.length, warnings: result.value.warnings.length })}\n`);
+  for (const w of result.value.warnings) io.err(terminalLine(`${c.labels.warning}: ${issueLine(w, c)}`));
+  io.out(terminalLine(c.cli.rubricValid({ id: shown(result.value.rubric.id), items: result.value.rubric.items.length, warnings: result.value.warnings.length })));
   return 0;
 }
 
@@ -218,7 +262,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (x instanceof Exit) return x.code;
       }
     }
-    io.err(`kaohe: ${ZH.cli.internal({ detail: String(e) })} | ${EN.cli.internal({ detail: String(e) })}\n`);
+    const detail = shown(String(e), 300);
+    io.err(terminalLine(`kaohe: ${ZH.cli.internal({ detail })} | ${EN.cli.internal({ detail })}`));
     return 1;
   }
 }

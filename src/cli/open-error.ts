@@ -5,7 +5,6 @@ import type { OpenError } from "./workbook-file";
 
 export function openErrorMessage(e: OpenError, file: string): { key: CliMessage; params: Record<string, string | number> } {
   if (e.kind === "notFound") return { key: "fileNotFound", params: { file } };
-  if (e.kind === "notRegular") return { key: "notRegular", params: { file } };
   if (e.kind !== "package") return { key: "fileUnreadable", params: { file, detail: e.detail } };
   const p = e.problem;
   switch (p.code) {

@@ -4,6 +4,7 @@ import type { Compiled } from "../core/rubric/compile";
 import { attainedText, resultText } from "../core/plan/explain";
 import { type Catalog, texts } from "../i18n";
 import { renderTable } from "./text-table";
+import { shown } from "./terminal-text";
 
 export function renderScoreTable(a: Assessment, c: Catalog): string {
   const t = texts(c);
@@ -20,7 +21,7 @@ export function renderScoreTable(a: Assessment, c: Catalog): string {
     const comp = composites.map((n) => String(u.composites.find((x) => x.name === n)?.value ?? ""));
     return [u.rank === null ? "" : String(u.rank), u.unit, L[u.status], u.total === null ? "" : String(u.total), ...comp, result];
   });
-  return `${a.rubric.name}${c.paren(a.rubric.id)}${c.sep}${a.sheet}\n${renderTable(header, rows)}`;
+  return `${shown(a.rubric.name)}${c.paren(shown(a.rubric.id))}${c.sep}${shown(a.sheet)}\n${renderTable(header, rows)}`;
 }
 
 export function renderRubricList(list: ReadonlyArray<Compiled>, c: Catalog, json: boolean): string {

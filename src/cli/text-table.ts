@@ -1,4 +1,5 @@
 /** Plain-text tables that line up in a terminal, Chinese characters counting two columns. */
+import { shown } from "./terminal-text";
 
 export function displayWidth(s: string): number {
   let w = 0;
@@ -9,7 +10,10 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-export function renderTable(header: string[], rows: string[][]): string {
+/** Every cell is cut and escaped (workbook text must not act on the terminal) before it is measured. */
+export function renderTable(rawHeader: string[], rawRows: string[][]): string {
+  const header = rawHeader.map((h) => shown(h));
+  const rows = rawRows.map((r) => r.map((c) => shown(c)));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
   const line = (cells: string[]) =>
     cells.map((c, i) => c + " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)))).join("  ").trimEnd();

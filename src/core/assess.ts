@@ -1,10 +1,11 @@
 /** The engine's entry point: a sheet and a rubric in, every unit's result and the problems found out. */
-import { type Grid, a1 } from "./grid";
+import { type CellRange, type Grid, a1 } from "./grid";
 import type { Issue } from "./issue";
 import { indicatorByName, type Rubric } from "./rubric/model";
 import { normalizeName } from "./text";
-import { round2, sum2 } from "./decimal";
+import { round2, weightedSum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
+import { fractionWarnings } from "./table/fractions";
 import { columnReaders, readUnitValues, type ColumnReader } from "./score/unit-values";
 import { scoreItem, sumItems } from "./score/item";
 import { vetoReasons } from "./score/vetoes";
@@ -25,6 +26,8 @@ export interface AssessOptions {
   mapping?: ColumnMapping;
   /** Header texts of Kaohe's own output columns from earlier runs (see ownedHeaderTexts). */
   ownedHeaders?: ReadonlySet<string>;
+  /** Kaohe's earlier outputs by its record: not part of the user's table. */
+  ownedArea?: CellRange;
 }
 
 /** What every unit of one run shares, worked out once: names are normalised here, not per unit. */
@@ -55,24 +58,29 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
   const items = rubric.items.map((item) => scoreItem(item, ctx, rubric.mode, problems, shortfallCells));
   const complete = !problems.some((p) => p.severity === "error");
   const total = complete && rubric.mode === "points" ? sumItems(items, rubric.bonusCap) : null;
-  const veto = vetoReasons(rubric, values, unit.row + 1, total, items, complete);
+  const veto = vetoReasons(rubric, values, unit.row + 1, total, items, complete, { sheet: grid.sheet, cell: ctx.unitCell, unit: unit.unit });
   shortfallCells.push(...veto.cells);
+  // A veto that could not be decided leaves the unit unscored rather than silently not vetoed.
+  problems.push(...veto.problems);
+  const decided = complete && veto.problems.length === 0;
 
   const result: UnitResult = {
     row: unit.row,
     unit: unit.unit,
-    status: !complete ? "incomplete" : veto.reasons.length ? "vetoed" : "scored",
-    total,
+    status: !decided ? "incomplete" : veto.reasons.length ? "vetoed" : "scored",
+    total: decided ? total : null,
     rank: null,
     outcomes: [],
     vetoReasons: veto.reasons,
     items,
     composites: run.composites.map((c) => {
-      const parts = c.parts.map((p) => {
+      const parts: [number, number][] = [];
+      for (const p of c.parts) {
         const v = p.key === null ? (total ?? undefined) : values.get(p.key)?.value;
-        return v === undefined ? undefined : v * p.weight;
-      });
-      const value = parts.every((p) => p !== undefined) ? round2(sum2(parts as number[])) : null;
+        if (v !== undefined && Number.isFinite(v)) parts.push([p.weight, v]);
+      }
+      // Exact, rounded once: rounding each weighted part first can be off by 0.01.
+      const value = parts.length === c.parts.length ? weightedSum2(parts) : null;
       return { name: c.name, value };
     }),
     shortfallCells: [...new Set(shortfallCells)],
@@ -83,21 +91,21 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
     const prev = values.get(run.progressKey)?.value;
     if (prev !== undefined) {
       result.previousTotal = prev;
-      if (total !== null) result.improvement = round2(total - prev);
+      if (decided && total !== null) result.improvement = round2(total - prev);
     }
   }
   return result;
 }
 
 export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}): { assessment?: Assessment; issues: Issue[] } {
-  const located = locateTable(grid, rubric, options.mapping, options.ownedHeaders);
+  const located = locateTable(grid, rubric, options.mapping, options.ownedHeaders, options.ownedArea);
   if (!located.layout || located.issues.some((i) => i.severity === "error")) return { issues: located.issues };
   const layout = located.layout;
   const run = setup(layout, rubric);
   const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, run));
   rankUnits(units);
   assignOutcomes(units, rubric.outcomes, rubric.mode);
-  const problems = [...located.issues, ...units.flatMap((u) => u.problems)];
+  const problems = [...located.issues, ...fractionWarnings(grid, layout, rubric), ...units.flatMap((u) => u.problems)];
   return {
     assessment: {
       rubric: { id: rubric.id, name: rubric.name, version: rubric.version, mode: rubric.mode },

@@ -38,3 +38,37 @@ export function clamp(x: number, lo: number, hi: number): number {
 export function fmt(x: number): string {
   return String(round2(x));
 }
+
+/**
+ * A finite number as the decimal it stands for: digits × 10^−scale. Read at 15 significant digits,
+ * as Excel does, so a sheet's 0.1 + 0.2 is 0.3 and not 0.30000000000000004.
+ */
+function decimalOf(x: number): { digits: bigint; scale: number } {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Number(x.toPrecision(15))));
+  if (!m) throw new RangeError(`not a finite number: ${x}`);
+  const frac = m[3] ?? "";
+  const exp = Number(m[4] ?? 0);
+  const digits = BigInt(`${m[1]}${m[2]}${frac}`);
+  const scale = frac.length - exp;
+  return scale >= 0 ? { digits, scale } : { digits: digits * 10n ** BigInt(-scale), scale: 0 };
+}
+
+/**
+ * Σ weight × value, worked exactly in decimal and rounded once, half-up away from zero, to 2
+ * places: 0.3 × 99.45 + 0.7 × 88.85 = 29.835 + 62.195 = 92.03 (rounding each part first gives 92.04).
+ */
+export function weightedSum2(parts: ReadonlyArray<readonly [weight: number, value: number]>): number {
+  const terms = parts.map(([w, v]) => {
+    const a = decimalOf(w);
+    const b = decimalOf(v);
+    return { digits: a.digits * b.digits, scale: a.scale + b.scale };
+  });
+  const scale = Math.max(2, ...terms.map((t) => t.scale));
+  let sum = 0n;
+  for (const t of terms) sum += t.digits * 10n ** BigInt(scale - t.scale);
+  const unit = 10n ** BigInt(scale - 2);
+  const negative = sum < 0n;
+  const abs = negative ? -sum : sum;
+  const cents = (abs + unit / 2n) / unit; // unit is a power of 10 ≥ 1; unit / 2n is 0 when unit = 1
+  return Number(negative ? -cents : cents) / 100;
+}

@@ -20,7 +20,14 @@ export interface Formula {
   readonly names: ReadonlyArray<string>;
 }
 
-export type FormulaError = { code: "syntax" | "notAllowed" | "unknownFunction" | "unknownName" | "divideByZero" | "arity"; detail: string };
+export type FormulaError = {
+  /** overflow: a number beyond ±1.8e308 (a literal like 1e999, or a result); precision: ROUND to more than 15 digits. */
+  code: "syntax" | "notAllowed" | "unknownFunction" | "unknownName" | "divideByZero" | "arity" | "overflow" | "precision";
+  detail: string;
+};
+
+/** ROUND's digits: Excel keeps 15 significant digits, so more (or fewer than -15) means nothing. */
+const MAX_ROUND_DIGITS = 15;
 
 export type Evaluated = { ok: true; value: number } | { ok: false; error: FormulaError };
 
@@ -65,6 +72,7 @@ function check(node: Node, refs: string[], names: Set<string>): Node {
       if (typeof node.value !== "number" && typeof node.value !== "boolean") {
         throw new FormulaFailure({ code: "notAllowed", detail: String(node.raw) });
       }
+      if (typeof node.value === "number" && !Number.isFinite(node.value)) throw new FormulaFailure({ code: "overflow", detail: String(node.raw) });
       return node;
     case "Identifier": {
       const raw = String(node.name);
@@ -97,12 +105,27 @@ function check(node: Node, refs: string[], names: Set<string>): Node {
       const arity: Record<string, [number, number]> = { IF: [3, 3], ROUND: [1, 2], ABS: [1, 1], NOT: [1, 1] };
       const [lo, hi] = arity[fn] ?? [1, 255];
       if (args.length < lo || args.length > hi) throw new FormulaFailure({ code: "arity", detail: fn });
+      const digits = fn === "ROUND" ? constantOf(args[1]) : undefined;
+      if (digits !== undefined && !validDigits(digits)) throw new FormulaFailure({ code: "precision", detail: `ROUND(…, ${digits})` });
       return { type: "CallExpression", fn, arguments: args };
     }
     default:
       throw new FormulaFailure({ code: "notAllowed", detail: node.type });
   }
 }
+
+/** A literal number, also negated (-2): what the checker can know before any unit is read. */
+function constantOf(node: Node | undefined): number | undefined {
+  if (!node) return undefined;
+  if (node.type === "Literal" && typeof node.value === "number") return node.value;
+  if (node.type === "UnaryExpression" && node.operator === "-") {
+    const v = constantOf(node.argument as Node);
+    return v === undefined ? undefined : -v;
+  }
+  return undefined;
+}
+
+const validDigits = (d: number) => Number.isInteger(d) && Math.abs(d) <= MAX_ROUND_DIGITS;
 
 export function compileFormula(source: string): { ok: true; formula: Formula } | { ok: false; error: FormulaError } {
   const { text, refs } = preprocess(source);
@@ -123,6 +146,12 @@ export function compileFormula(source: string): { ok: true; formula: Formula } |
 }
 
 const num = (b: boolean): number => (b ? 1 : 0);
+
+/** An arithmetic result beyond the finite numbers is an overflow, named as such. */
+function finite(x: number, op: string): number {
+  if (!Number.isFinite(x)) throw new FormulaFailure({ code: "overflow", detail: op });
+  return x;
+}
 const tidy = (x: number): number => Number(x.toPrecision(12));
 
 function run(node: Node, lookup: (name: string) => number | undefined): number {
@@ -147,12 +176,12 @@ function run(node: Node, lookup: (name: string) => number | undefined): number {
       if (op === "||") return num(l !== 0 || run(node.right as Node, lookup) !== 0);
       const r = run(node.right as Node, lookup);
       switch (op) {
-        case "+": return l + r;
-        case "-": return l - r;
-        case "*": return l * r;
+        case "+": return finite(l + r, "+");
+        case "-": return finite(l - r, "-");
+        case "*": return finite(l * r, "*");
         case "/":
           if (r === 0) throw new FormulaFailure({ code: "divideByZero", detail: "/" });
-          return l / r;
+          return finite(l / r, "/");
         case "<": return num(tidy(l) < tidy(r));
         case ">": return num(tidy(l) > tidy(r));
         case "<=": return num(tidy(l) <= tidy(r));
@@ -171,8 +200,9 @@ function run(node: Node, lookup: (name: string) => number | undefined): number {
         case "ABS": return Math.abs(at(0));
         case "ROUND": {
           const d = args.length > 1 ? at(1) : 0;
+          if (!validDigits(d)) throw new FormulaFailure({ code: "precision", detail: `ROUND(…, ${d})` });
           const f = 10 ** d;
-          return (Math.sign(at(0)) * Math.round(tidy(Math.abs(at(0)) * f))) / f;
+          return finite((Math.sign(at(0)) * Math.round(tidy(Math.abs(at(0)) * f))) / f, "ROUND");
         }
         case "AND": return num(args.every((_, i) => at(i) !== 0));
         case "OR": return num(args.some((_, i) => at(i) !== 0));
@@ -187,7 +217,7 @@ function run(node: Node, lookup: (name: string) => number | undefined): number {
 export function evaluate(formula: Formula, lookup: (name: string) => number | undefined): Evaluated {
   try {
     const value = run(formula.ast as Node, lookup);
-    if (!Number.isFinite(value)) return { ok: false, error: { code: "divideByZero", detail: formula.source } };
+    if (!Number.isFinite(value)) return { ok: false, error: { code: "overflow", detail: formula.source } };
     return { ok: true, value: tidy(value) };
   } catch (e) {
     if (e instanceof FormulaFailure) return { ok: false, error: e.info };

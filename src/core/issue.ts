@@ -12,6 +12,7 @@ export type IssueCode =
   | "rubric.partsExceedMax"
   | "rubric.totalMismatch"
   | "rubric.unknownBuiltin"
+  | "rubric.exclusiveWording"
   // table layout
   | "table.empty"
   | "table.noHeader"
@@ -36,9 +37,24 @@ export type IssueCode =
   | "output.noRoom"
   | "output.occupied"
   | "sheet.protected"
+  | "workbook.structureProtected"
+  | "host.partial"
+  | "clear.unverified"
   | "sheet.editing"
   | "table.tooLarge"
-  | "host.failed";
+  | "host.failed"
+  // hostile or careless input
+  | "rubric.encoding"
+  | "rubric.notText"
+  | "rubric.cycle"
+  | "rubric.weights"
+  | "map.unknownIndicator"
+  | "map.noColumn"
+  | "value.fractionalCount"
+  | "column.looksLikeFractions"
+  | "table.summarySkipped"
+  | "veto.notEvaluated"
+  | "output.sheetEdge";
 
 export type Severity = "error" | "warning";
 

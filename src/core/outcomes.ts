@@ -1,11 +1,12 @@
 /**
  * What the ranking earns: 表彰 for the top N (ties at N included), 后进单位 for units in the last N
- * rank positions below a line, 进步奖 for the N largest positive improvements, grade bands.
+ * rank positions below a line (the line itself included when the rubric says 以下, `inclusive`),
+ * 进步奖 for the N largest positive improvements, grade bands.
  * Vetoed units get no commendation, progress award or laggard mark; they are already vetoed.
  */
 import type { OutcomesDoc } from "./rubric/schema";
 import { competitionRanks, groupByCategory } from "./rank";
-import type { UnitResult } from "./score/types";
+import type { Reason, UnitResult } from "./score/types";
 
 export function assignOutcomes(units: UnitResult[], outcomes: OutcomesDoc, mode: "points" | "attainment"): void {
   if (mode === "attainment") {
@@ -25,8 +26,13 @@ export function assignOutcomes(units: UnitResult[], outcomes: OutcomesDoc, mode:
       const rank = u.rank ?? 0;
       if (outcomes.commendation && rank <= outcomes.commendation.top) u.outcomes.push("commended");
       const lag = outcomes.laggard;
-      if (lag && rank + (counts.get(rank) ?? 1) - 1 > n - lag.bottom && (lag.below === undefined || (u.total ?? 0) < lag.below)) {
+      const total = u.total ?? 0;
+      const underLine = lag?.below === undefined || (lag.inclusive ? total <= lag.below : total < lag.below);
+      if (lag && rank + (counts.get(rank) ?? 1) - 1 > n - lag.bottom && underLine) {
         u.outcomes.push("laggard");
+        const params: Reason["params"] = { bottom: lag.bottom, total };
+        if (lag.below !== undefined) Object.assign(params, { below: lag.below, inclusive: lag.inclusive ? 1 : 0 });
+        (u.outcomeReasons ??= []).push({ code: "laggard", params });
       }
     }
     if (outcomes.progress) {

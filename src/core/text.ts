@@ -2,9 +2,22 @@
 
 const TRAILING_UNIT = /[(\[【][^()\[\]【】]{0,12}[)\]】]$/u;
 
-/** NFKC folds full-width letters, digits and brackets (（％）→ (%)); whitespace is dropped. */
+/**
+ * NFKC folds full-width letters, digits and brackets (（％）→ (%)); whitespace and invisible
+ * characters (zero-width space/joiners, word joiner, BOM, soft hyphen) are dropped: a header typed
+ * or pasted with one matches as if it were absent.
+ */
 export function fold(text: string): string {
-  return text.normalize("NFKC").replace(/[\s\u200b\u3000]+/gu, "");
+  return text.normalize("NFKC").replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff\u3000]+/gu, "");
+}
+
+// Characters that print as nothing (or act on the text around them): shown as \uXXXX where a
+// suggestion must look different from the name it differs from.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]/gu;
+
+/** `text` with invisible and control characters written as \uXXXX, so that differences show. */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
 }
 
 /** `计划生育率(%)`, `计划生育率（%）`, `计划生育率 ` and `计划生育率` all normalise to `计划生育率`. */

@@ -15,7 +15,7 @@ const EXCEL_ERRORS = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!
 
 const percentFormats = new Map<string, boolean>();
 
-function isPercentFormat(numFmt: string | undefined): boolean {
+export function isPercentFormat(numFmt: string | undefined): boolean {
   // A percent sign outside quoted literals and escapes: 0%, 0.00%, #,##0.0%
   if (!numFmt) return false;
   let known = percentFormats.get(numFmt);
@@ -26,14 +26,59 @@ function isPercentFormat(numFmt: string | undefined): boolean {
   return known;
 }
 
+/** Longest value echoed back in an issue, in characters: a 32 KB cell is cut with "…". */
+export const ECHO_CHARS = 80;
+
+/** A value as quoted in an issue: at most ECHO_CHARS characters. */
+export function echo(text: string): string {
+  if (text.length <= ECHO_CHARS) return text;
+  const chars = Array.from(text.slice(0, ECHO_CHARS * 2));
+  return chars.length > ECHO_CHARS || text.length > ECHO_CHARS * 2 ? `${chars.slice(0, ECHO_CHARS - 1).join("")}…` : text;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The decimal at the whole of `s`: [+-] digits [. digits] [e [+-] digits] [% or ‰]. One forward
+ * pass (no regular expression, no backtracking): time linear in the length whatever the text.
+ * `meter` counts characters visited, for tests.
+ */
+export function scanDecimal(s: string, meter?: { steps: number }): { text: string; suffix: "" | "%" | "‰" } | null {
+  let i = 0;
+  const n = s.length;
+  const at = (k: number) => {
+    if (meter) meter.steps++;
+    return s.charCodeAt(k);
+  };
+  if (i < n && (at(i) === 43 || at(i) === 45)) i++; // + -
+  let digits = 0;
+  while (i < n && isDigit(at(i))) { i++; digits++; }
+  if (i < n && at(i) === 46) { // .
+    i++;
+    while (i < n && isDigit(at(i))) { i++; digits++; }
+  }
+  if (digits === 0) return null;
+  if (i < n && (at(i) === 101 || at(i) === 69)) { // e E
+    i++;
+    if (i < n && (at(i) === 43 || at(i) === 45)) i++;
+    let exp = 0;
+    while (i < n && isDigit(at(i))) { i++; exp++; }
+    if (exp === 0) return null;
+  }
+  const text = s.slice(0, i);
+  if (i === n) return { text, suffix: "" };
+  if (i === n - 1 && (s[i] === "%" || s[i] === "‰")) return { text, suffix: s[i] as "%" | "‰" };
+  return null;
+}
+
 /** Parse a decimal written by a person: full-width digits, thousands separators, a trailing % or ‰. */
 function parseNumberText(raw: string): { n: number; suffix: "" | "%" | "‰" } | null {
   const s = raw.normalize("NFKC").replace(/[\s\u3000]/g, "").replace(/,(?=\d{3}(\D|$))/g, "");
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(%|‰)?$/i.exec(s);
-  if (!m || !m[1]) return null;
-  const n = Number(m[1]);
+  const m = scanDecimal(s);
+  if (!m) return null;
+  const n = Number(m.text);
   if (!Number.isFinite(n)) return null;
-  return { n, suffix: (m[2] as "%" | "‰" | undefined) ?? "" };
+  return { n, suffix: m.suffix };
 }
 
 /** Convert a number with its written unit into the indicator's own unit. */
@@ -60,14 +105,21 @@ function parseBoolean(v: CellValue): Parsed {
     if (TRUE_WORDS.has(w)) return YES;
     if (FALSE_WORDS.has(w)) return NO;
   }
-  return { ok: false, code: "value.notBoolean", params: { value: displayValue(v) } };
+  return { ok: false, code: "value.notBoolean", params: { value: echo(displayValue(v)) } };
+}
+
+/** An indicator's own plausible values (the rubric's `min`/`max`), replacing its kind's checks. */
+export interface Bounds {
+  min?: number;
+  max?: number;
 }
 
 /**
  * Read one cell as a number for an indicator of the given kind. Range checks that depend on the
- * rubric (0–max for scores) are the caller's; rates must lie in 0–100 (0–1000 for ‰).
+ * rubric (0–max for scores) are the caller's; rates must lie in 0–100 (0–1000 for ‰) unless the
+ * indicator has bounds of its own.
  */
-export function parseCell(cell: GridCell | undefined, kind: ValueKind): Parsed {
+export function parseCell(cell: GridCell | undefined, kind: ValueKind, bounds?: Bounds): Parsed {
   const v = cell?.value ?? null;
   if (isBlank(v)) return { ok: false, code: "value.missing", params: {} };
   if (isUncalculated(v)) return { ok: false, code: "value.uncalculated", params: {} };
@@ -83,18 +135,27 @@ export function parseCell(cell: GridCell | undefined, kind: ValueKind): Parsed {
     n = isPercentFormat(cell?.numFmt) ? Number(inUnit(v * 100, "%", kind).toPrecision(12)) : v;
   } else if (typeof v === "string") {
     const p = parseNumberText(v);
-    if (!p) return { ok: false, code: "value.notNumber", params: { value: v } };
+    if (!p) return { ok: false, code: "value.notNumber", params: { value: echo(v) } };
     n = p.suffix ? Number(inUnit(p.n, p.suffix, kind).toPrecision(12)) : p.n;
   } else {
-    return { ok: false, code: "value.notNumber", params: { value: displayValue(v) } };
+    return { ok: false, code: "value.notNumber", params: { value: echo(displayValue(v)) } };
   }
 
+  if (bounds && (bounds.min !== undefined || bounds.max !== undefined)) {
+    // A side the indicator leaves open keeps its kind's limit.
+    const min = bounds.min ?? (kind === "percent" || kind === "permille" || kind === "count" ? 0 : -Infinity);
+    const max = bounds.max ?? (kind === "percent" ? 100 : kind === "permille" ? 1000 : Infinity);
+    if (n >= min && n <= max) return { ok: true, value: n };
+    return { ok: false, code: "value.rateOutOfRange", params: { value: displayValue(v), min: Number.isFinite(min) ? min : "−∞", max: Number.isFinite(max) ? max : "∞" } };
+  }
   if (kind === "percent" && (n < 0 || n > 100)) {
-    return { ok: false, code: "value.rateOutOfRange", params: { value: displayValue(v), min: 0, max: 100 } };
+    return { ok: false, code: "value.rateOutOfRange", params: { value: echo(displayValue(v)), min: 0, max: 100 } };
   }
   if (kind === "permille" && (n < 0 || n > 1000)) {
-    return { ok: false, code: "value.rateOutOfRange", params: { value: displayValue(v), min: 0, max: 1000 } };
+    return { ok: false, code: "value.rateOutOfRange", params: { value: echo(displayValue(v)), min: 0, max: 1000 } };
   }
-  if (kind === "count" && n < 0) return { ok: false, code: "value.negative", params: { value: displayValue(v) } };
+  if (kind === "count" && n < 0) return { ok: false, code: "value.negative", params: { value: echo(displayValue(v)) } };
+  // 1.5 次, 0.01 件: a count is a whole number.
+  if (kind === "count" && !Number.isInteger(n)) return { ok: false, code: "value.fractionalCount", params: { value: echo(displayValue(v)) } };
   return { ok: true, value: n };
 }

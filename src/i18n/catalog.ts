@@ -12,7 +12,11 @@ type R = Reason["params"];
 export type CliMessage =
   | "fileNotFound" | "fileUnreadable" | "notXlsx" | "sheetNotFound" | "outputExists" | "sameAsInput" | "writeFailed"
   | "rubricFileNotFound" | "usage" | "scored" | "written" | "rubricValid" | "rubricInvalid" | "internal"
-  | "notRegular" | "encrypted" | "otherFormat" | "limit" | "truncated" | "missingPart" | "duplicatePart" | "badPart"
+  // files and options refused before any work (hostile or careless input)
+  | "isDirectory" | "notRegularFile" | "fileTooLarge" | "outputBadName" | "outputDirMissing" | "outputDirNotWritable"
+  | "outputOwnerNotKept" | "conflictingOptions" | "rubricIsDirectory"
+  // workbook packages: what a file is, its limits, damage; what a copy cannot carry over
+  | "encrypted" | "otherFormat" | "limit" | "truncated" | "missingPart" | "duplicatePart" | "badPart"
   | "entity" | "macroExtension" | "cannotWrite" | "changes" | "inPlaceRefused";
 
 export type UiKey =
@@ -21,7 +25,9 @@ export type UiKey =
   | "clearing" | "summary" | "scored" | "vetoed" | "incomplete" | "top" | "bottom" | "commended" | "laggards" | "none"
   | "changes" | "changesSince" | "noChanges" | "problems" | "noProblems" | "unit" | "selectUnit" | "pointsLost"
   | "needsExcel" | "needsExcelDetail" | "needsNewerExcel" | "cleared" | "done" | "rankN" | "unranked" | "removed" | "added"
-  | "rubricImported" | "fullMarks" | "loading" | "moreProblems";
+  | "rubricImported" | "fullMarks" | "loading" | "moreProblems"
+  | "confirmOverwriteTitle" | "confirmOverwriteBody" | "replace" | "cancel" | "confirmClearTitle" | "confirmClearBody"
+  | "confirmClearKeeps" | "clearConfirm" | "clearedReport" | "clearedKept" | "nothingToClear" | "keptResults" | "scoredKept";
 
 export interface Catalog {
   ui: Record<UiKey, string>;

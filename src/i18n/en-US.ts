@@ -1,8 +1,12 @@
 import type { Catalog } from "./catalog";
+import { aboveWording, belowWording } from "./wording";
 
 const s = (v: unknown): string => String(v ?? "");
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : s(v));
 const near = (c: unknown): string => (c ? `; the closest column is "${s(c)}"` : "");
+const reasonOf = (r: unknown, detail = ""): string =>
+  r === "divideByZero" ? "division by zero" : r === "overflow" ? `numeric overflow (beyond the representable range)${detail ? `: ${s(detail)}` : ""}` :
+  r === "precision" ? `ROUND's digits must be a whole number from -15 to 15${detail ? `: ${s(detail)}` : ""}` : s(detail || r);
 const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 const unitWord = (u: unknown) => (u === "‰" ? "per-mille point" : u === "%" ? "percentage point" : "unit");
 
@@ -47,6 +51,13 @@ export const enUS: Catalog = {
     done: "Scored", rankN: "#{rank}", unranked: "unranked", removed: "removed", added: "new", rubricImported: "Imported rubric \"{name}\" and saved it in this workbook.",
     moreProblems: "{count} more, all listed on the \"{sheet}\" sheet.",
     fullMarks: "All other items at full marks", loading: "Reading the sheet…",
+    confirmOverwriteTitle: "You changed these cells", confirmOverwriteBody: "Since Kaohe last wrote them, you changed the {count} cells below. Scoring again replaces them with new results.",
+    replace: "Replace and score", cancel: "Cancel", confirmClearTitle: "Clear the results?",
+    confirmClearBody: "This removes the {count} cells, highlights and notes Kaohe wrote on \"{sheet}\"{results}.",
+    confirmClearKeeps: "The {count} cells you changed stay as they are:", clearConfirm: "Clear",
+    clearedReport: "Removed {count} cells and {highlights} highlight rules{results}, and checked that nothing is left.", clearedKept: "Kept the {count} cells you changed: {cells}",
+    nothingToClear: "Kaohe has written nothing on this sheet.", keptResults: "You changed the sheet \"{sheet}\", so it stays (it is no longer Kaohe's).",
+    scoredKept: "The {count} cells you changed were left alone: {cells}",
   },
   cli: {
     fileNotFound: (p) => `workbook file not found: ${s(p.file)}`,
@@ -63,7 +74,15 @@ export const enUS: Catalog = {
     rubricValid: (p) => `rubric ${s(p.id)} is valid (${list(p.items)} items, ${s(p.warnings)} warning(s))`,
     rubricInvalid: (p) => `rubric ${s(p.file)} has ${s(p.errors)} error(s)`,
     internal: (p) => `internal error: ${s(p.detail)}`,
-    notRegular: (p) => `${s(p.file)} is not a regular file (a directory, device or pipe) and cannot be read as a workbook`,
+    isDirectory: (p) => `${s(p.file)} is a directory, not a file`,
+    notRegularFile: (p) => `${s(p.file)} is not a regular file (${s(p.detail)}): Kaohe reads and replaces regular files only`,
+    fileTooLarge: (p) => `file ${s(p.file)} is too large (${s(p.detail)} bytes): check that it is the right file`,
+    outputBadName: (p) => `the output name ${s(p.file)} must end in .xlsx or .xlsm (an Excel workbook is written)`,
+    outputDirMissing: (p) => `the directory ${s(p.detail)} of the output ${s(p.file)} does not exist; nothing was scored, create it first`,
+    outputDirNotWritable: (p) => `the directory ${s(p.detail)} of the output ${s(p.file)} is not writable; nothing was scored, choose another`,
+    outputOwnerNotKept: (p) => `the new ${s(p.file)} cannot keep the owner of the file it replaces (${s(p.detail)}); the file is unchanged, run as its owner`,
+    conflictingOptions: (p) => `conflicting options: ${s(p.detail)} cannot be used together (--in-place rewrites the input, --out writes a copy)`,
+    rubricIsDirectory: (p) => `rubric ${s(p.file)} is a directory, not a file; give a rubric file (.json/.yaml) or a built-in id`,
     encrypted: (p) => `password-protected workbook ${s(p.file)}: remove the password in Excel and save again`,
     otherFormat: (p) => `${s(p.file)} ${FORMAT_EN[s(p.format)] ?? "is not an .xlsx workbook"}`,
     limit: (p) => `workbook ${s(p.file)} exceeds the limit "${LIMIT_EN[s(p.limit)] ?? s(p.limit)}": ${s(p.value)} > ${s(p.max)}${p.part ? ` (${s(p.part)})` : ""}; split or trim the workbook`,
@@ -89,9 +108,12 @@ export const enUS: Catalog = {
        p.kind === "required" ? `missing required field ${s(p.detail)}` : s(p.detail)),
     "rubric.unknownIndicator": (p) => `The rubric refers to "${s(p.name)}", which is not declared under indicators (at ${s(p.path)})`,
     "rubric.duplicateName": (p) => `The name "${s(p.name)}" is used twice in the rubric (at ${s(p.path)})`,
-    "rubric.formula": (p) => `The formula "${s(p.formula)}" cannot be used (at ${s(p.path)}): ${s(p.detail)}`,
+    "rubric.formula": (p) => `The formula "${s(p.formula)}" cannot be used (at ${s(p.path)}): ${reasonOf(p.reason, String(p.detail ?? ""))}`,
     "rubric.partsExceedMax": (p) => `The sub-items of "${s(p.item)}" add up to ${s(p.parts)} points, more than the item's ${s(p.max)}`,
     "rubric.totalMismatch": (p) => `The items add up to ${list(p.items)} points, not the stated full marks of ${s(p.max)}`,
+    "rubric.exclusiveWording": (p) =>
+      `The rubric's description says "${s(p.figure)}${s(p.word)}", which includes ${s(p.figure)} itself, but the comparison at ${s(p.path)} leaves ${s(p.figure)} out: ` +
+      `add inclusive: true if it should include it, or reword the description as "${p.word === "以下" ? "低于" : "超过"}${s(p.figure)}"`,
     "rubric.unknownBuiltin": (p) => `There is no built-in rubric "${s(p.id)}"; available: ${s(p.available)}`,
     "table.empty": () => `The sheet is empty`,
     "table.noHeader": (p) => `No header row in the first ${s(p.rows)} rows (expected a row of column names such as 单位 and the indicators)`,
@@ -108,28 +130,50 @@ export const enUS: Catalog = {
     "value.scoreOutOfRange": (p) => `"${s(p.indicator)}" score ${s(p.value)} must be between 0 and ${s(p.max)}`,
     "value.negative": (p) => `"${s(p.indicator)}" value "${s(p.value)}" cannot be negative`,
     "value.notBoolean": (p) => `"${s(p.indicator)}" value "${s(p.value)}" should be yes/no (是/否, 有/无, √/×, Y/N, 1/0)`,
-    "value.formula": (p) => `Cannot compute "${s(p.indicator)}" (formula ${s(p.formula)}): ${p.reason === "divideByZero" ? "division by zero" : s(p.reason)}`,
+    "value.formula": (p) => `Cannot compute "${s(p.indicator)}" (formula ${s(p.formula)}): ${reasonOf(p.reason)}`,
     "target.missingForUnit": (p) => `The rubric has no "${s(p.table)}" target for this unit`,
     "unit.duplicate": (p) => `Unit "${s(p.unit)}" appears more than once (first at ${s(p.first)})`,
     "output.occupied": (p) => `Results go right of the table in ${s(p.range)}, but cell ${s(p.cell)} holds your data ("${s(p.value)}"). Move it or leave ${s(p.count)} empty columns, then score again`,
     "sheet.protected": (p) => `Sheet "${s(p.sheet)}" is protected, so results cannot be written. Unprotect it first (Review › Unprotect Sheet)`,
     "sheet.editing": () => `Excel is editing a cell. Press Enter or Esc to finish, then try again`,
     "table.tooLarge": (p) => `The table is too large (${s(p.cells)} cells; the limit is ${s(p.limit)}). Put the units to assess on a sheet of their own`,
+    "workbook.structureProtected": (p) => `The workbook's structure is protected, so the sheet "${s(p.sheet)}" cannot be added or deleted. Unprotect the workbook (Review › Protect Workbook) and try again; nothing was changed`,
+    "host.partial": (p) => (p.cleaned === "yes" ? `Scoring stopped part-way; what Kaohe had written was taken back and checked: the sheet is as it was` : `Scoring stopped part-way; not everything Kaohe had written could be taken back (${s(p.left)}): click Clear results`),
+    "clear.unverified": (p) => `After clearing, some of Kaohe's output is still there: ${s(p.left)}. Click Clear results again`,
     "host.failed": (p) => `Excel could not complete the operation: ${s(p.detail)}. The workbook was not changed; please try again`,
     "output.noRoom": (p) => `No empty columns to the right of the table for the results (columns from ${s(p.from)} are in use)`,
+    "rubric.encoding": (p) => `rubric file ${s(p.file)} is not UTF-8 (perhaps GBK): save it as UTF-8 in your editor and try again`,
+    "rubric.notText": (p) => `${s(p.file)} is not a rubric text file (${p.what === "zip" ? "it is an .xlsx workbook or another zip archive" : p.what === "ole" ? "it is an old Office file" : "it is binary data"}): a rubric is JSON or YAML text`,
+    "rubric.cycle": (p) => `the derivation of "${s(p.name)}" is circular (${s(p.chain)}, at ${s(p.path)}): a derivation cannot use itself, directly or through others`,
+    "rubric.weights": (p) => `the weights of composite "${s(p.name)}" ${p.kind === "sum" ? `add up to ${s(p.sum)}, not 1` : `include "${s(p.weight)}", which is not a finite number above 0`} (at ${s(p.path)})`,
+    "map.unknownIndicator": (p) => `--map ${s(p.name)}=${s(p.column)}: the rubric has no indicator "${s(p.name)}"`,
+    "map.noColumn": (p) => `--map ${s(p.name)}=${s(p.column)}: ${p.why === "outside" ? `column ${s(p.column)} is outside the table (columns ${s(p.first)}–${s(p.last)})` : `the table has no column "${s(p.column)}"`}`,
+    "value.fractionalCount": (p) => `"${s(p.indicator)}" is a count; its value "${s(p.value)}" must be a whole number`,
+    "column.looksLikeFractions": (p) => `every value in column "${s(p.name)}" (${s(p.column)}) lies between 0 and 1 (e.g. ${s(p.example)}) and is read as ${s(p.example)}%; if ${s(p.percent)}% was meant, format the cells as percentages or enter ${s(p.percent)}`,
+    "table.summarySkipped": (p) => `"${s(p.unit)}" is a summary row and was not scored as a unit`,
+    "veto.notEvaluated": (p) => `the veto condition "${s(p.reason)}" could not be evaluated (formula ${s(p.formula)}: ${reasonOf(p.error)}); check by hand whether this unit is vetoed`,
+    "output.sheetEdge": (p) => `no room right of the table for the results: the table reaches the sheet's last column ${s(p.last)} (${s(p.count)} columns needed). Delete unneeded columns right of the table, or copy the table to a new sheet`,
   },
   reasons: {
     "target.low": (p) =>
-      `${s(p.indicator)} ${valueText(p)} is below the target ${s(p.target)}${s(p.unit)}` +
-      (Number(p.per) > 0 ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} below: −${s(p.points)}` : ""),
+      (p.inclusive === 0
+        ? `${s(p.indicator)} ${valueText(p)} does not exceed the target ${s(p.target)}${s(p.unit)} (${aboveWording(p.target, 0, s(p.unit))})`
+        : `${s(p.indicator)} ${valueText(p)} is below the target ${s(p.target)}${s(p.unit)}`) +
+      (Number(p.per) > 0 && !(p.inclusive === 0 && Number(p.points) === 0) ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} below: −${s(p.points)}` : ""),
     "target.high": (p) =>
-      `${s(p.indicator)} ${valueText(p)} is above the target ${s(p.target)}${s(p.unit)}` +
-      (Number(p.per) > 0 ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} above: −${s(p.points)}` : ""),
+      (p.inclusive === 0
+        ? `${s(p.indicator)} ${valueText(p)} is not below the target ${s(p.target)}${s(p.unit)} (${belowWording(p.target, 0, s(p.unit))})`
+        : `${s(p.indicator)} ${valueText(p)} is above the target ${s(p.target)}${s(p.unit)}`) +
+      (Number(p.per) > 0 && !(p.inclusive === 0 && Number(p.points) === 0) ? `; ${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} above: −${s(p.points)}` : ""),
     count: (p) => `${s(p.indicator)}: ${s(p.value)} time(s), ${s(p.per)} each: −${s(p.points)}`,
     check: (p) => `${s(p.indicator)}: ${p.answer === "yes" ? "yes" : "no"}` + (Number(p.points) > 0 ? `: −${s(p.points)}` : ""),
     range: (p) =>
       `${s(p.indicator)} ${s(p.value)} is not within ${s(p.min)}–${s(p.max)}` +
       (p.previous !== undefined ? ` nor below last year's ${s(p.previous)}` : "") +
+      (p.before !== undefined
+        ? ` nor moving toward it (last year ${s(p.before)}, ${s(p.beforeGap)} outside; now ${s(p.gap)} outside` +
+          (Number(p.minChange) > 0 ? `; the gap must shrink by at least ${s(p.minChange)})` : `; the gap did not shrink)`)
+        : "") +
       (Number(p.points) > 0 ? `: −${s(p.points)}` : ""),
     improvement: (p) =>
       `${s(p.indicator)} ${s(p.value)} is not ${p.direction === "lower" ? "below" : "above"} last year's ${s(p.previous)}` + (Number(p.points) > 0 ? `: −${s(p.points)}` : ""),
@@ -138,8 +182,12 @@ export const enUS: Catalog = {
     floored: (p) => `Deductions total ${s(p.points)}; the item stops at 0`,
     capped: (p) => `Bonus totals ${s(p.points)}; capped at ${s(p.max)}`,
     "veto.fact": (p) => `Veto: ${s(p.reason)}`,
-    "veto.totalBelow": (p) => `Veto: total ${s(p.total)} is below ${s(p.value)}`,
+    "veto.totalBelow": (p) =>
+      `Veto: total ${s(p.total)} is ${Number(p.inclusive) ? "at or below" : "below"} ${s(p.value)} (${belowWording(p.value, p.inclusive)})`,
     "veto.anyMissed": (p) => `Veto: targets missed (${list(p.items)})`,
+    laggard: (p) =>
+      `Laggard: in the last ${s(p.bottom)} rank positions` +
+      (p.below !== undefined ? ` with a total of ${s(p.total)}, ${Number(p.inclusive) ? "at or below" : "below"} ${s(p.below)} (${belowWording(p.below, p.inclusive)})` : ""),
   },
   labels: {
     total: "Total", rank: "Rank", result: "Result", attainedCount: "Targets met", unit: "Unit", row: "Row", status: "Status",

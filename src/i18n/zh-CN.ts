@@ -1,8 +1,12 @@
 import type { Catalog } from "./catalog";
+import { aboveWording, belowWording } from "./wording";
 
 const s = (v: unknown): string => String(v ?? "");
 const list = (v: unknown): string => (Array.isArray(v) ? v.join("、") : s(v));
 const near = (c: unknown): string => (c ? `；最接近的列是“${s(c)}”` : "");
+const reasonOf = (r: unknown, detail = ""): string =>
+  r === "divideByZero" ? "除数为零" : r === "overflow" ? `数值溢出（超出可表示的范围）${detail ? `：${s(detail)}` : ""}` :
+  r === "precision" ? `ROUND 的小数位数应为 -15 到 15 之间的整数${detail ? `：${s(detail)}` : ""}` : s(detail || r);
 const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 
 const FORMAT_ZH: Record<string, string> = {
@@ -46,6 +50,13 @@ export const zhCN: Catalog = {
     done: "评分完成", rankN: "第{rank}名", unranked: "无排名", removed: "已移除", added: "新增", rubricImported: "已导入考核细则“{name}”并保存在本工作簿中。",
     moreProblems: "另有 {count} 条，全部列在“{sheet}”工作表中。",
     fullMarks: "其余各项满分", loading: "正在读取工作表…",
+    confirmOverwriteTitle: "这些单元格您改过", confirmOverwriteBody: "Kaohe 上次写入后，您修改了下列 {count} 个单元格。重新评分会用新结果替换它们。",
+    replace: "替换并评分", cancel: "取消", confirmClearTitle: "清除考核结果？",
+    confirmClearBody: "将清除 Kaohe 在“{sheet}”写入的 {count} 个单元格、突出显示和批注{results}。",
+    confirmClearKeeps: "您改过的下列 {count} 个单元格会保留：", clearConfirm: "清除",
+    clearedReport: "已清除 {count} 个单元格、{highlights} 条突出显示规则{results}，并核对无残留。", clearedKept: "保留了您改过的 {count} 个单元格：{cells}",
+    nothingToClear: "这个工作表上没有 Kaohe 写入的内容。", keptResults: "“{sheet}”工作表您改过，已保留（不再属于 Kaohe）。",
+    scoredKept: "您改过的 {count} 个单元格保留未动：{cells}",
   },
   cli: {
     fileNotFound: (p) => `找不到工作簿文件 ${s(p.file)}`,
@@ -62,7 +73,15 @@ export const zhCN: Catalog = {
     rubricValid: (p) => `考核细则 ${s(p.id)} 有效（${list(p.items)} 个考核项目，${s(p.warnings)} 条提示）`,
     rubricInvalid: (p) => `考核细则 ${s(p.file)} 有 ${s(p.errors)} 处错误`,
     internal: (p) => `内部错误：${s(p.detail)}`,
-    notRegular: (p) => `${s(p.file)} 不是普通文件（目录、设备或管道），不能作为工作簿读取`,
+    isDirectory: (p) => `${s(p.file)} 是目录，不是文件`,
+    notRegularFile: (p) => `${s(p.file)} 不是普通文件（${s(p.detail)}）：Kaohe 只读取和替换普通文件`,
+    fileTooLarge: (p) => `文件 ${s(p.file)} 太大（${s(p.detail)} 字节）：请确认选对了文件`,
+    outputBadName: (p) => `输出文件名 ${s(p.file)} 应以 .xlsx 或 .xlsm 结尾（写出的是 Excel 工作簿）`,
+    outputDirMissing: (p) => `输出文件 ${s(p.file)} 所在的目录 ${s(p.detail)} 不存在；未评分，请先创建该目录`,
+    outputDirNotWritable: (p) => `输出文件 ${s(p.file)} 所在的目录 ${s(p.detail)} 不可写；未评分，请换一个目录`,
+    outputOwnerNotKept: (p) => `无法让新文件 ${s(p.file)} 保持原文件的所有者（${s(p.detail)}）；原文件未改动，请以文件所有者身份运行`,
+    conflictingOptions: (p) => `选项冲突：${s(p.detail)} 不能同时使用（--in-place 改写输入文件本身，--out 写出副本）`,
+    rubricIsDirectory: (p) => `考核细则 ${s(p.file)} 是目录，不是文件；请给出细则文件（.json/.yaml）或内置细则 id`,
     encrypted: (p) => `工作簿 ${s(p.file)} 有密码保护：请在 Excel 中取消密码并重新保存后再试`,
     otherFormat: (p) => `${s(p.file)} ${FORMAT_ZH[s(p.format)] ?? "不是 .xlsx 工作簿"}`,
     limit: (p) => `工作簿 ${s(p.file)} 超出限制“${LIMIT_ZH[s(p.limit)] ?? s(p.limit)}”：${s(p.value)} > ${s(p.max)}${p.part ? `（${s(p.part)}）` : ""}；请拆分或精简工作簿后再试`,
@@ -88,9 +107,12 @@ export const zhCN: Catalog = {
        p.kind === "required" ? `缺少必填字段 ${s(p.detail)}` : s(p.detail)),
     "rubric.unknownIndicator": (p) => `考核细则引用了未声明的指标“${s(p.name)}”（位置 ${s(p.path)}）：请在 indicators 中声明`,
     "rubric.duplicateName": (p) => `考核细则中名称“${s(p.name)}”重复（位置 ${s(p.path)}）`,
-    "rubric.formula": (p) => `公式“${s(p.formula)}”无法使用（位置 ${s(p.path)}）：${s(p.detail)}`,
+    "rubric.formula": (p) => `公式“${s(p.formula)}”无法使用（位置 ${s(p.path)}）：${reasonOf(p.reason, String(p.detail ?? ""))}`,
     "rubric.partsExceedMax": (p) => `“${s(p.item)}”的细项分值合计 ${s(p.parts)} 分，超过该项分值 ${s(p.max)} 分`,
     "rubric.totalMismatch": (p) => `各项分值合计 ${list(p.items)} 分，与满分 ${s(p.max)} 分不一致`,
+    "rubric.exclusiveWording": (p) =>
+      `考核细则的说明写“${s(p.figure)}${s(p.word)}”，按规定“${s(p.word)}”包含${s(p.figure)}本身，但位置 ${s(p.path)} 的比较不含${s(p.figure)}：` +
+      `如应包含，请加 inclusive: true；如确不含，请把说明改为“${p.word === "以下" ? "低于" : "超过"}${s(p.figure)}”`,
     "rubric.unknownBuiltin": (p) => `没有名为“${s(p.id)}”的内置考核细则；可用：${s(p.available)}`,
     "table.empty": () => `工作表是空的`,
     "table.noHeader": (p) => `在前 ${s(p.rows)} 行中找不到表头行（应有一行列名，如“单位”和各项指标名称）`,
@@ -107,28 +129,50 @@ export const zhCN: Catalog = {
     "value.scoreOutOfRange": (p) => `“${s(p.indicator)}”的得分 ${s(p.value)} 应在 0 到 ${s(p.max)} 分之间`,
     "value.negative": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”不能为负数`,
     "value.notBoolean": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”应为 是/否（有/无、√/×、Y/N、1/0）`,
-    "value.formula": (p) => `无法计算“${s(p.indicator)}”（公式 ${s(p.formula)}）：${p.reason === "divideByZero" ? "除数为零" : s(p.reason)}`,
+    "value.formula": (p) => `无法计算“${s(p.indicator)}”（公式 ${s(p.formula)}）：${reasonOf(p.reason)}`,
     "target.missingForUnit": (p) => `考核细则中没有该单位的“${s(p.table)}”目标值`,
     "unit.duplicate": (p) => `单位“${s(p.unit)}”重复出现（首次在 ${s(p.first)}）`,
     "output.occupied": (p) => `考核结果应写在表格右侧的 ${s(p.range)}，但单元格 ${s(p.cell)} 有您的数据（“${s(p.value)}”）。请移走该列数据或留出 ${s(p.count)} 个空列后再评分`,
     "sheet.protected": (p) => `工作表“${s(p.sheet)}”受保护，无法写入考核结果。请先撤销工作表保护（审阅 › 撤销工作表保护）`,
     "sheet.editing": () => `Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑后再试`,
     "table.tooLarge": (p) => `表格太大（${s(p.cells)} 个单元格，上限 ${s(p.limit)}）。请把要考核的单位放在单独的工作表中`,
+    "workbook.structureProtected": (p) => `工作簿结构受保护，无法添加或删除工作表“${s(p.sheet)}”。请先撤销工作簿保护（审阅 › 保护工作簿）后再试；工作簿未被改动`,
+    "host.partial": (p) => (p.cleaned === "yes" ? `评分中途停止；已写入的部分已撤回并核对，工作表与评分前相同` : `评分中途停止；已写入的部分未能全部撤回（${s(p.left)}），请点“清除结果”`),
+    "clear.unverified": (p) => `清除后检查发现仍有 Kaohe 的内容：${s(p.left)}。请再点一次“清除结果”`,
     "host.failed": (p) => `Excel 未能完成操作：${s(p.detail)}。工作簿未被改动，请重试`,
     "output.noRoom": (p) => `表格右侧没有空列可写入考核结果（从 ${s(p.from)} 列起均有内容）`,
+    "rubric.encoding": (p) => `考核细则文件 ${s(p.file)} 不是 UTF-8 编码（可能是 GBK）：请在编辑器中“另存为”UTF-8 编码后再试`,
+    "rubric.notText": (p) => `${s(p.file)} 不是考核细则文本文件（${p.what === "zip" ? "是 .xlsx 工作簿或其他 zip 压缩包" : p.what === "ole" ? "是旧版 Office 文件" : "是二进制文件"}）：考核细则应为 JSON 或 YAML 文本`,
+    "rubric.cycle": (p) => `指标“${s(p.name)}”的计算公式循环引用（${s(p.chain)}，位置 ${s(p.path)}）：计算公式不能直接或间接引用自身`,
+    "rubric.weights": (p) => `综合指标“${s(p.name)}”的权重${p.kind === "sum" ? `合计为 ${s(p.sum)}，应为 1` : `“${s(p.weight)}”无效，应为大于 0 的有限数`}（位置 ${s(p.path)}）`,
+    "map.unknownIndicator": (p) => `--map ${s(p.name)}=${s(p.column)}：考核细则中没有指标“${s(p.name)}”`,
+    "map.noColumn": (p) => `--map ${s(p.name)}=${s(p.column)}：${p.why === "outside" ? `${s(p.column)} 列在表格（${s(p.first)}–${s(p.last)} 列）之外` : `表格中没有列“${s(p.column)}”`}`,
+    "value.fractionalCount": (p) => `“${s(p.indicator)}”是次数/件数，值“${s(p.value)}”应为整数`,
+    "column.looksLikeFractions": (p) => `“${s(p.name)}”列（${s(p.column)}）的值都在 0 到 1 之间（如 ${s(p.example)}），按百分数读作 ${s(p.example)}%；如果本意是 ${s(p.percent)}%，请把单元格设为百分比格式或填写 ${s(p.percent)}`,
+    "table.summarySkipped": (p) => `“${s(p.unit)}”是汇总行，未作为单位考核`,
+    "veto.notEvaluated": (p) => `一票否决条件“${s(p.reason)}”无法判断（公式 ${s(p.formula)}：${reasonOf(p.error)}）；该单位是否否决需人工核实`,
+    "output.sheetEdge": (p) => `表格右侧没有空间写入考核结果：表格已到工作表最右列 ${s(p.last)}（需要 ${s(p.count)} 列）。请删去表格右侧不需要的列，或把表格复制到新工作表后再评分`,
   },
   reasons: {
     "target.low": (p) =>
-      `${s(p.indicator)} ${valueText(p)} 低于目标 ${s(p.target)}${s(p.unit)}` +
-      (Number(p.per) > 0 ? `，每低${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
+      (p.inclusive === 0
+        ? `${s(p.indicator)} ${valueText(p)} 未达到目标：须${aboveWording(p.target, 0, s(p.unit))}`
+        : `${s(p.indicator)} ${valueText(p)} 低于目标 ${s(p.target)}${s(p.unit)}`) +
+      (Number(p.per) > 0 && !(p.inclusive === 0 && Number(p.points) === 0) ? `，每低${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
     "target.high": (p) =>
-      `${s(p.indicator)} ${valueText(p)} 高于目标 ${s(p.target)}${s(p.unit)}` +
-      (Number(p.per) > 0 ? `，每高${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
+      (p.inclusive === 0
+        ? `${s(p.indicator)} ${valueText(p)} 未达到目标：须${belowWording(p.target, 0, s(p.unit))}`
+        : `${s(p.indicator)} ${valueText(p)} 高于目标 ${s(p.target)}${s(p.unit)}`) +
+      (Number(p.per) > 0 && !(p.inclusive === 0 && Number(p.points) === 0) ? `，每高${s(p.step)}个${p.unit === "‰" ? "千分点" : p.unit === "%" ? "百分点" : "单位"}扣${s(p.per)}分，扣${s(p.points)}分` : ""),
     count: (p) => `${s(p.indicator)} ${s(p.value)} 次，每次扣${s(p.per)}分，扣${s(p.points)}分`,
     check: (p) => `${s(p.indicator)}：${p.answer === "yes" ? "是" : "否"}` + (Number(p.points) > 0 ? `，扣${s(p.points)}分` : ""),
     range: (p) =>
       `${s(p.indicator)} ${s(p.value)} 不在 ${s(p.min)}–${s(p.max)} 之间` +
       (p.previous !== undefined ? `，也未低于上年的 ${s(p.previous)}` : "") +
+      (p.before !== undefined
+        ? `，也未趋向正常（上年 ${s(p.before)}，与该范围相差 ${s(p.beforeGap)}；今年相差 ${s(p.gap)}` +
+          (Number(p.minChange) > 0 ? `，应至少缩小 ${s(p.minChange)}）` : `，未缩小）`)
+        : "") +
       (Number(p.points) > 0 ? `，扣${s(p.points)}分` : ""),
     improvement: (p) =>
       `${s(p.indicator)} ${s(p.value)} 未${p.direction === "lower" ? "低于" : "高于"}上年的 ${s(p.previous)}` + (Number(p.points) > 0 ? `，扣${s(p.points)}分` : ""),
@@ -137,8 +181,9 @@ export const zhCN: Catalog = {
     floored: (p) => `扣分合计 ${s(p.points)} 分，本项扣完为止`,
     capped: (p) => `加分合计 ${s(p.points)} 分，以 ${s(p.max)} 分为限`,
     "veto.fact": (p) => `一票否决：${s(p.reason)}`,
-    "veto.totalBelow": (p) => `一票否决：总分 ${s(p.total)} 低于 ${s(p.value)} 分`,
+    "veto.totalBelow": (p) => `一票否决：总分 ${s(p.total)}，${Number(p.inclusive) ? "在" : ""}${belowWording(p.value, p.inclusive)}`,
     "veto.anyMissed": (p) => `一票否决：未完成任务（${list(p.items)}）`,
+    laggard: (p) => `后进单位：排位在倒数${s(p.bottom)}位` + (p.below !== undefined ? `且总分 ${s(p.total)}，${Number(p.inclusive) ? "在" : ""}${belowWording(p.below, p.inclusive)}` : ""),
   },
   labels: {
     total: "总分", rank: "排名", result: "考核结果", attainedCount: "达标项数", unit: "单位", row: "行", status: "状态",

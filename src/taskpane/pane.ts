@@ -1,10 +1,17 @@
 /** The task pane: state, events and rendering around a PaneSession. */
 import type { Issue } from "../core/issue";
+import type { ChangedCell } from "../core/ownership/compare";
 import type { UnitResult } from "../core/score/types";
-import type { PaneHost } from "../app/pane-host";
-import { PaneSession, type Preview, type ScoreResult } from "../app/pane-session";
+import type { ClearReport, PaneHost } from "../app/pane-host";
+import { PaneSession, type ClearPreview, type Preview, type ScoreResult } from "../app/pane-session";
 import { type Catalog, catalog, pickLocale, ui } from "../i18n";
 import * as view from "./view";
+import { confirmPanel, type ConfirmCell, type ConfirmContent } from "./view-confirm";
+
+/** A question the pane is waiting on the user for. */
+type Pending = { kind: "overwrite"; sheet: string; cells: ChangedCell[] } | { kind: "clear"; preview: ClearPreview };
+
+const cellList = (c: Catalog, cells: ReadonlyArray<ChangedCell>) => c.list(cells.slice(0, 10).map((x) => x.cell)) + (cells.length > 10 ? "…" : "");
 
 export class Pane {
   private c: Catalog;
@@ -15,6 +22,7 @@ export class Pane {
   private busy: string | null = null;
   private noticeText: string | null = null;
   private unit?: UnitResult;
+  private pending: Pending | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -24,33 +32,42 @@ export class Pane {
     this.session = new PaneSession(host, this.c);
   }
 
+  /** Results on screen must describe the sheet as it is: anything that changes what a score would be drops them. */
+  private forgetResults(): void {
+    this.result = undefined;
+    this.unit = undefined;
+    this.pending = null;
+  }
+
   private readonly on: view.Handlers = {
     chooseRubric: (id) => void this.task(null, async () => {
-      this.preview = await this.session.chooseRubric(id);
+      this.forgetResults();
+      const r = await this.session.chooseRubric(id);
+      if (!r.ok) return void (this.issues = r.issues);
+      this.preview = r.value;
     }),
     importRubric: (file) => void this.task(null, async () => {
       const r = await this.session.importRubric(await file.text(), file.name);
       if (!r.ok) return void (this.issues = r.issues);
+      this.forgetResults();
       this.preview = this.session.preview();
       this.noticeText = ui(this.c, "rubricImported", { name: this.session.rubric().rubric.name });
     }),
     map: (indicator, column) => void this.task(null, async () => {
-      this.preview = await this.session.setMapping(indicator, column);
-    }),
-    score: () => void this.task(this.c.ui.scoring, async () => {
-      const r = await this.session.score();
+      this.forgetResults();
+      const r = await this.session.setMapping(indicator, column);
       if (!r.ok) return void (this.issues = r.issues);
-      this.result = r.value;
-      this.unit = undefined;
-      this.preview = this.session.preview();
-      this.noticeText = this.c.ui.done;
+      this.preview = r.value;
     }),
+    score: () => void this.score(false),
     clear: () => void this.task(this.c.ui.clearing, async () => {
-      const r = await this.session.clear();
+      const r = await this.session.previewClear();
       if (!r.ok) return void (this.issues = r.issues);
-      this.result = undefined;
-      this.unit = undefined;
-      this.noticeText = this.c.ui.cleared;
+      if (r.value.cells === 0 && !r.value.resultsSheet && !r.value.kept.length) {
+        this.forgetResults();
+        return void (this.noticeText = this.c.ui.nothingToClear);
+      }
+      this.pending = { kind: "clear", preview: r.value };
     }),
     reload: () => void this.load(),
     toggleLanguage: () => {
@@ -65,6 +82,56 @@ export class Pane {
     },
   };
 
+  private score(confirmed: boolean): Promise<void> {
+    return this.task(this.c.ui.scoring, async () => {
+      this.forgetResults();
+      const r = await this.session.score(confirmed);
+      if (!r.ok) return void (this.issues = r.issues);
+      if (r.value.kind === "confirm") return void (this.pending = { kind: "overwrite", sheet: r.value.sheet, cells: r.value.overwrite });
+      this.result = r.value.result;
+      this.preview = this.session.preview();
+      const kept = r.value.report.kept;
+      this.noticeText = kept.length ? `${this.c.ui.done}${this.c.sep}${ui(this.c, "scoredKept", { count: kept.length, cells: cellList(this.c, kept) })}` : this.c.ui.done;
+    });
+  }
+
+  private clearNow(): Promise<void> {
+    return this.task(this.c.ui.clearing, async () => {
+      this.forgetResults();
+      const r = await this.session.clear();
+      if (!r.ok) return void (this.issues = r.issues);
+      this.noticeText = this.clearedText(r.value);
+    });
+  }
+
+  private clearedText(r: ClearReport): string {
+    const c = this.c;
+    const results = r.resultsSheet ? `${c.sep}${c.labels.resultsSheet}${c.paren(r.resultsSheet)}` : "";
+    const parts = [ui(c, "clearedReport", { count: r.removed, highlights: r.highlights, results })];
+    if (r.kept.length) parts.push(ui(c, "clearedKept", { count: r.kept.length, cells: cellList(c, r.kept) }));
+    if (r.keptResults) parts.push(ui(c, "keptResults", { sheet: r.keptResults }));
+    return parts.join(c.sep);
+  }
+
+  private confirmation(p: Pending): ConfirmContent {
+    const c = this.c;
+    const cells = (list: ReadonlyArray<ChangedCell>, sheet: string): ConfirmCell[] =>
+      list.map((x) => (x.cell.includes("!") ? { cell: x.cell.split("!")[1] ?? x.cell, sheet: x.cell.split("!")[0] ?? sheet, label: x.now } : { cell: x.cell, sheet, label: x.now }));
+    if (p.kind === "overwrite") {
+      return { title: c.ui.confirmOverwriteTitle, body: ui(c, "confirmOverwriteBody", { count: p.cells.length }), cells: cells(p.cells, p.sheet), confirmLabel: c.ui.replace, cancelLabel: c.ui.cancel };
+    }
+    const v = p.preview;
+    const results = v.resultsSheet ? `${c.sep}${c.labels.resultsSheet}${c.paren(v.resultsSheet)}` : "";
+    return {
+      title: c.ui.confirmClearTitle,
+      body: ui(c, "confirmClearBody", { count: v.cells, sheet: v.sheet, results }),
+      cells: cells(v.kept, v.sheet),
+      ...(v.kept.length && { cellsTitle: ui(c, "confirmClearKeeps", { count: v.kept.length }) }),
+      confirmLabel: c.ui.clearConfirm,
+      cancelLabel: c.ui.cancel,
+    };
+  }
+
   async start(): Promise<void> {
     this.host.onSelectionChanged((sheet, row) => {
       const u = this.session.unitAt(sheet, row);
@@ -73,11 +140,16 @@ export class Pane {
         this.render();
       }
     });
+    // The pane follows the active sheet.
+    this.host.onActivated((sheet) => {
+      if (sheet !== this.preview?.sheet) void this.load();
+    });
     await this.load();
   }
 
   private async load(): Promise<void> {
     await this.task(this.c.ui.loading, async () => {
+      this.forgetResults();
       const r = await this.session.open();
       if (!r.ok) return void (this.issues = r.issues);
       this.preview = r.value;
@@ -104,11 +176,23 @@ export class Pane {
   render(): void {
     const focused = (document.activeElement as HTMLElement | null)?.id;
     const c = this.c;
+    const pending = this.pending;
     document.documentElement.lang = c.locale;
     const nodes = [
       view.header(c, this.on),
       view.notice(this.noticeText),
       view.errors(c, this.issues, this.on),
+      pending ? confirmPanel(c, this.confirmation(pending), {
+        confirm: () => {
+          this.pending = null;
+          void (pending.kind === "overwrite" ? this.score(true) : this.clearNow());
+        },
+        cancel: () => {
+          this.pending = null;
+          this.render();
+        },
+        select: (x) => void this.session.selectCell(x.sheet, x.cell),
+      }) : null,
       view.sheetInfo(c, this.preview, this.on),
       view.rubricPicker(c, this.session.rubrics(), this.preview?.rubricId ?? "", this.on),
       view.mapping(c, this.preview, this.on),
@@ -117,7 +201,8 @@ export class Pane {
       this.result ? view.breakdown(c, this.unit) : null,
     ].filter((n): n is HTMLElement => n !== null);
     this.root.replaceChildren(...nodes);
-    // Keep keyboard users where they were across re-renders.
-    if (focused) document.getElementById(focused)?.focus();
+    // Keep keyboard users where they were across re-renders; a new question takes the focus.
+    if (pending) document.getElementById("confirm-yes")?.focus();
+    else if (focused) document.getElementById(focused)?.focus();
   }
 }

@@ -89,7 +89,7 @@ describe("kaohe score", () => {
     const out = path.join(dir, "no-such-dir", "x.xlsx");
     const r = kaohe(["score", book, "-r", "community-2009", "--out", out]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/无法写入.*\| cannot write/);
+    expect(r.err).toMatch(/不存在；未评分.*\| .*does not exist/);
     expect(existsSync(path.dirname(out))).toBe(false);
   });
 

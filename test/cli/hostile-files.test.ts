@@ -1,139 +1,217 @@
-/** Bad and hostile workbook files through the real `kaohe` binary: one clear line, exit 2, no hang. */
-import { spawnSync, execFileSync } from "child_process";
-import { readFileSync, writeFileSync } from "fs";
+/** `kaohe score` against hostile or careless files and options (issue 11): the real binary. */
+import { execFileSync, spawn } from "child_process";
+import { watch } from "fs";
+import { chmodSync, chownSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "fs";
 import * as path from "path";
-import { deflateSync, strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
-import { writeZip } from "../../src/adapters/xlsx/zip-write";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { tempDir } from "../helpers/files";
+import { BIN, kaohe, kaoheAsync } from "../helpers/hostile";
 import { writeWorkbook } from "../helpers/xlsx";
 
-const BIN = path.resolve(__dirname, "../../bin/kaohe.js");
-
-function kaohe(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, LANG: "C" }, timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
 let dir: string;
-let good: Uint8Array;
-let parts: Record<string, Uint8Array>;
+let book: string;
+const isRoot = process.getuid?.() === 0;
 
 beforeAll(async () => {
   dir = tempDir();
-  const file = path.join(dir, "good.xlsx");
-  await writeWorkbook(file, [{ name: "考核表", rows: [["标题"], [...COMMUNITY_HEADERS], communityRow("阳光社区"), communityRow("城东社区")] }]);
-  good = new Uint8Array(readFileSync(file));
-  parts = unzipSync(good);
+  book = path.join(dir, "book.xlsx");
+  await writeWorkbook(book, [{ name: "考核表", rows: [[...COMMUNITY_HEADERS], communityRow("阳光社区"), communityRow("城东社区", { "计划生育率(%)": 85 })] }]);
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function write(name: string, bytes: Uint8Array): string {
+const fresh = (name: string) => {
   const f = path.join(dir, name);
-  writeFileSync(f, bytes);
+  copyFileSync(book, f);
   return f;
-}
-
-const withParts = (change: (p: Record<string, Uint8Array>) => void): Uint8Array => {
-  const copy: Record<string, Uint8Array> = { ...parts };
-  change(copy);
-  return zipSync(copy as Zippable);
 };
+const noTemps = (d: string) => readdirSync(d).filter((f) => f.startsWith(".kaohe-tmp"));
 
-function expectRefused(file: string, message: RegExp): void {
-  const r = kaohe(["score", file, "-r", "community-2009"]);
-  expect(r.code).toBe(2);
-  expect(r.out).toBe("");
-  expect(r.err.trim().split("\n")).toHaveLength(1);
-  expect(r.err.trim()).toMatch(/^kaohe: .+ \| .+$/);
-  expect(r.err).toMatch(message);
-}
-
-describe("bad workbook files", () => {
-  it("a truncated zip", () => {
-    expectRefused(write("truncated.xlsx", good.subarray(0, Math.floor(good.length / 2))), /不完整.*\| .*truncated/);
+describe("the workbook must be a regular file", () => {
+  it("/dev/zero as the workbook: exit 2 at once, nothing read", () => {
+    const r = kaohe(["score", "/dev/zero", "-r", "community-2009"], 20000);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/不是普通文件（character device）.*\| .*not a regular file/);
   });
 
-  it("a zip missing its sheet part, and one missing the workbook part", () => {
-    expectRefused(write("nosheet.xlsx", withParts((p) => delete p["xl/worksheets/sheet1.xml"])), /缺少部件 xl\/worksheets\/sheet1\.xml \| .*part xl\/worksheets\/sheet1\.xml is missing/);
-    expectRefused(write("nobook.xlsx", withParts((p) => delete p["xl/workbook.xml"])), /缺少部件 xl\/workbook\.xml/);
-  });
-
-  it("a zip with a duplicated part", () => {
-    const entries = Object.entries(parts).map(([name, data]) => ({ name, data }));
-    const dup = writeZip([...entries, { name: "xl/workbook.xml", data: parts["xl/workbook.xml"] as Uint8Array }]);
-    expectRefused(write("dup.xlsx", dup), /部件 xl\/workbook\.xml 重复出现 \| .*appears twice/);
-  });
-
-  it("XML with entity declarations is refused, never expanded", () => {
-    const bomb = (p: Record<string, Uint8Array>) => {
-      const xml = strFromU8(p["xl/sharedStrings.xml"] as Uint8Array);
-      const lol = '<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
-      p["xl/sharedStrings.xml"] = strToU8(xml.replace(/(<\?xml[^>]*\?>)/, `$1${lol}`).replace("<t>阳光社区</t>", "<t>&c;</t>"));
-    };
-    expectRefused(write("entity.xlsx", withParts(bomb)), /DTD.*\| .*entity declaration/);
-  });
-
-  it("a zip bomb: refused from the declared sizes before inflating", () => {
-    const huge = new Uint8Array(96 * 2 ** 20); // 96 MiB of zeros deflate to ~100 KB
-    const bomb = withParts((p) => (p["xl/worksheets/sheet1.xml"] = huge));
-    expect(bomb.length).toBeLessThan(2 ** 20);
-    expectRefused(write("bomb.xlsx", bomb), /压缩比.*\| .*compression ratio/);
-    // A directory that lies about sizes: 3 GiB declared for one part.
-    const entries = Object.entries(parts).map(([name, data]) => ({ name, data }));
-    const zip = writeZip(entries);
-    const view = new DataView(zip.buffer, zip.byteOffset);
-    const end = zip.length - 22;
-    let p = view.getUint32(end + 16, true);
-    for (let k = 0; k < entries.length; k++) {
-      view.setUint32(p + 24, 3 * 2 ** 30, true);
-      p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-    }
-    expectRefused(write("liar.xlsx", zip), /超出限制.*\| .*exceeds the limit/);
-    void deflateSync;
-  });
-
-  it("a password-protected workbook, an old .xls, an .ods and a .docx each get what they are and how to convert", () => {
-    const ole = new Uint8Array(4096);
-    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expectRefused(write("old.xls", ole), /另存为.*\.xlsx.*\| .*old \.xls/);
-    const name = "EncryptedPackage";
-    for (let i = 0; i < name.length; i++) ole[1024 + 2 * i] = name.charCodeAt(i);
-    expectRefused(write("locked.xlsx", ole), /密码保护.*\| password-protected workbook.*remove the password in Excel and save again/);
-    const ods = zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>") });
-    expectRefused(write("sheet.ods", ods), /OpenDocument.*\| .*\.ods.*convert/);
-    const docx = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w/>") });
-    expectRefused(write("doc.xlsx", docx), /Word 文档.*\| .*Word document/);
-  });
-
-  it("a FIFO or a device is refused without reading it", () => {
+  it("a FIFO as the workbook: exit 2 without waiting for a writer", () => {
     const fifo = path.join(dir, "pipe.xlsx");
     execFileSync("mkfifo", [fifo]);
-    expectRefused(fifo, /不是普通文件.*\| .*not a regular file/);
-    expectRefused("/dev/zero", /不是普通文件/);
+    const r = kaohe(["score", fifo, "-r", "community-2009"], 20000);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/不是普通文件（FIFO）/);
   });
 
-  it("a merge over the whole sheet and 99,000 merges are read in linear time", () => {
-    const sheet = (merges: string) =>
-      withParts((p) => {
-        const xml = strFromU8(p["xl/worksheets/sheet1.xml"] as Uint8Array);
-        p["xl/worksheets/sheet1.xml"] = strToU8(xml.replace(/<\/sheetData>/, `</sheetData><mergeCells>${merges}</mergeCells>`).replace(/<mergeCells count="\d+">[\s\S]*?<\/mergeCells>/, ""));
-      });
-    const t0 = Date.now();
-    expect(kaohe(["score", write("one-merge.xlsx", sheet('<mergeCell ref="A40:XFD1048576"/>')), "-r", "community-2009"]).code).toBe(0);
-    const many = Array.from({ length: 99_000 }, (_, i) => `<mergeCell ref="AA${i * 2 + 10}:AB${i * 2 + 10}"/>`).join("");
-    expect(kaohe(["score", write("many-merges.xlsx", sheet(many)), "-r", "community-2009"]).code).toBe(0);
-    expect(Date.now() - t0).toBeLessThan(50_000); // was minutes and a heap crash; seconds now
+  it("a directory as the workbook: exit 2, 'is a directory'", () => {
+    const r = kaohe(["score", dir, "-r", "community-2009"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/是目录，不是文件 \| .*is a directory/);
+  });
+});
+
+describe("replacing files keeps what the user had", () => {
+  it("--in-place keeps a private 0600 workbook private", () => {
+    const f = fresh("private.xlsx");
+    chmodSync(f, 0o600);
+    expect(kaohe(["score", f, "-r", "community-2009", "--in-place"]).code).toBe(0);
+    expect(statSync(f).mode & 0o777).toBe(0o600);
   });
 
-  it("a formula without a cached value is reported as such, not as blank", () => {
-    const file = write("nocalc.xlsx", withParts((p) => {
-      const xml = strFromU8(p["xl/worksheets/sheet1.xml"] as Uint8Array);
-      // B3 (计划生育率 of 阳光社区) becomes a formula that was never calculated.
-      p["xl/worksheets/sheet1.xml"] = strToU8(xml.replace(/<c r="B3"([^>]*)><v>[^<]*<\/v><\/c>/, '<c r="B3"$1><f>90+0</f></c>'));
-    }));
-    const r = kaohe(["score", file, "-r", "community-2009"]);
-    expect(r.code).toBe(0);
-    expect(r.err).toContain("B3");
-    expect(r.err).toContain("是公式，但文件中没有计算结果");
+  it("--force over a 0600 file keeps its mode", () => {
+    const target = fresh("target-0600.xlsx");
+    chmodSync(target, 0o600);
+    const before = readFileSync(target);
+    expect(kaohe(["score", book, "-r", "community-2009", "--out", target, "--force"]).code).toBe(0);
+    expect(readFileSync(target).equals(before)).toBe(false);
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+  });
+
+  (isRoot ? it : it.skip)("--in-place keeps the owner of the replaced file", () => {
+    const f = fresh("owned.xlsx");
+    chownSync(f, 4321, 4321);
+    expect(kaohe(["score", f, "-r", "community-2009", "--in-place"]).code).toBe(0);
+    expect(statSync(f)).toMatchObject({ uid: 4321, gid: 4321 });
+  });
+
+  it("--in-place on a symlink updates its target and leaves the link a link", () => {
+    const real = fresh("real.xlsx");
+    const before = readFileSync(real);
+    const link = path.join(dir, "link.xlsx");
+    symlinkSync(real, link);
+    expect(kaohe(["score", link, "-r", "community-2009", "--in-place"]).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(real);
+    expect(readFileSync(real).equals(before)).toBe(false);
+    expect(noTemps(dir)).toEqual([]);
+  });
+
+  (isRoot ? it : it.skip)("--out <character device> --force: refused, the device node stays", () => {
+    const dev = path.join(dir, "null-device.xlsx");
+    execFileSync("mknod", [dev, "c", "1", "3"]);
+    const r = kaohe(["score", book, "-r", "community-2009", "--out", dev, "--force"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/不是普通文件（character device）/);
+    expect(lstatSync(dev).isCharacterDevice()).toBe(true);
+  });
+
+  it("two concurrent runs to the same --out without --force: one writes, the other exits 2", async () => {
+    const out = path.join(dir, "race.xlsx");
+    const runs = await Promise.all([1, 2, 3].map(() => kaoheAsync(["score", book, "-r", "community-2009", "--out", out])));
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 2, 2]);
+    expect(runs.filter((r) => /已写入/.test(r.err))).toHaveLength(1);
+    expect(runs.filter((r) => r.code === 2).every((r) => /已存在/.test(r.err))).toBe(true);
+    expect(noTemps(dir)).toEqual([]);
+  });
+});
+
+describe("signals", () => {
+  it.each(["SIGTERM", "SIGINT"] as const)("%s as soon as the temporary file appears leaves no .kaohe-tmp file", async (signal) => {
+    const sub = path.join(dir, `signal-${signal}`);
+    mkdirSync(sub);
+    const big = path.join(sub, "big.xlsx");
+    await writeWorkbook(big, [{ name: "考核表", rows: [[...COMMUNITY_HEADERS], ...Array.from({ length: 1000 }, (_, i) => communityRow(`社区${i + 1}`))] }]);
+    const child = spawn(process.execPath, [BIN, "score", big, "-r", "community-2009", "--out", path.join(sub, "out.xlsx")], { stdio: "ignore" });
+    const watcher = watch(sub, (_event, name) => {
+      if (String(name).startsWith(".kaohe-tmp")) child.kill(signal);
+    });
+    const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, sig) => resolve({ code, signal: sig })));
+    watcher.close();
+    // Whether the signal came during the write or just after it: never a leftover temporary file.
+    expect(ended.signal === signal || ended.code === 0).toBe(true);
+    expect(noTemps(sub)).toEqual([]);
+  });
+});
+
+describe("options that cannot all be honoured are refused", () => {
+  it("--in-place with --out: conflicting options, nothing written", () => {
+    const f = fresh("conflict.xlsx");
+    const before = readFileSync(f);
+    const out = path.join(dir, "conflict-out.xlsx");
+    const r = kaohe(["score", f, "-r", "community-2009", "--in-place", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/选项冲突.*--in-place --out/);
+    expect(readFileSync(f).equals(before)).toBe(true);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("--out '' is a usage error", () => {
+    const r = kaohe(["score", book, "-r", "community-2009", "--out", ""]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/用法错误：--out ''/);
+  });
+
+  it("--out x.csv: refused, no zip under a .csv name", () => {
+    const out = path.join(dir, "x.csv");
+    const r = kaohe(["score", book, "-r", "community-2009", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/应以 \.xlsx 或 \.xlsm 结尾/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("a missing output directory is found before scoring (no table printed)", () => {
+    const out = path.join(dir, "no-such-dir", "x.xlsx");
+    const r = kaohe(["score", book, "-r", "community-2009", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/目录 .*no-such-dir 不存在；未评分/);
+  });
+
+  (isRoot ? it.skip : it)("an output directory that is not writable is found before scoring", () => {
+    const ro = path.join(dir, "read-only");
+    mkdirSync(ro);
+    chmodSync(ro, 0o500);
+    const r = kaohe(["score", book, "-r", "community-2009", "--out", path.join(ro, "x.xlsx")]);
+    chmodSync(ro, 0o700);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/不可写；未评分/);
+  });
+});
+
+describe("rubric files", () => {
+  const rubricDoc = { id: "mine", name: "我的细则", version: "1", indicators: [{ name: "计划生育率", type: "percent" }], items: [{ name: "计划生育率", max: 10, rules: [{ type: "target", indicator: "计划生育率", target: 90, points: 2 }] }] };
+
+  it("--rubric <directory>: 'is a directory', not 'not found'", () => {
+    const r = kaohe(["score", book, "-r", dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/是目录，不是文件.*\| .*is a directory/);
+  });
+
+  it("a UTF-8 BOM before a JSON rubric is accepted", () => {
+    const f = path.join(dir, "bom.json");
+    writeFileSync(f, `\uFEFF${JSON.stringify(rubricDoc)}`);
+    expect(kaohe(["check-rubric", f])).toMatchObject({ code: 0, out: expect.stringContaining("考核细则 mine 有效") });
+  });
+
+  it("YAML in a .json or .txt rubric is read as YAML", () => {
+    const yaml = ["id: mine", "name: 我的细则", "version: '1'", "indicators:", "  - { name: 计划生育率, type: percent }", "items:", "  - name: 计划生育率", "    max: 10", "    rules:", "      - { type: target, indicator: 计划生育率, target: 90, points: 2 }"].join("\n");
+    for (const name of ["yaml-inside.json", "yaml-inside.txt"]) {
+      const f = path.join(dir, name);
+      writeFileSync(f, yaml);
+      expect(kaohe(["check-rubric", f])).toMatchObject({ code: 0, out: expect.stringContaining("考核细则 mine 有效") });
+    }
+    const neither = path.join(dir, "neither.json");
+    writeFileSync(neither, "{ nope: [");
+    expect(kaohe(["check-rubric", neither]).err).toMatch(/YAML tried too/);
+  });
+
+  it("a GBK-encoded rubric is refused with 'save as UTF-8', not read as mojibake", () => {
+    const f = path.join(dir, "gbk.json");
+    // "计划生育率" in GBK
+    const gbk = Buffer.from([0xbc, 0xc6, 0xbb, 0xae, 0xc9, 0xfa, 0xd3, 0xfd, 0xc2, 0xca]);
+    const json = JSON.stringify({ ...rubricDoc, indicators: [{ name: "@@", type: "percent" }], items: [{ name: "x", max: 10, rules: [{ type: "target", indicator: "@@", target: 90, points: 2 }] }] });
+    const [a, b, c] = json.split("@@");
+    writeFileSync(f, Buffer.concat([Buffer.from(a ?? ""), gbk, Buffer.from(b ?? ""), gbk, Buffer.from(c ?? "")]));
+    const r = kaohe(["check-rubric", f]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/不是 UTF-8 编码.*另存为.*UTF-8/);
+  });
+
+  it("check-rubric on a workbook: a clear message, no raw bytes", () => {
+    const r = kaohe(["check-rubric", book]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/不是考核细则文本文件（是 \.xlsx 工作簿/);
+    expect(r.err).not.toMatch(/PK|[\u0000-\u0008\u000e-\u001f\ufffd]/);
   });
 });

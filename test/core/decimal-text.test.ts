@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { round2, sum2, fmt } from "../../src/core/decimal";
+import { round2, sum2, fmt, weightedSum2 } from "../../src/core/decimal";
 import { closest, normalizeName } from "../../src/core/text";
 
 describe("two-decimal arithmetic", () => {
@@ -19,6 +19,30 @@ describe("two-decimal arithmetic", () => {
         const r = round2(x);
         expect(Math.abs(r * 100 - Math.round(r * 100))).toBeLessThan(1e-6);
         expect(String(r)).not.toMatch(/\.\d{3,}/);
+      }),
+    );
+  });
+});
+
+describe("weighted sums (composites)", () => {
+  it("works the sum exactly and rounds once: 0.3 × 99.45 + 0.7 × 88.85 = 92.03", () => {
+    expect(weightedSum2([[0.3, 99.45], [0.7, 88.85]])).toBe(92.03);
+    expect(weightedSum2([[0.3, 97.5], [0.7, 80]])).toBe(85.25);
+    expect(weightedSum2([[1, -0.005]])).toBe(-0.01); // half away from zero
+    expect(weightedSum2([[0.5, 1e-7]])).toBe(0);
+    // A value computed in binary (a formula cell) is read at 15 digits, as Excel shows it.
+    expect(weightedSum2([[1, 0.3 * 99.45], [1, 0.7 * 88.85]])).toBe(92.03);
+    expect(weightedSum2([[100, 0.1 + 0.2]])).toBe(30);
+  });
+
+  it("equals the exact rational result rounded half-up, for weights and values in hundredths", () => {
+    const hundredths = fc.integer({ min: -1_000_000, max: 1_000_000 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), hundredths), { minLength: 1, maxLength: 5 }), (parts) => {
+        // Σ (w/100)(v/100) = Σ w·v / 10⁴; in cents: Σ w·v / 100, rounded half away from zero.
+        const tenThousandths = parts.reduce((s, [w, v]) => s + w * v, 0);
+        const cents = Math.sign(tenThousandths) * Math.floor((Math.abs(tenThousandths) + 50) / 100);
+        expect(weightedSum2(parts.map(([w, v]) => [w / 100, v / 100] as const))).toBe(cents / 100 + 0); // + 0: never −0
       }),
     );
   });

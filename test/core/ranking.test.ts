@@ -58,8 +58,21 @@ describe("outcomes", () => {
     expect([u.甲?.grade, u.乙?.grade, u.丙?.grade]).toEqual(["优秀", "良好", "一般"]);
   });
 
-  it("vetoes totals below a line", () => {
-    const u = run([["甲", 79.99, 0], ["乙", 80, 0]], { vetoes: [{ type: "totalBelow", value: 80 }] });
-    expect([u.甲?.status, u.乙?.status]).toEqual(["vetoed", "scored"]);
+  it("vetoes totals below a line, the line itself only when inclusive (80分以下)", () => {
+    const rows: [string, number, number][] = [["甲", 79.99, 0], ["乙", 80, 0], ["丙", 80.01, 0]];
+    const u = run(rows, { vetoes: [{ type: "totalBelow", value: 80 }] });
+    expect([u.甲?.status, u.乙?.status, u.丙?.status]).toEqual(["vetoed", "scored", "scored"]);
+    const v = run(rows, { vetoes: [{ type: "totalBelow", value: 80, inclusive: true }] });
+    expect([v.甲?.status, v.乙?.status, v.丙?.status]).toEqual(["vetoed", "vetoed", "scored"]);
+    expect(v.乙?.vetoReasons[0]).toEqual({ code: "veto.totalBelow", params: { total: 80, value: 80, inclusive: 1 } });
+  });
+
+  it("marks a laggard exactly on the line only when inclusive (85分以下), and says why", () => {
+    const rows: [string, number, number][] = [["甲", 95, 0], ["乙", 90, 0], ["丙", 85, 0]];
+    const ex = run(rows, { outcomes: { laggard: { bottom: 1, below: 85 } } });
+    expect(ex.丙?.outcomes).toEqual([]);
+    const inc = run(rows, { outcomes: { laggard: { bottom: 1, below: 85, inclusive: true } } });
+    expect(inc.丙?.outcomes).toEqual(["laggard"]);
+    expect(inc.丙?.outcomeReasons).toEqual([{ code: "laggard", params: { bottom: 1, total: 85, below: 85, inclusive: 1 } }]);
   });
 });

@@ -53,6 +53,45 @@ describe("rubric checker", () => {
     expect(errors({ ...ok, items: [{ name: "a", rules: ok.items[0]?.rules }] })[0]).toMatchObject({ path: ["items", 0, "max"] });
   });
 
+  it("warns when a description says 以下/以上 and the comparison leaves the figure out", () => {
+    const warnings = (doc: Record<string, unknown>) => {
+      const c = compileRubric({ ...ok, ...doc });
+      if (!c.ok) throw new Error(JSON.stringify(c.issues));
+      return c.value.warnings.filter((w) => w.code === "rubric.exclusiveWording").map((w) => [w.params.figure, w.params.word, w.path?.join(".")]);
+    };
+    const description = "综合考核评分在80分以下的实行一票否决；排位倒数三位且总分在85分以下的为后进单位";
+    const vetoes = [{ type: "totalBelow", value: 80 }];
+    expect(warnings({ description, vetoes, outcomes: { laggard: { bottom: 3, below: 85 } } })).toEqual([
+      [80, "以下", "vetoes.0"],
+      [85, "以下", "outcomes.laggard"],
+    ]);
+    expect(warnings({ description, vetoes: [{ ...vetoes[0], inclusive: true }], outcomes: { laggard: { bottom: 3, below: 85, inclusive: true } } })).toEqual([]);
+    // Exclusive wording, or another figure, is not a contradiction.
+    expect(warnings({ description: "综合考核评分不满80分的实行一票否决", vetoes })).toEqual([]);
+    expect(warnings({ description: "70分以下一票否决", vetoes })).toEqual([]);
+    // A target rule: the item's own description says 88%以上 but the rule needs more than 88.
+    const item = { ...ok.items[0], description: "当年出生计划生育率达88%以上", rules: [{ type: "target", indicator: "计划生育率", target: 88, points: 1, inclusive: false }] };
+    expect(warnings({ items: [item] })).toEqual([[88, "以上", "items.0.rules.0"]]);
+  });
+
+  it("keeps old rubrics' meaning: totalBelow and laggard exclusive, targets inclusive, unless told", () => {
+    const c = compileRubric({ ...ok, vetoes: [{ type: "totalBelow", value: 80 }], outcomes: { laggard: { bottom: 3, below: 85 } } });
+    if (!c.ok) throw new Error("does not compile");
+    expect(c.value.rubric.vetoes[0]).toMatchObject({ type: "totalBelow", inclusive: false });
+    expect(c.value.rubric.outcomes.laggard).toMatchObject({ inclusive: false });
+    expect(c.value.rubric.items[0]?.rules[0]).toMatchObject({ type: "target", inclusive: true });
+  });
+
+  it("checks an indicator's own range", () => {
+    expect(errors({ ...ok, indicators: [{ name: "计划生育率", type: "percent", min: 5, max: 1 }] })[0]).toMatchObject({ code: "rubric.schema", path: ["indicators", 0, "min"] });
+    const c = compileRubric({ ...ok, indicators: [{ name: "计划生育率", type: "permille", min: -100 }] });
+    expect(c.ok && c.value.rubric.indicators[0]?.bounds).toEqual({ min: -100 });
+  });
+
+  it("compiles the built-ins without wording warnings", () => {
+    for (const c of builtinRubrics()) expect(c.warnings.filter((w) => w.code === "rubric.exclusiveWording")).toEqual([]);
+  });
+
   it("warns when items do not add up to the stated full marks", () => {
     const c = compileRubric({ ...ok, maxTotal: 100 });
     expect(c.ok && c.value.warnings[0]?.code).toBe("rubric.totalMismatch");

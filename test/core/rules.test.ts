@@ -1,8 +1,13 @@
 import { grid } from "../helpers/grid";
 import { assessed, rubricOf, unit } from "../helpers/rubric";
+import { catalog, formatReason } from "../../src/i18n";
 
 const one = (rule: Record<string, unknown>, indicators: Record<string, unknown>[], max = 10, extra: Record<string, unknown> = {}) =>
   rubricOf({ indicators, items: [{ name: "项目", max, rules: [rule] }], ...extra });
+
+function rubricItemsMet(r: ReturnType<typeof rubricOf>, value: number): boolean | null {
+  return unit(assessed(grid([["单位", "出生率"], ["甲", value]]), r), "甲").items[0]?.met ?? null;
+}
 
 function scoreOf(r: ReturnType<typeof rubricOf>, header: string[], row: (string | number | null)[]) {
   const a = assessed(grid([["单位", ...header], ["甲", ...row]]), r);
@@ -42,6 +47,20 @@ describe("target rules (每低一个百分点扣k分)", () => {
     const r = one({ type: "target", indicator: "计划生育率", target: 88, points: 1 }, rate);
     expect(scoreOf(r, ["计划生育率"], [88]).items[0]).toMatchObject({ score: 10, met: true, deductions: [] });
     expect(scoreOf(r, ["计划生育率"], [99]).total).toBe(10);
+  });
+
+  it("misses an exclusive target (超过/低于) exactly on the line, at no cost but with a finding", () => {
+    const over = one({ type: "target", indicator: "计划生育率", target: 88, points: 1, inclusive: false }, rate);
+    expect(scoreOf(over, ["计划生育率"], [88]).items[0]).toMatchObject({ score: 10, met: false, deductions: [] });
+    expect(scoreOf(over, ["计划生育率"], [88]).items[0]?.findings[0]?.reason).toMatchObject({ code: "target.low", params: { inclusive: 0, points: 0 } });
+    expect(scoreOf(over, ["计划生育率"], [88.01]).items[0]).toMatchObject({ met: true, findings: [] });
+    const reason = scoreOf(over, ["计划生育率(%)"], [88]).items[0]?.findings[0]?.reason;
+    expect(reason && formatReason(reason, catalog("zh-CN"))).toBe("计划生育率 88% 未达到目标：须超过88%（不含88%）");
+    expect(reason && formatReason(reason, catalog("en-US"))).toBe("计划生育率 88% does not exceed the target 88% (超过88%（不含88%）)");
+    expect(scoreOf(over, ["计划生育率"], [87]).total).toBe(9);
+    const under = one({ type: "target", indicator: "出生率", target: 11, direction: "atMost", inclusive: false }, [{ name: "出生率", type: "permille" }], 10, { mode: "attainment" });
+    const items = (v: number) => rubricItemsMet(under, v);
+    expect([items(11), items(10.99)]).toEqual([false, true]);
   });
 
   it("handles lower-is-better targets", () => {
@@ -85,6 +104,28 @@ describe("count, checklist, range, improvement, entered score and formula rules"
     expect(scoreOf(r, ["性别比", "上年性别比"], [109, 110]).total).toBe(10);
     expect(scoreOf(r, ["性别比", "上年性别比"], [109, 108]).total).toBe(5);
     expect(scoreOf(r, ["性别比", "上年性别比"], [109, null]).total).toBe(5);
+  });
+
+  it("meets a range when the value moved toward it by at least minChange (趋向正常)", () => {
+    const r = one({ type: "range", indicator: "性别比", min: 103, max: 107, orToward: { previous: "上年性别比", minChange: 1 }, points: 5 }, [
+      { name: "性别比", type: "number" },
+      { name: "上年性别比", type: "number", required: false },
+    ]);
+    const total = (now: number, before: number | null) => scoreOf(r, ["性别比", "上年性别比"], [now, before]).total;
+    expect(total(107, 120)).toBe(10); // inside, bounds included
+    expect(total(103, 100)).toBe(10);
+    expect(total(110, 111)).toBe(10); // gap 4 → 3: by exactly 1
+    expect(total(110, 110.5)).toBe(5); // by 0.5: not 明显
+    expect(total(101, 102)).toBe(5); // a fall away from the range
+    expect(total(100, 98)).toBe(10); // below the range, rising toward it by 2
+    expect(total(95, 115)).toBe(5); // overshoot: gap 8 → 8
+    expect(total(110, null)).toBe(5); // no last year: only the range counts
+    const any = one({ type: "range", indicator: "性别比", min: 103, max: 107, orToward: { previous: "上年性别比" }, points: 5 }, [
+      { name: "性别比", type: "number" },
+      { name: "上年性别比", type: "number" },
+    ]);
+    expect(scoreOf(any, ["性别比", "上年性别比"], [110, 110.1]).total).toBe(10); // minChange 0: any narrowing
+    expect(scoreOf(any, ["性别比", "上年性别比"], [110, 110]).total).toBe(5); // but not standing still
   });
 
   it("checks improvement against a previous-year column", () => {
@@ -154,6 +195,9 @@ describe("items, bonus, derived indicators", () => {
     expect(scoreOf(r, ["人数", "标准", "金额"], [0, 1000, 0]).total).toBe(10);
     // The column wins when present.
     expect(scoreOf(r, ["政策兑现率", "人数", "标准", "金额"], [74, 2, 1000, 2000]).total).toBe(9);
+    // Exactly on the target although binary arithmetic gives 56.99999999999999 for 57 / 100 × 100.
+    const at57 = rubricOf({ ...r.doc, items: [{ name: "政策兑现率", max: 10, rules: [{ type: "target", indicator: "政策兑现率", target: 57, points: 1 }] }] });
+    expect(scoreOf(at57, ["人数", "标准", "金额"], [1, 100, 57]).items[0]).toMatchObject({ score: 10, met: true });
   });
 
   it("makes a unit incomplete, with the cell and value, when an input is bad; others still score", () => {

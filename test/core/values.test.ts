@@ -42,6 +42,18 @@ describe("reading rates", () => {
     expect(code(c(1.2, "0%"), "percent")).toBe("value.rateOutOfRange");
     expect(code(c(1200), "permille")).toBe("value.rateOutOfRange");
   });
+
+  it("takes an indicator's own plausible range instead of its kind's (negative growth rates)", () => {
+    const growth = { min: -100, max: 100 };
+    expect(parseCell(c("-0.02‰"), "permille", growth)).toEqual({ ok: true, value: -0.02 });
+    expect(parseCell(c(-0.02), "permille", growth)).toEqual({ ok: true, value: -0.02 });
+    expect(parseCell(c(-0.02), "permille")).toMatchObject({ ok: false, code: "value.rateOutOfRange" });
+    expect(parseCell(c(-150), "permille", growth)).toEqual({ ok: false, code: "value.rateOutOfRange", params: { value: "-150", min: -100, max: 100 } });
+    expect(parseCell(c(150), "permille", growth)).toMatchObject({ ok: false, params: { min: -100, max: 100 } });
+    // A side left open keeps the kind's limit.
+    expect(parseCell(c(101), "percent", { min: -5 })).toMatchObject({ ok: false, params: { min: -5, max: 100 } });
+    expect(parseCell(c(-5), "percent", { min: -5 })).toEqual({ ok: true, value: -5 });
+  });
 });
 
 describe("reading numbers and counts", () => {

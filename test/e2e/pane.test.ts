@@ -1,148 +1,187 @@
 /**
- * The built task pane in real headless Chromium, over the in-memory workbook host (harness.html):
- * score, summary, problems, select a problem's cell, a unit's breakdown, import a rubric and see what
- * changed, map a column by hand, clear; both languages; hostile workbook text never runs.
- * Screenshots go to test-artifacts/screenshots/.
+ * The production task pane in headless Chromium over the Office.js simulator (test/helpers/pane-page.ts):
+ * a user's day — open, map by hand, score, click a problem, select a unit, switch rubric and re-score,
+ * edit a Kaohe cell, score a second sheet, rename, clear, switch language — with the whole workbook
+ * checked after every clear, and hostile workbook text that must never run.
  */
-import { spawnSync } from "child_process";
 import { mkdirSync } from "fs";
 import * as path from "path";
-import type { Server } from "http";
-import type { Browser, Page } from "playwright-core";
-import { haveChromium, launch } from "../helpers/browser";
-import { serve } from "../helpers/static-server";
+import type { Page } from "playwright-core";
+import { haveChromium } from "../helpers/browser";
+import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
+import { userModel } from "../helpers/excel-sim";
+import { model, openPane, SHOTS, startSite, type PaneSite } from "../helpers/pane-page";
+import type { SimSeed } from "../sim/office";
 
-const ROOT = path.resolve(__dirname, "../..");
-const OUT = path.join(ROOT, "test-artifacts/e2e-dist");
-const SHOTS = path.join(ROOT, "test-artifacts/screenshots");
 // CI installs Chromium; there this test must run. Elsewhere it runs when Chromium is present.
 const suite = haveChromium() || process.env.CI ? describe : describe.skip;
 
-suite("task pane in headless Chromium", () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
+const XSS = "<img src=x onerror=window.kaoheXss=(window.kaoheXss||0)+1>";
+const seed = (): SimSeed => ({
+  sheets: [
+    {
+      name: "社区考核",
+      rows: [
+        ["2009年社区人口和计划生育目标管理责任制考核"],
+        [...COMMUNITY_HEADERS, `备注${XSS}`],
+        communityRow("阳光社区", { "计划生育率(%)": 85.5 }),
+        communityRow(`城东社区${XSS}`),
+        communityRow("城西社区", { "群众满意率(%)": "abc" }),
+        communityRow("南门社区", { 恶性案件数: 1 }),
+        communityRow("北门社区", { "出租房登记率(%)": 80, 有活动记录: "否" }),
+        ["合计"],
+      ],
+    },
+    { name: "二季度", rows: [[...COMMUNITY_HEADERS], communityRow("东村"), communityRow("西村", { "计划生育率(%)": 80 })] },
+  ],
+});
+
+suite("the production task pane on the Office.js simulator", () => {
+  let site: PaneSite;
   let page: Page;
-  const pageErrors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", "harness", "--env", `outDir=${OUT}`], { cwd: ROOT, encoding: "utf8" });
-    if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
-    ({ url, server } = await serve(OUT));
-    browser = await launch();
+    site = await startSite("pane");
     mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
-
-  beforeEach(async () => {
-    pageErrors.length = 0;
-    page = await browser.newPage({ viewport: { width: 360, height: 900 } });
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    page.on("console", (m) => {
-      if (m.type() === "error") pageErrors.push(m.text());
-    });
-    page.on("dialog", (d) => {
-      pageErrors.push(`dialog: ${d.message()}`);
-      void d.dismiss();
-    });
-    await page.goto(`${url}harness.html`);
-    await page.waitForSelector("#rubric");
+    await site?.close();
   });
 
   afterEach(async () => {
     // Hostile text in the workbook never became markup or ran.
     expect(await page.evaluate(() => window.kaoheXss ?? 0)).toBe(0);
     expect(await page.locator("#app img").count()).toBe(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
   const text = (sel: string) => page.locator(sel).innerText();
+  const done = () => page.waitForFunction(() => !document.querySelector(".busy"));
 
-  it("scores, shows the summary and problems, selects a problem's cell and explains a unit", async () => {
+  it("walks a user's day and leaves the workbook exactly as it was", async () => {
+    ({ page, errors } = await openPane(site, seed()));
+    await page.waitForSelector("#rubric");
+    const before = await model(page);
     expect(await text("#sheet-name")).toBe("社区考核");
     expect(await text("#header-row")).toBe("2");
     expect(await page.locator("#rubric").inputValue()).toBe("community-2009");
-    // Keyboard: focus the Score button and press Enter.
+
+    // Map by hand under a rubric whose columns this sheet lacks; the choice is remembered.
+    await page.locator("#rubric").selectOption("village-2006");
+    await page.waitForSelector("#mapping li.missing");
+    await page.locator("#map-0").selectOption("B");
+    await page.waitForFunction(() => document.querySelectorAll("#mapping li.missing").length === 9);
+    await page.locator("#rubric").selectOption("community-2009");
+    await done();
+
+    // Score with the keyboard.
     await page.locator("#score").focus();
     await page.keyboard.press("Enter");
     await page.waitForSelector("#summary");
     expect(await text("#summary .counts")).toMatch(/已评分 3\s*一票否决 1\s*数据不全 1/);
-    expect(await text("#top")).toContain("城东社区<img src=x onerror=window.kaoheXss=(window.kaoheXss||0)+1> 100");
+    expect(await text("#top")).toContain(`城东社区${XSS} 100`);
     expect(await text("#problems")).toContain("单元格 V5（城西社区）：“群众满意率”的值“abc”不是数字");
-    await page.locator("#problems button", { hasText: "V5" }).click();
-    expect(await page.evaluate(() => window.kaoheHarness?.host.selected)).toEqual({ sheet: "社区考核", cell: "V5" });
+    let m = await model(page);
+    expect(["AI2", "AJ2", "AK2"].map((a) => m.sheets[0]?.cells[a]?.value)).toEqual(["总分", "排名", "考核结果"]);
+    await page.screenshot({ path: path.join(SHOTS, "pane-zh-CN.png"), fullPage: true });
 
-    await page.evaluate(() => window.kaoheHarness?.selectRow(2));
+    // A problem selects its cell; selecting a row explains that row's unit.
+    await page.locator("#problems button", { hasText: "V5" }).click();
+    await page.waitForFunction(() => window.kaoheSim?.model().selection === "V5");
+    await page.evaluate(() => window.kaoheSim?.select("社区考核", "C3"));
     await page.waitForSelector("#breakdown h2");
     expect(await text("#breakdown h2")).toBe("阳光社区");
-    expect(await text("#breakdown")).toContain("计划生育率 85.5% 低于目标 88%，每低1个百分点扣1分，扣2.5分");
-    // The workbook got its outputs beside the user's table.
-    const header = await page.evaluate(() => window.kaoheHarness?.host.book.sheet("社区考核")?.cells[1]?.slice(34, 37).map((c) => c?.value));
-    expect(header).toEqual(["总分", "排名", "考核结果"]);
-    await page.screenshot({ path: path.join(SHOTS, "pane-zh-CN.png"), fullPage: true });
-    expect(pageErrors).toEqual([]);
-  });
+    expect(await text("#breakdown")).toContain("计划生育率 85.5% 低于目标 88%");
+    await page.evaluate(() => window.kaoheSim?.select("社区考核", "C5"));
+    await page.waitForFunction(() => document.querySelector("#breakdown h2")?.textContent === "城西社区");
 
-  it("switches rubric, shows what changed, maps a column by hand, then clears everything", async () => {
-    const before = await page.evaluate(() => JSON.stringify(window.kaoheHarness?.host.book.sheetList.map((s) => s.cells)));
-    await page.locator("#score").click();
-    await page.waitForSelector("#summary");
-
-    // A rubric the user brings: it reads only 计划生育率 and 恶性案件数.
+    // A rubric the user brings: what changed is listed.
     const rubric = { id: "strict", name: "严格版细则", version: "1", indicators: [{ name: "计划生育率", type: "percent" }, { name: "恶性案件数", type: "count" }], items: [{ name: "计划生育率", max: 100, rules: [{ type: "target", indicator: "计划生育率", target: 95, points: 10 }] }] };
     await page.setInputFiles("#rubric-file", { name: "strict.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(rubric)) });
     await page.waitForSelector("#notice:not(.empty)");
-    expect(await page.locator("#rubric").inputValue()).toBe("strict");
+    expect(await page.locator("#summary").count()).toBe(0); // old results no longer describe the sheet
     await page.locator("#score").click();
     await page.waitForSelector("#changes");
     expect(await text("#changes")).toContain("与上次评分（community-2009）相比");
-    expect(await text("#changes")).toMatch(/城西社区\s*数据不全 → 第1名/);
 
-    // village-2006 needs 第一条…第十条: the pane flags them; mapping one by hand is remembered.
-    await page.locator("#rubric").selectOption("village-2006");
-    await page.waitForSelector("#mapping li.missing");
-    expect(await page.locator("#mapping li.missing").count()).toBe(10);
-    await page.locator("#map-0").selectOption("B");
-    await page.waitForFunction(() => document.querySelectorAll("#mapping li.missing").length === 9);
-    expect(await page.evaluate(() => window.kaoheHarness?.host.state.mappings)).toEqual({ 社区考核: { "village-2006": { 第一条: "B" } } });
+    // The user types over a result: re-scoring asks, Cancel writes nothing, Replace replaces.
+    await page.evaluate(() => window.kaoheSim?.editCell("社区考核", "AK3", "优秀（人工）"));
     await page.locator("#score").click();
-    await page.waitForSelector("#errors");
-    expect(await text("#errors")).toContain("缺少必需的列“第二条”");
+    await page.waitForSelector("#confirm");
+    expect(await text("#confirm")).toContain("AK3");
+    await page.locator("#confirm-no").click();
+    expect((await model(page)).sheets[0]?.cells.AK3?.value).toBe("优秀（人工）");
+    await page.locator("#score").click();
+    await page.locator("#confirm-yes").click();
+    await page.waitForSelector("#summary");
+    expect((await model(page)).sheets[0]?.cells.AK3?.value).not.toBe("优秀（人工）");
 
-    await page.locator("#clear").click();
-    await page.waitForSelector("#notice:not(.empty)");
-    expect(await text("#notice")).toContain("已清除");
-    const after = await page.evaluate(() => JSON.stringify(window.kaoheHarness?.host.book.sheetList.map((s) => s.cells)));
-    const strip = (json: string) => JSON.stringify(JSON.parse(json).map((rows: unknown[][]) => rows.map((r) => { const v = Array.from(r, (c) => (c as { value?: unknown } | null)?.value ?? null); while (v.length && v[v.length - 1] === null) v.pop(); return v; })));
-    expect(strip(after)).toBe(strip(before));
-    expect(pageErrors).toEqual([]);
-  });
-
-  it("lists at most 100 problems and points to the results sheet for the rest", async () => {
-    await page.goto(`${url}harness.html?bad=150`);
-    await page.waitForSelector("#rubric");
+    // The pane follows the active sheet; a second sheet gets its own results.
+    await page.evaluate(() => window.kaoheSim?.activate("二季度"));
+    await page.waitForFunction(() => document.querySelector("#sheet-name")?.textContent === "二季度");
+    expect(await page.locator("#summary").count()).toBe(0);
     await page.locator("#score").click();
     await page.waitForSelector("#summary");
-    expect(await text("#problems h3")).toBe("问题 (152)"); // 151 bad 满意率 cells + the optional-column warning
-    expect(await page.locator("#problems li").count()).toBe(100);
-    expect(await text("#problems")).toContain("另有 52 条，全部列在“考核明细”工作表中。");
-    expect(pageErrors).toEqual([]);
-  });
+    m = await model(page);
+    expect(m.sheets.map((s) => s.name)).toEqual(["社区考核", "二季度", "考核明细", "考核明细 (2)"]);
 
-  it("speaks English and keeps workbook text as text", async () => {
+    // Rename the first sheet, edit one of Kaohe's cells, and clear it: asked once, the edit kept.
+    await page.evaluate(() => window.kaoheSim?.renameSheet("社区考核", "社区考核（终）"));
+    await page.evaluate(() => window.kaoheSim?.editCell("社区考核（终）", "AI8", "=AVERAGE(AI3:AI7)"));
+    await page.evaluate(() => window.kaoheSim?.activate("社区考核（终）"));
+    await page.waitForFunction(() => document.querySelector("#sheet-name")?.textContent === "社区考核（终）");
+    await page.locator("#clear").click();
+    await page.waitForSelector("#confirm");
+    expect(await text("#confirm")).toContain("AI8");
+    await page.locator("#confirm-yes").click();
+    await page.waitForSelector("#notice:not(.empty)");
+    expect(await text("#notice")).toMatch(/已清除 \d+ 个单元格.*核对无残留.*保留了您改过的 1 个单元格：AI8/);
+    m = await model(page);
+    const first = m.sheets.find((s) => s.name === "社区考核（终）");
+    const { AI8, ...rest } = first?.cells ?? {};
+    expect(AI8?.formula).toBe("=AVERAGE(AI3:AI7)");
+    expect(rest).toEqual(before.sheets[0]?.cells);
+    expect(first?.conditionalFormats).toEqual([]);
+
+    // English, then clear the second sheet too: the workbook is as it was, but for the kept cell.
     await page.locator("#lang").click();
     await page.waitForFunction(() => document.documentElement.lang === "en-US");
     expect(await text("#score")).toBe("Score");
-    await page.locator("#score").click();
-    await page.waitForSelector("#summary");
-    expect(await text("#summary .counts")).toMatch(/Scored 3\s*Vetoed 1\s*Incomplete 1/);
-    expect(await text("#mapping summary")).toMatch(/Indicator columns/);
-    await page.locator("#mapping summary").click();
+    await page.evaluate(() => window.kaoheSim?.activate("二季度"));
+    await page.waitForFunction(() => document.querySelector("#sheet-name")?.textContent === "二季度");
+    await page.locator("#clear").click();
+    await page.locator("#confirm-yes").click();
+    await page.waitForSelector("#notice:not(.empty)");
+    expect(await text("#notice")).toContain("checked that nothing is left");
     await page.screenshot({ path: path.join(SHOTS, "pane-en-US.png"), fullPage: true });
-    expect(pageErrors).toEqual([]);
+    const after = await model(page);
+    const expected = structuredClone(before);
+    if (expected.sheets[0]) {
+      expected.sheets[0].name = "社区考核（终）";
+      expected.sheets[0].cells.AI8 = first?.cells.AI8 ?? expected.sheets[0].cells.AI8!;
+    }
+    // The hand mapping stays (its token name on the sheet); nothing else of Kaohe's.
+    const names = after.names.filter((n) => n.name !== "_Kaohe_Sheet");
+    expect({ ...userModel(after), names }).toEqual(userModel(expected));
+    expect(after.names.map((n) => [n.name, n.scope])).toEqual([["_Kaohe_Sheet", "社区考核（终）"]]);
+  }, 120_000);
+
+  it("tells the user why when the workbook's structure is protected, and writes nothing", async () => {
+    ({ page, errors } = await openPane(site, { ...seed(), structureProtected: true }));
+    await page.waitForSelector("#rubric");
+    const before = await model(page);
+    await page.locator("#score").click();
+    await page.waitForSelector("#errors");
+    expect(await text("#errors")).toContain("工作簿结构受保护");
+    expect(userModel(await model(page))).toEqual(userModel(before));
+  });
+
+  it("says Excel is too old instead of showing a blank pane when ExcelApi 1.14 is missing", async () => {
+    ({ page, errors } = await openPane(site, seed(), { excelApi: "1.13" }));
+    await page.waitForSelector("#needs-excel");
+    expect(await text("#needs-excel")).toContain("Excel 2021");
   });
 });

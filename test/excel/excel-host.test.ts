@@ -1,227 +1,326 @@
-import { ExcelHost } from "../../src/adapters/excel/excel-host";
+/**
+ * The Excel adapter under the pane's session, on the Office.js simulator (test/sim/office): loads and
+ * writes batched and run at sync, PropertyNotLoaded on unloaded reads, no rollback on a failed sync,
+ * Range.values typing conversion, shifting conditional-format priorities, names that follow renames
+ * and insertions, protection. Each test named after a way the pane used to lose or leave things.
+ */
 import { columnLetter as col } from "../../src/core/grid";
-import { chunkAddresses, highlightAreas } from "../../src/adapters/excel/write";
-import { PaneSession } from "../../src/app/pane-session";
-import { catalog } from "../../src/i18n";
+import type { ScoreOutcome } from "../../src/app/pane-session";
+import type { Result } from "../../src/core/issue";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
-import { assertNoSentinels, cellOf, fakeRun, fakeSheet, type FakeBook } from "../helpers/fake-excel";
+import { cellsOf, simSession, userModel, valueAt } from "../helpers/excel-sim";
+import type { SeedCell, SimSeed } from "../sim/office";
 
-const N = COMMUNITY_HEADERS.length; // outputs start in column N (0-based), i.e. right after the table
+const N = COMMUNITY_HEADERS.length; // outputs start right after the table: AH
+const OUT = (i: number) => col(N + i);
 
-function communityBook(rows = 3): FakeBook {
-  const data = [communityRow("阳光社区", { "计划生育率(%)": 85.5 }), communityRow("城东社区"), communityRow("城西社区", { "群众满意率(%)": "abc" })];
-  for (let i = 3; i < rows; i++) data.push(communityRow(`单位${i}`, { "计划生育率(%)": 80 + (i % 15) }));
-  return {
-    sheets: [
-      fakeSheet("考核", [["2009年社区考核表"], ["说明：比率为%"], [...COMMUNITY_HEADERS], ...data], { merges: ["A1:F1", "A2:F2"] }),
-      fakeSheet("其他", [["别动我", 1]]),
-    ],
-    active: "考核",
-    settings: {},
-  };
+function communitySeed(extra: Partial<SimSeed> = {}, units: (string | number | null)[][] = []): SimSeed {
+  const rows: SeedCell[][] = [
+    ["2009年社区考核表"],
+    ["说明：比率为%"],
+    [...COMMUNITY_HEADERS],
+    communityRow("阳光社区", { "计划生育率(%)": 85.5 }),
+    communityRow("城东社区"),
+    communityRow("城西社区", { "群众满意率(%)": "abc" }),
+    ...units,
+    ["合计"],
+  ];
+  return { sheets: [{ name: "考核", rows, merges: ["A1:F1", "A2:F2"] }, { name: "其他", rows: [["别动我", 1]] }], ...extra };
 }
 
-async function session(book: FakeBook) {
-  const fake = fakeRun(book);
-  const host = new ExcelHost(fake.run, () => "zh-CN");
-  const s = new PaneSession(host, catalog("zh-CN"));
-  const opened = await s.open();
-  assertNoSentinels(opened);
-  return { s, fake, host };
+function scored(r: Result<ScoreOutcome>) {
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  if (r.value.kind !== "scored") throw new Error(`asked to confirm ${JSON.stringify(r.value.overwrite)}`);
+  return r.value;
 }
 
-const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x));
-const userView = (b: FakeBook) => b.sheets.map((s) => ({ name: s.name, values: s.values.map((r) => { const v = [...r]; while (v.length && v[v.length - 1] === "") v.pop(); return v; }).filter((r, i, all) => r.length || i < all.length - 1), cfs: s.cfs.length }));
-
-describe("Excel adapter (office-addin-mock)", () => {
-  it("reads a sheet with title rows and merged headers, and every property it uses was loaded", async () => {
-    const book = communityBook();
-    book.sheets[0]?.merges.push("A3:A3");
-    const fake = fakeRun(book);
-    const host = new ExcelHost(fake.run, () => "zh-CN");
-    const snap = await host.snapshot();
-    assertNoSentinels(snap);
-    expect(snap.ok).toBe(true);
-    if (!snap.ok) return;
-    expect(snap.value.grid.sheet).toBe("考核");
-    expect(snap.value.grid.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 5 });
-    expect(snap.value.grid.rows[3]?.[0]?.value).toBe("阳光社区");
-    expect(snap.value.locked).toBe(false);
-    expect(fake.syncs()).toBe(2);
-  });
-
-  it("reads percentage number formats", async () => {
-    const book: FakeBook = { sheets: [fakeSheet("S", [["单位", "计划生育率"], ["甲", { v: 0.885, f: "0.0%" }]])], active: "S", settings: {} };
-    const snap = await new ExcelHost(fakeRun(book).run, () => "zh-CN").snapshot();
-    expect(snap.ok && snap.value.grid.rows[1]?.[1]).toEqual({ value: 0.885, numFmt: "0.0%" });
-  });
-
-  it("applies the write plan: outputs beside the table, highlights, results sheet, state in settings", async () => {
-    const book = communityBook();
-    const { s } = await session(book);
-    const r = await s.score();
-    assertNoSentinels(r);
-    if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    const sheet = book.sheets[0];
-    expect([cellOf(sheet, `${col(N)}3`), cellOf(sheet, `${col(N + 1)}3`), cellOf(sheet, `${col(N + 2)}3`)]).toEqual(["总分", "排名", "考核结果"]);
-    expect([cellOf(sheet, `${col(N)}4`), cellOf(sheet, `${col(N + 1)}4`)]).toEqual([97.5, 2]);
-    expect(cellOf(sheet, `${col(N + 2)}6`)).toBe("数据不全");
-    expect(sheet?.cfs.map((c) => [c.address, c.custom.rule.formula, c.custom.format.fill.color])).toEqual([
+describe("Excel adapter on the Office.js simulator", () => {
+  it("scores: outputs beside the table, highlights by marker, results sheet, a record anchored by names", async () => {
+    const { session, user } = simSession(communitySeed());
+    expect((await session.open()).ok).toBe(true);
+    const r = scored(await session.score());
+    expect(r.result.counts).toEqual({ scored: 2, vetoed: 0, incomplete: 1 });
+    const m = user.snapshot();
+    expect([3, 4].map((r) => [0, 1, 2, 3].map((i) => valueAt(m, "考核", `${OUT(i)}${r}`)))).toEqual([
+      ["总分", "排名", "考核结果", "年终计生考核总分"],
+      [97.5, 2, "已评分", null].map((v) => v ?? undefined),
+    ]);
+    const sheet = m.sheets.find((s) => s.name === "考核");
+    expect(sheet?.conditionalFormats.map((c) => [c.areas.join(","), c.formula, c.fill])).toEqual(expect.arrayContaining([
       ["B4", '=ISTEXT("kaohe-shortfall")', "#FFC7CE"],
       ["V6", '=ISTEXT("kaohe-problem")', "#FFEB9C"],
-    ]);
-    const results = book.sheets.find((x) => x.name === "考核明细");
-    expect(results?.values[0]?.[0]).toBe("Kaohe 考核明细");
-    expect(results?.frozenRows).toBe(4);
-    const state = JSON.parse(book.settings["kaohe.state"] ?? "{}");
-    expect(state.owned).toEqual({ sheet: "考核", area: `${col(N)}3:${col(N + 3)}6`, resultsSheet: "考核明细", highlights: sheet?.cfs.map((c) => c.id) });
-    expect(state.rubricId).toBe("community-2009");
+    ]));
+    expect(valueAt(m, "考核明细", "A1")).toBe("Kaohe 考核明细");
+    expect(m.names.map((n) => n.name).sort()).toEqual(["_Kaohe_O_k1", "_Kaohe_R_k1", "_Kaohe_Sheet"]);
+    expect(m.names.find((n) => n.name === "_Kaohe_O_k1")?.ref).toEqual({ sheet: "考核", area: `${OUT(0)}3:${OUT(3)}7` });
+    expect(m.names.every((n) => !n.visible)).toBe(true);
+    expect(m.customXmlParts).toHaveLength(1);
+    expect(m.customXmlParts[0]?.xml).toContain('"status":"done"');
+    expect(m.settings).toEqual({});
   });
 
-  it("re-scoring is idempotent: same cells, one results sheet, highlights replaced not stacked", async () => {
-    const book = communityBook();
-    const { s } = await session(book);
-    await s.score();
-    const once = copy(userView(book));
-    const r = await s.score();
-    expect(r.ok).toBe(true);
-    expect(userView(book)).toEqual(once);
-    expect(book.sheets.map((x) => x.name)).toEqual(["考核", "其他", "考核明细"]);
+  it("never takes a user's own 总分/排名/考核结果 columns for Kaohe's, and clear leaves them", async () => {
+    const seed = communitySeed();
+    const rows = seed.sheets?.[0]?.rows ?? [];
+    rows[2] = [...COMMUNITY_HEADERS, "总分", "排名", "考核结果"];
+    rows[3] = [...(rows[3] ?? []), { f: "=SUM(B4:F4)", v: 400 }, 1, "优秀（人工评定）"];
+    const { session, user } = simSession(seed);
+    const before = user.snapshot();
+    await session.open();
+    scored(await session.score());
+    const m = user.snapshot();
+    expect([valueAt(m, "考核", `${OUT(0)}4`), cellsOf(m, "考核")[`${OUT(0)}4`]?.formula, valueAt(m, "考核", `${OUT(2)}4`)]).toEqual([400, "=SUM(B4:F4)", "优秀（人工评定）"]);
+    expect(valueAt(m, "考核", `${OUT(3)}3`)).toBe("总分"); // Kaohe's go after the user's
+    const preview = await session.previewClear();
+    expect(preview.ok && preview.value.kept).toEqual([]);
+    expect((await session.clear()).ok).toBe(true);
+    expect(userModel(user.snapshot())).toEqual(userModel(before));
   });
 
-  it("switching rubric leaves no stale outputs from the previous one", async () => {
-    const book = communityBook();
-    const { s } = await session(book);
-    await s.score();
-    await s.importRubric(JSON.stringify({ id: "mini", name: "达标", version: "1", mode: "attainment", indicators: [{ name: "计划生育率", type: "percent" }], items: [{ name: "计划生育率", rules: [{ type: "target", indicator: "计划生育率", target: 88 }] }] }), "mini.json");
-    const r = await s.score();
-    if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    const sheet = book.sheets[0];
-    expect([cellOf(sheet, `${col(N)}3`), cellOf(sheet, `${col(N + 1)}3`), cellOf(sheet, `${col(N + 2)}3`), cellOf(sheet, `${col(N + 3)}3`)]).toEqual(["达标项数", "考核结果", "", ""]);
-    expect(cellOf(sheet, `${col(N + 2)}4`)).toBe("");
-    expect(sheet?.cfs.map((c) => c.address)).toEqual(["B4"]);
-    expect(r.value.changes?.map((c) => c.unit)).toEqual(["阳光社区", "城东社区", "城西社区"]);
+  it("keeps a Kaohe cell the user typed over: re-score asks first, clear keeps it and says so", async () => {
+    const { session, user } = simSession(communitySeed());
+    await session.open();
+    scored(await session.score());
+    user.editCell("考核", `${OUT(2)}4`, "优秀（人工）");
+    user.editCell("考核", `${OUT(0)}7`, "=AVERAGE(AH4:AH6)");
+    const ask = await session.score();
+    expect(ask.ok && ask.value.kind === "confirm" && ask.value.overwrite.map((c) => c.cell)).toEqual([`${OUT(2)}4`, `${OUT(0)}7`]);
+    expect(valueAt(user.snapshot(), "考核", `${OUT(2)}4`)).toBe("优秀（人工）"); // asking wrote nothing
+
+    const preview = await session.previewClear();
+    expect(preview.ok && preview.value.kept.map((c) => [c.cell, c.now])).toEqual([[`${OUT(2)}4`, "优秀（人工）"], [`${OUT(0)}7`, "=AVERAGE(AH4:AH6)"]]);
+    const cleared = await session.clear();
+    expect(cleared.ok && cleared.value.kept.map((c) => c.cell).sort()).toEqual([`${OUT(0)}7`, `${OUT(2)}4`].sort());
+    const m = user.snapshot();
+    expect(valueAt(m, "考核", `${OUT(2)}4`)).toBe("优秀（人工）");
+    expect(cellsOf(m, "考核")[`${OUT(0)}7`]?.formula).toBe("=AVERAGE(AH4:AH6)");
+    expect(valueAt(m, "考核", `${OUT(1)}4`)).toBeUndefined();
   });
 
-  it("clearing restores the sheet exactly and removes the results sheet", async () => {
-    const book = communityBook();
-    const before = copy(userView(book));
-    const { s } = await session(book);
-    await s.score();
-    await s.score();
-    const cleared = await s.clear();
-    expect(cleared.ok).toBe(true);
-    expect(userView(book)).toEqual(before);
-    expect(JSON.parse(book.settings["kaohe.state"] ?? "{}").owned).toBeUndefined();
+  it("replaces the user's edits only once confirmed", async () => {
+    const { session, user } = simSession(communitySeed());
+    await session.open();
+    scored(await session.score());
+    user.editCell("考核", `${OUT(2)}4`, "优秀（人工）");
+    expect((await session.score()).ok).toBe(true);
+    const r = scored(await session.score(true));
+    expect(r.report.overwritten.map((c) => c.cell)).toEqual([`${OUT(2)}4`]);
+    expect(valueAt(user.snapshot(), "考核", `${OUT(2)}4`)).toBe("已评分");
   });
 
-  it("keeps the user's own conditional formats when clearing", async () => {
-    const book = communityBook();
-    book.sheets[0]?.cfs.push({ id: "user-cf", address: "B4:B6", custom: { rule: { formula: "=B4<60" }, format: { fill: { color: "#00FF00" }, font: {} } } });
-    const { s } = await session(book);
-    await s.score();
-    await s.clear();
-    expect(book.sheets[0]?.cfs.map((c) => c.id)).toEqual(["user-cf"]);
+  it("scoring a second sheet keeps the first sheet's record: both clear", async () => {
+    const seed = communitySeed();
+    seed.sheets?.push({ name: "二季度", rows: [[...COMMUNITY_HEADERS], communityRow("北门社区"), communityRow("南门社区", { "恶性案件数": 1 })] });
+    const { session, user } = simSession(seed);
+    const before = user.snapshot();
+    await session.open();
+    scored(await session.score());
+    await user.activate("二季度");
+    await session.open();
+    scored(await session.score());
+    const m = user.snapshot();
+    expect(m.sheets.map((s) => s.name)).toEqual(["考核", "其他", "二季度", "考核明细", "考核明细 (2)"]);
+    expect((await session.clear()).ok).toBe(true);
+    await user.activate("考核");
+    await session.open();
+    expect((await session.clear()).ok).toBe(true);
+    expect(userModel(user.snapshot())).toEqual(userModel(before));
   });
 
-  it("keeps the rubric, mapping and output locations in the workbook across save and reopen", async () => {
-    const book = communityBook();
-    const { s } = await session(book);
-    await s.chooseRubric("community-2009");
-    await s.setMapping("计划生育率", "B");
-    await s.score();
-    // Reopen: a new pane session over the same workbook (document settings are saved with it).
-    const reopened = await session(book);
-    expect(reopened.s.preview()).toMatchObject({ rubricId: "community-2009" });
-    expect(reopened.s.preview().rows.find((r) => r.indicator === "计划生育率")).toMatchObject({ column: "B", manual: true });
-    const before = copy(userView(book));
-    const r = await reopened.s.score();
-    expect(r.ok && r.value.changes).toEqual([]); // same rubric, same data: nothing changed
-    expect(userView(book)).toEqual(before); // outputs found and replaced in place, not stacked
-    await reopened.s.clear();
-    expect(book.sheets.map((x) => x.name)).toEqual(["考核", "其他"]);
+  it("renaming the scored sheet keeps clear working and the hand mapping", async () => {
+    const { session, user } = simSession(communitySeed());
+    const before = user.snapshot();
+    await session.open();
+    await session.setMapping("群众满意率", "V");
+    scored(await session.score());
+    user.renameSheet("考核", "考核（改名）");
+    user.renameSheet("考核明细", "我的明细");
+    const opened = await session.open();
+    expect(opened.ok && opened.value.rows.find((r) => r.indicator === "群众满意率")).toMatchObject({ column: "V", manual: true });
+    const cleared = await session.clear();
+    expect(cleared.ok && cleared.value.resultsSheet).toBe("我的明细");
+    const after = user.snapshot();
+    expect(after.sheets.map((s) => s.name)).toEqual(["考核（改名）", "其他"]);
+    expect(after.sheets[0]?.cells).toEqual(before.sheets[0]?.cells);
+    expect(after.sheets[0]?.conditionalFormats).toEqual([]);
   });
 
-  it("never clears the user's data when columns moved after scoring (recorded area no longer Kaohe's)", async () => {
-    const book = communityBook();
-    const { s } = await session(book);
-    await s.score();
-    // The user inserts a column at B: the table and Kaohe's outputs shift right by one.
-    const sheet = book.sheets[0] as { values: (string | number | boolean)[][]; cfs: unknown[] };
-    sheet.values = sheet.values.map((r, i) => [r[0] ?? "", i === 2 ? "新增列" : i > 2 && i < 6 ? "用户数据" : "", ...r.slice(1)]);
-    const userCol = col(N); // the table's last column is now where Kaohe's 总分 used to be
-    expect(cellOf(book.sheets[0], `${userCol}4`)).toBe("是");
-    const cleared = await s.clear();
-    expect(cleared.ok).toBe(true);
-    expect(cellOf(book.sheets[0], `${userCol}4`)).toBe("是"); // the user's cell survived
-    expect(cellOf(book.sheets[0], `${col(N + 1)}3`)).toBe(""); // Kaohe's moved outputs were found and cleared
-    const r = await s.score();
-    expect(r.ok).toBe(true);
-    expect(cellOf(book.sheets[0], `${userCol}4`)).toBe("是");
-    expect(cellOf(book.sheets[0], `${col(N + 1)}3`)).toBe("总分");
+  it("follows columns the user inserted before and inside Kaohe's area", async () => {
+    const { session, user } = simSession(communitySeed());
+    const before = user.snapshot();
+    await session.open();
+    scored(await session.score());
+    user.insertColumns("考核", "B"); // the whole table moves right
+    user.editCell("考核", "B3", "备注");
+    user.insertColumns("考核", OUT(2)); // a column inside Kaohe's outputs (shifted by one: AJ)
+    user.editCell("考核", `${OUT(2)}4`, "我的批注");
+    const cleared = await session.clear();
+    expect(cleared.ok && cleared.value.kept.map((c) => c.cell)).toEqual([`${OUT(2)}4`]);
+    const m = user.snapshot();
+    expect(valueAt(m, "考核", `${OUT(2)}4`)).toBe("我的批注");
+    expect(valueAt(m, "考核", "B3")).toBe("备注");
+    // The table now ends at AH: everything right of it but the user's own cell is gone.
+    const rest = Object.keys(cellsOf(m, "考核")).filter((a) => /^(A[I-Z]|B[A-Z])\d+$/.test(a) && a !== `${OUT(2)}4`);
+    expect(rest).toEqual([]);
+    expect(Object.keys(cellsOf(before, "考核")).length + 2).toBe(Object.keys(cellsOf(m, "考核")).length);
   });
 
-  it("re-scoring after the user inserted a column keeps their data and reuses the moved outputs", async () => {
-    const book = communityBook();
-    const { s } = await session(book);
-    await s.score();
-    const sheet = book.sheets[0] as { values: (string | number | boolean)[][] };
-    sheet.values = sheet.values.map((r, i) => [r[0] ?? "", i === 2 ? "新增列" : i > 2 && i < 6 ? "用户数据" : "", ...r.slice(1)]);
-    const r = await s.score();
-    expect(r.ok).toBe(true);
-    expect(cellOf(book.sheets[0], `${col(N)}4`)).toBe("是");
-    expect([cellOf(book.sheets[0], `${col(N + 1)}3`), cellOf(book.sheets[0], `${col(N + 4)}3`), cellOf(book.sheets[0], `${col(N + 5)}3`) ?? ""]).toEqual(["总分", "年终计生考核总分", ""]);
-    expect(cellOf(book.sheets[0], "B4")).toBe("用户数据");
+  it("a sheet near the read limit can be scored, re-scored and cleared", async () => {
+    const units = Array.from({ length: 20 }, (_, i) => communityRow(`单位${i}`));
+    const seed = communitySeed({}, units);
+    const rows = (seed.sheets?.[0]?.rows ?? []).length;
+    // Room for the user's table, not for the table and Kaohe's four columns together.
+    const { session, user } = simSession(seed, {}, "zh-CN", { limits: { maxCells: rows * (N + 2) } });
+    const before = user.snapshot();
+    await session.open();
+    expect(scored(await session.score()).result.counts.scored).toBe(22);
+    expect(scored(await session.score()).result.counts.scored).toBe(22);
+    expect((await session.clear()).ok).toBe(true);
+    expect(userModel(user.snapshot())).toEqual(userModel(before));
   });
 
-  it("refuses a protected sheet without writing anything", async () => {
-    const book = communityBook();
-    (book.sheets[0] as { protected: boolean }).protected = true;
-    const before = copy(book);
-    const { s } = await session(book);
-    const r = await s.score();
-    expect(!r.ok && r.issues[0]).toMatchObject({ code: "sheet.protected" });
-    expect(copy(book)).toEqual(before);
+  it("with the workbook's structure protected, nothing is written and the message says why", async () => {
+    const { session, user } = simSession(communitySeed({ structureProtected: true }));
+    const before = user.snapshot();
+    await session.open();
+    const r = await session.score();
+    expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["workbook.structureProtected"]);
+    expect(user.snapshot()).toEqual(before);
   });
 
-  it("refuses a table too large for one request, before reading its values", async () => {
-    const wide = Array.from({ length: 260 }, (_, c) => `列${c}`);
-    const rows = [["单位", ...wide], ...Array.from({ length: 1000 }, (_, r) => [`单位${r}`, ...wide.map(() => 1)])];
-    const book: FakeBook = { sheets: [fakeSheet("大表", rows)], active: "大表", settings: {} };
-    const fake = fakeRun(book);
-    const r = await new ExcelHost(fake.run, () => "zh-CN").snapshot();
-    expect(!r.ok && r.issues[0]).toMatchObject({ code: "table.tooLarge", params: { cells: 261 * 1001, limit: 250_000 } });
-    expect(fake.syncs()).toBe(1); // the values were never requested
+  it("a protected sheet is refused before anything is written", async () => {
+    const seed = communitySeed();
+    if (seed.sheets?.[0]) seed.sheets[0].protected = true;
+    const { session, user } = simSession(seed);
+    const before = user.snapshot();
+    await session.open();
+    const r = await session.score();
+    expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["sheet.protected"]);
+    expect(user.snapshot()).toEqual(before);
   });
 
-  it("turns Excel's cell-edit-mode error into a plain message", async () => {
-    const host = new ExcelHost(async () => { throw Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" }); }, () => "zh-CN");
-    const r = await host.snapshot();
-    expect(!r.ok && r.issues[0]?.code).toBe("sheet.editing");
+  it("a write rejected whole after its intent was recorded is taken back and reported with its cause", async () => {
+    // Measure a run's and a clear's batches, then allow every request but the run's big write.
+    const probe = simSession(communitySeed());
+    await probe.session.open();
+    const first = probe.user.batches().length;
+    scored(await probe.session.score());
+    const sizes = probe.user.batches().slice(first).map((b) => b.requestBytes);
+    expect((await probe.session.clear()).ok).toBe(true);
+    const write = Math.max(...sizes);
+    const limit = Math.max(...probe.user.batches().map((b) => b.requestBytes).filter((b) => b < write)) + 1;
+    expect(write).toBeGreaterThan(limit);
+
+    const { session, user } = simSession(communitySeed(), { requestLimitBytes: limit });
+    const before = user.snapshot();
+    await session.open();
+    const r = await session.score();
+    expect(!r.ok && r.issues.map((i) => [i.code, i.params.cleaned])).toEqual([["table.tooLarge", undefined], ["host.partial", "yes"]]);
+    expect(userModel(user.snapshot())).toEqual(userModel(before));
   });
 
-  it("uses a fixed number of syncs on a 5,000-row sheet", async () => {
-    const book = communityBook(5000);
-    const { s, fake } = await session(book);
-    const before = fake.syncs();
-    const r = await s.score();
-    expect(r.ok).toBe(true);
-    const scoring = fake.syncs() - before;
-    expect(scoring).toBeLessThanOrEqual(4);
-    const again = fake.syncs();
-    await s.score(); // re-score also removes the previous run's outputs
-    expect(fake.syncs() - again).toBeLessThanOrEqual(6);
+  it("a batch that fails half-way (no rollback in Excel) is cleaned up, keeping what the user did meanwhile", async () => {
+    let at = -1;
+    const t = simSession(communitySeed(), {}, "zh-CN", {
+      // Just before the write batch (prepare, intent, write) the user puts a note on a result cell, so
+      // adding Kaohe's note there fails after the values and the results sheet were written.
+      beforeSync: (n) => {
+        if (n === at) t.sim.model.sheets[0]?.notes.set(`3:${N + 2}`, { content: "用户刚加的批注", author: "User" });
+      },
+    });
+    const before = t.user.snapshot();
+    await t.session.open();
+    at = t.syncs() + 3 + 3; // the snapshot's three syncs, then prepare, intent, write
+    const r = await t.session.score();
+    expect(!r.ok && r.issues.map((i) => [i.code, i.params.cleaned])).toEqual([["host.failed", undefined], ["host.partial", "yes"]]);
+    const after = t.user.snapshot();
+    expect(after.sheets.map((s) => s.name)).toEqual(["考核", "其他"]);
+    expect(after.sheets[0]?.notes).toEqual({ [`${OUT(2)}4`]: "用户刚加的批注" });
+    expect(after.sheets[0]?.cells).toEqual(before.sheets[0]?.cells);
+    expect(after.sheets[0]?.conditionalFormats).toEqual([]);
+    expect(after.names).toEqual([]);
+  });
+
+  it("writes text as text: formulas, dates and numbers in unit names stay what they are", async () => {
+    const hostile = ["=HYPERLINK(\"http://evil\",\"点我\")", "+1", "-2", "@x", "4/5", "1e3", "TRUE"];
+    const { session, user } = simSession(communitySeed({}, hostile.map((u) => communityRow(u))));
+    await session.open();
+    scored(await session.score());
+    const results = cellsOf(user.snapshot(), "考核明细");
+    const names = Object.entries(results).filter(([a]) => /^A\d+$/.test(a)).map(([, c]) => c);
+    for (const text of hostile) {
+      const c = names.find((x) => x.value === text);
+      expect(c).toMatchObject({ value: text, formula: null });
+    }
+  });
+
+  it("finds its highlights by marker: a rule the user adds later survives clear, Kaohe's go", async () => {
+    const { session, user } = simSession(communitySeed());
+    await session.open();
+    scored(await session.score());
+    user.addConditionalFormat("考核", "B4:B6", "=B4<90", "#00FF00");
+    expect((await session.clear()).ok).toBe(true);
+    expect(user.snapshot().sheets[0]?.conditionalFormats.map((c) => c.formula)).toEqual(["=B4<90"]);
+  });
+
+  it("re-scoring reuses 考核明细 and never empties Excel's undo stack", async () => {
+    const { session, user } = simSession(communitySeed());
+    await session.open();
+    scored(await session.score());
+    const clears = user.snapshot().undo.clears;
+    await session.chooseRubric("village-2006");
+    await session.chooseRubric("community-2009");
+    scored(await session.score());
+    scored(await session.score());
+    expect(user.snapshot().undo.clears).toBe(clears);
+    expect(user.snapshot().sheets.map((s) => s.name)).toEqual(["考核", "其他", "考核明细"]);
+  });
+
+  it("writes per-unit notes where ExcelApi 1.18 is there, and none (without failing) on 1.14", async () => {
+    const modern = simSession(communitySeed());
+    await modern.session.open();
+    scored(await modern.session.score());
+    const notes = modern.user.snapshot().sheets[0]?.notes ?? {};
+    expect(notes[`${OUT(2)}4`]).toContain("计划生育率 85.5% 低于目标 88%");
+    expect((await modern.session.clear()).ok).toBe(true);
+    expect(modern.user.snapshot().sheets[0]?.notes).toEqual({});
+
+    const old = simSession(communitySeed(), { excelApi: "1.14" });
+    await old.session.open();
+    scored(await old.session.score());
+    expect(old.user.snapshot().sheets[0]?.notes).toEqual({});
+  });
+
+  it("a note of the user's on a result cell is left alone", async () => {
+    const seed = communitySeed();
+    if (seed.sheets?.[0]) seed.sheets[0].notes = { [`${OUT(2)}4`]: "我的批注" };
+    const { session, user } = simSession(seed);
+    await session.open();
+    scored(await session.score());
+    expect(user.snapshot().sheets[0]?.notes[`${OUT(2)}4`]).toBe("我的批注");
+    expect((await session.clear()).ok).toBe(true);
+    expect(user.snapshot().sheets[0]?.notes).toEqual({ [`${OUT(2)}4`]: "我的批注" });
+  });
+
+  it("a cell being edited delays the run instead of failing it", async () => {
+    const { session, user } = simSession(communitySeed());
+    await session.open();
+    user.enterCellEditMode();
+    const pending = session.score();
+    setTimeout(() => user.exitCellEditMode(), 20);
+    expect(scored(await pending).result.counts.scored).toBe(2);
+  });
+
+  it("uses a fixed number of syncs whatever the row count", async () => {
+    const count = async (n: number) => {
+      const { session, user } = simSession(communitySeed({}, Array.from({ length: n }, (_, i) => communityRow(`单位${i}`))));
+      await session.open();
+      const before = user.syncCount();
+      scored(await session.score());
+      return user.syncCount() - before;
+    };
+    const small = await count(5);
+    expect(await count(300)).toBe(small);
+    expect(small).toBeLessThanOrEqual(9);
   });
 });
-
-describe("highlight addresses", () => {
-  it("merges contiguous cells of a column and keeps each address list short", () => {
-    const cells = [3, 4, 5, 9].map((row) => ({ row, col: 1, kind: "shortfall" as const })).concat([{ row: 2, col: 3, kind: "shortfall" }]);
-    expect(highlightAreas(cells)).toEqual(["B4:B6", "B10", "D3"]);
-    const many = Array.from({ length: 3000 }, (_, i) => ({ row: i * 2, col: 2, kind: "shortfall" as const }));
-    const chunks = chunkAddresses(highlightAreas(many));
-    expect(chunks.every((c) => c.length <= 2000)).toBe(true);
-    expect(chunks.join(",").split(",")).toHaveLength(3000);
-  });
-});
-

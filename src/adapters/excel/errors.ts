@@ -1,13 +1,27 @@
-/** Office.js errors as the pane's problems: plain words, never a stack trace. */
+/** Office.js errors as the pane's problems: plain words and the real cause, never a stack trace. */
 import { issue, type Issue } from "../../core/issue";
 
+/** Kaohe declined to go on (a check before writing): carries the problem to show. */
+export class Refusal extends Error {
+  constructor(readonly problem: Issue) {
+    super(problem.code);
+  }
+}
+
+/** How far a write got: before "write" nothing of the user's was touched. */
+export interface WritePhase {
+  at: "prepare" | "intent" | "write" | "commit";
+}
+
+export const officeCode = (e: unknown): string => (typeof e === "object" && e !== null ? String((e as { code?: unknown }).code ?? "") : "");
+
 export function officeIssue(e: unknown, sheet = ""): Issue {
-  const code = typeof e === "object" && e !== null ? String((e as { code?: unknown }).code ?? "") : "";
+  if (e instanceof Refusal) return e.problem;
+  const code = officeCode(e);
   const message = e instanceof Error ? e.message : String(e);
   if (code === "InvalidOperationInCellEditMode") return issue("sheet.editing");
   if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") {
     return issue("table.tooLarge", { cells: "?", limit: "5 MB" }, { sheet });
   }
-  if (code === "AccessDenied" && /protect/i.test(message)) return issue("sheet.protected", { sheet }, { sheet });
   return issue("host.failed", { detail: code ? `${code}: ${message}` : message }, { sheet });
 }

@@ -1,45 +1,75 @@
-/** The task pane's host inside Excel: every Office.js call goes through here (and read/write). */
-import type { HostResult, OwnedRecord, PaneHost, PaneState, Snapshot } from "../../app/pane-host";
-import type { WritePlan } from "../../core/plan/write-plan";
-import { officeIssue } from "./errors";
-import { readSnapshot } from "./read";
-import { applyPlan, clearOutputs, saveState } from "./write";
+/** The task pane's host inside Excel: every Office.js call goes through here (and read/write/clear). */
+import { ok, type Result, fail } from "../../core/issue";
+import { withCurrentRecords, type WorkbookState } from "../../core/ownership/record";
+import type { OutputClear, OutputWrite } from "../../core/ownership/transaction";
+import type { ClearReport, HostFeature, PaneHost, Snapshot, WriteReport } from "../../app/pane-host";
+import { queueAnchors, queueSheetToken } from "./anchors";
+import { clearOutputs } from "./clear";
+import { officeIssue, type WritePhase } from "./errors";
+import { readSnapshot, type ReadLimits } from "./read";
+import { queueSave, queueState, queueXml, stateOf } from "./state";
+import { writeOutputs } from "./write";
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type SetSupported = (name: string, version: string) => boolean;
+
+const FEATURE_SETS: Record<HostFeature, string> = { notes: "1.18", undoGroup: "1.20" };
 
 export class ExcelHost implements PaneHost {
   constructor(
-    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    private readonly run: ExcelRun = (options, batch) => Excel.run(options, batch),
     private readonly language: () => string = () => Office.context.displayLanguage,
+    private readonly isSetSupported: SetSupported = (name, version) => Office.context.requirements.isSetSupported(name, version),
+    private readonly limits?: ReadLimits,
   ) {}
 
   displayLanguage(): string {
     return this.language();
   }
 
-  private async guarded<T>(batch: (context: Excel.RequestContext) => Promise<T>, sheet = ""): Promise<HostResult<T>> {
+  supports(feature: HostFeature): boolean {
+    return this.isSetSupported("ExcelApi", FEATURE_SETS[feature]);
+  }
+
+  /** A cell being edited delays a batch instead of failing it (1.11); a run is one undo step where Excel can (1.20). */
+  private options(): Excel.RunOptions {
+    return { delayForCellEdit: true, ...(this.supports("undoGroup") && { mergeUndoGroup: true }) };
+  }
+
+  private async guarded<T>(batch: (context: Excel.RequestContext) => Promise<T>, sheet = ""): Promise<Result<T>> {
     try {
-      return { ok: true, value: await this.run(batch) };
+      return ok(await this.run(this.options(), batch));
     } catch (e) {
-      return { ok: false, issues: [officeIssue(e, sheet)] };
+      return fail(officeIssue(e, sheet));
     }
   }
 
-  async snapshot(sheet?: string): Promise<HostResult<Snapshot>> {
-    const r = await this.guarded((ctx) => readSnapshot(ctx, sheet), sheet);
+  async snapshot(opts: { sheet?: string; grid?: boolean } = {}): Promise<Result<Snapshot>> {
+    const r = await this.guarded((ctx) => readSnapshot(ctx, opts, this.limits), opts.sheet);
     return r.ok ? r.value : r;
   }
 
-  apply(plan: WritePlan, state: PaneState): Promise<HostResult<OwnedRecord>> {
-    return this.guarded((ctx) => applyPlan(ctx, plan, state), plan.sheet);
+  async write(tx: OutputWrite, state: WorkbookState, at: string): Promise<Result<WriteReport>> {
+    const phase: WritePhase = { at: "prepare" };
+    return this.guarded((ctx) => writeOutputs(ctx, tx, state, at, phase), tx.sheet);
   }
 
-  clear(state: PaneState): Promise<HostResult<void>> {
-    return this.guarded((ctx) => clearOutputs(ctx, state));
+  clear(tx: OutputClear, state: WorkbookState): Promise<Result<ClearReport>> {
+    return this.guarded((ctx) => clearOutputs(ctx, tx, state, this.supports("notes")), tx.sheet);
   }
 
-  saveState(state: PaneState): Promise<HostResult<void>> {
-    return this.guarded((ctx) => saveState(ctx, state));
+  saveState(state: WorkbookState, sheet?: { name: string; token: string }): Promise<Result<void>> {
+    return this.guarded(async (ctx) => {
+      const handle = queueState(ctx);
+      const ws = sheet ? ctx.workbook.worksheets.getItem(sheet.name) : null;
+      const name = ws ? queueSheetToken(ws) : null;
+      await ctx.sync();
+      const xml = queueXml(handle);
+      await ctx.sync();
+      if (ws && sheet) queueAnchors(ctx, ws, sheet.token, { sheet: name, output: null, results: null }, { output: null, results: null });
+      queueSave(ctx, handle, withCurrentRecords(state, stateOf(handle, xml)));
+      await ctx.sync();
+    });
   }
 
   async select(sheet: string, cell: string): Promise<void> {
@@ -55,14 +85,25 @@ export class ExcelHost implements PaneHost {
     void this.guarded(async (ctx) => {
       ctx.workbook.worksheets.onSelectionChanged.add(async (e) => {
         const row = Number(/\d+/.exec(e.address.replace(/^.*!/, ""))?.[0] ?? 0) - 1;
-        await this.guarded(async (c) => {
-          const ws = c.workbook.worksheets.getItem(e.worksheetId);
-          ws.load("name");
-          await c.sync();
-          handler(ws.name, row);
-        });
+        await this.sheetName(e.worksheetId, (name) => handler(name, row));
       });
       await ctx.sync();
+    });
+  }
+
+  onActivated(handler: (sheet: string) => void): void {
+    void this.guarded(async (ctx) => {
+      ctx.workbook.worksheets.onActivated.add(async (e) => this.sheetName(e.worksheetId, handler));
+      await ctx.sync();
+    });
+  }
+
+  private async sheetName(id: string, then: (name: string) => void): Promise<void> {
+    await this.guarded(async (c) => {
+      const ws = c.workbook.worksheets.getItem(id);
+      ws.load("name");
+      await c.sync();
+      then(ws.name);
     });
   }
 }

@@ -1,12 +1,16 @@
 /**
- * Reads the active sheet for scoring in two syncs, whatever its size: first its dimensions,
- * protection, the pane's state and which results-sheet names are taken; then its values, number
- * formats and merged areas.
+ * Reads a sheet and Kaohe's record of it in three syncs, whatever the size: (1) the sheet, its token,
+ * protection, sheet names, the state part and the used range's size; (2) the state's XML and where the
+ * record's names point now; (3) the recorded cells, the results sheet's content, and the user's cells.
+ * Kaohe's recorded area is read on its own, so a sheet that was near the read limit before scoring
+ * can still be re-scored and cleared; clearing reads nothing but the recorded areas.
  */
 import { type CellRange, type Grid, type GridCell, parseRange } from "../../core/grid";
-import { issue } from "../../core/issue";
-import type { HostResult, Snapshot } from "../../app/pane-host";
-import { parseState, STATE_KEY } from "./state";
+import { issue, type Result, fail, ok } from "../../core/issue";
+import { blockFingerprint, type CellContent } from "../../core/ownership/fingerprint";
+import type { OwnedNow, Snapshot } from "../../app/pane-host";
+import { parseAddress, queueOutputArea, queueResultsAnchor, queueSheetToken, tokenOf } from "./anchors";
+import { queueState, queueXml, stateOf } from "./state";
 
 /**
  * Reads above this many cells are refused with a plain message: Excel on the web caps a response at
@@ -14,21 +18,27 @@ import { parseState, STATE_KEY } from "./state";
  */
 export const MAX_CELLS = 250_000;
 
-/** Names a results sheet may take; which exist is checked in the first sync. */
-export const RESULTS_SHEET_CANDIDATES = ["考核明细", "考核明细 (2)", "考核明细 (3)", "Kaohe results", "Kaohe results (2)", "Kaohe results (3)"];
+export interface ReadLimits {
+  maxCells: number;
+}
 
-function toGrid(name: string, values: unknown[][], formats: unknown[][] | undefined, top: number, left: number, merges: CellRange[]): Grid {
+type Part = { top: number; left: number; values: Excel.Range };
+
+function toGrid(name: string, parts: ReadonlyArray<Part>, merges: CellRange[], skip: CellRange | null): Grid {
   const rows: (GridCell | undefined)[][] = [];
-  values.forEach((row, r) => {
-    const out: (GridCell | undefined)[] = [];
-    row.forEach((v, c) => {
-      if (v === "" || v === null || v === undefined) return;
-      const value = typeof v === "number" || typeof v === "boolean" ? v : String(v);
-      const fmt = formats?.[r]?.[c];
-      out[left + c] = typeof fmt === "string" && fmt !== "General" ? { value, numFmt: fmt } : { value };
+  for (const { top, left, values: range } of parts) {
+    range.values.forEach((row, r) => {
+      const out = (rows[top + r] ??= []);
+      row.forEach((v, c) => {
+        const col = left + c;
+        if (v === "" || v === null || v === undefined) return;
+        if (skip && top + r >= skip.top && top + r <= skip.bottom && col >= skip.left && col <= skip.right) return;
+        const value = typeof v === "number" || typeof v === "boolean" ? v : String(v);
+        const fmt = range.numberFormat[r]?.[c];
+        out[col] = typeof fmt === "string" && fmt !== "General" ? { value, numFmt: fmt } : { value };
+      });
     });
-    rows[top + r] = out;
-  });
+  }
   return { sheet: name, rows, merges };
 }
 
@@ -41,36 +51,90 @@ export function parseAreas(address: string): CellRange[] {
     .filter((r): r is CellRange => r !== null);
 }
 
-export async function readSnapshot(context: Excel.RequestContext, sheetName?: string): Promise<HostResult<Snapshot>> {
-  const sheets = context.workbook.worksheets;
-  const ws = sheetName === undefined ? sheets.getActiveWorksheet() : sheets.getItem(sheetName);
+export async function readSnapshot(context: Excel.RequestContext, opts: { sheet?: string; grid?: boolean } = {}, limits: ReadLimits = { maxCells: MAX_CELLS }): Promise<Result<Snapshot>> {
+  const max = limits.maxCells;
+  const tooLarge = (cells: number, sheet: string) => fail(issue("table.tooLarge", { cells, limit: max }, { sheet }));
+  const wb = context.workbook;
+  const ws = opts.sheet === undefined ? wb.worksheets.getActiveWorksheet() : wb.worksheets.getItem(opts.sheet);
   ws.load("name");
   ws.protection.load("protected");
-  const used = ws.getUsedRangeOrNullObject(true);
-  used.load("isNullObject, rowIndex, columnIndex, rowCount, columnCount");
-  const setting = context.workbook.settings.getItemOrNullObject(STATE_KEY);
-  setting.load("isNullObject, value");
-  const candidates = RESULTS_SHEET_CANDIDATES.map((n) => {
-    const s = sheets.getItemOrNullObject(n);
-    s.load("isNullObject");
-    return { name: n, sheet: s };
+  wb.protection.load("protected");
+  wb.worksheets.load("items/name");
+  const tokenName = queueSheetToken(ws);
+  const stateHandle = queueState(context);
+  const used = opts.grid === false ? null : ws.getUsedRangeOrNullObject(true);
+  used?.load("isNullObject, rowIndex, columnIndex, rowCount, columnCount");
+  await context.sync();
+
+  const named = tokenName.isNullObject ? null : tokenOf(tokenName.formula);
+  const xml = queueXml(stateHandle);
+  const out = named ? queueOutputArea(context, named, "address") : null;
+  const res = named ? queueResultsAnchor(context, named) : null;
+  await context.sync();
+
+  const state = stateOf(stateHandle, xml);
+  const at = out && !out.range.isNullObject ? parseAddress(out.range.address) : null;
+  // A copy of a scored sheet carries the original's sheet-scoped token while the record's area stays
+  // on the original: the copy is a sheet of its own, with a new token when it is first saved.
+  const token = at && at.sheet !== ws.name ? null : named;
+  const record = token ? state.sheets[token]?.record : undefined;
+  const area = record && at ? at.range : null;
+  const resultsSheet = record?.results && res && !res.range.isNullObject ? (parseAddress(res.range.address)?.sheet ?? null) : null;
+
+  let owned: Excel.Range | null = null;
+  if (area) {
+    const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+    if (cells > max) return tooLarge(cells, ws.name);
+    owned = ws.getRangeByIndexes(area.top, area.left, area.bottom - area.top + 1, area.right - area.left + 1);
+    owned.load("formulas");
+  }
+  let results: { used: Excel.Range; block: Excel.Range } | null = null;
+  if (resultsSheet && record?.results) {
+    const rs = wb.worksheets.getItem(resultsSheet);
+    const size = record.results;
+    results = { used: rs.getUsedRangeOrNullObject(true), block: rs.getRangeByIndexes(0, 0, Math.max(1, size.rows), Math.max(1, size.cols)) };
+    results.used.load("isNullObject, rowIndex, columnIndex, rowCount, columnCount");
+    results.block.load("formulas");
+  }
+  const parts: Part[] = [];
+  let merged: Excel.RangeAreas | null = null;
+  if (used && !used.isNullObject) {
+    const { rowIndex: top, columnIndex: left, rowCount: rows, columnCount: cols } = used;
+    const part = (l: number, r: number) => {
+      if (r < l) return;
+      const range = ws.getRangeByIndexes(top, l, rows, r - l + 1);
+      range.load("values, numberFormat");
+      parts.push({ top, left: l, values: range });
+    };
+    if (rows * cols <= max) part(left, left + cols - 1);
+    else if (area && rows * (cols - (area.right - area.left + 1)) <= max) {
+      // Too large with Kaohe's own columns: read the user's columns either side of them.
+      part(left, Math.min(area.left - 1, left + cols - 1));
+      part(Math.max(area.right + 1, left), left + cols - 1);
+    } else return tooLarge(rows * cols, ws.name);
+    const m = used.getMergedAreasOrNullObject(); // ExcelApi 1.13
+    m.load("isNullObject, address");
+    merged = m;
+  }
+  await context.sync();
+
+  const ownedNow: OwnedNow | null = record ? { area, cells: (owned?.formulas ?? []) as CellContent[][] } : null;
+  let resultsNow: Snapshot["results"] = null;
+  if (results && resultsSheet && record?.results) {
+    const u = results.used;
+    const inside = u.isNullObject || (u.rowIndex + u.rowCount <= record.results.rows && u.columnIndex + u.columnCount <= record.results.cols);
+    // Anything beyond what Kaohe wrote makes the sheet the user's too.
+    resultsNow = { name: resultsSheet, fingerprint: inside ? blockFingerprint(results.block.formulas as CellContent[][]) : "changed" };
+  }
+  const merges = merged && !merged.isNullObject ? parseAreas(merged.address) : [];
+  return ok({
+    grid: toGrid(ws.name, parts, merges, area),
+    token,
+    owned: ownedNow,
+    results: resultsNow,
+    locked: ws.protection.protected,
+    structureLocked: wb.protection.protected,
+    state,
+    sheetNames: wb.worksheets.items.map((s) => s.name),
   });
-  await context.sync();
-
-  const state = setting.isNullObject ? parseState(undefined) : parseState(setting.value);
-  const ours = state.owned?.resultsSheet;
-  const takenSheetNames = candidates.filter((c) => !c.sheet.isNullObject && c.name !== ours).map((c) => c.name);
-  const base = { locked: ws.protection.protected, state, takenSheetNames };
-  if (used.isNullObject) return { ok: true, value: { ...base, grid: { sheet: ws.name, rows: [], merges: [] } } };
-
-  const cells = used.rowCount * used.columnCount;
-  if (cells > MAX_CELLS) return { ok: false, issues: [issue("table.tooLarge", { cells, limit: MAX_CELLS }, { sheet: ws.name })] };
-  used.load("values, numberFormat");
-  const merged = used.getMergedAreasOrNullObject(); // ExcelApi 1.13
-  merged.load("isNullObject, address");
-  await context.sync();
-
-  const merges = merged.isNullObject ? [] : parseAreas(merged.address);
-  const grid = toGrid(ws.name, used.values, used.numberFormat, used.rowIndex, used.columnIndex, merges);
-  return { ok: true, value: { ...base, grid } };
 }

@@ -1,19 +1,54 @@
-/** The pane's state in the workbook's document settings (ExcelApi 1.4), saved with the workbook. */
-import { EMPTY_STATE, type PaneState } from "../../app/pane-host";
+/**
+ * Kaohe's state in the workbook itself: a custom XML part (ExcelApi 1.5), which is saved in the file
+ * for every add-in instance and platform, unlike document settings (per add-in id, and lost on Mac
+ * after save/reopen: office-js #6091). A v1 state in the settings is read once for its mappings and
+ * rubrics; its output record held no fingerprints, so nothing it names is treated as Kaohe's.
+ */
+import { EMPTY_STATE, STATE_NAMESPACE, stateFromXml, stateXml, type WorkbookState } from "../../core/ownership/record";
 
-export const STATE_KEY = "kaohe.state";
+export const LEGACY_KEY = "kaohe.state";
 
-/** A state from an older or damaged workbook becomes the empty state rather than an error. */
-export function parseState(value: unknown): PaneState {
+export interface StateHandle {
+  part: Excel.CustomXmlPart;
+  legacy: Excel.Setting;
+  /** Set by queueSave: the part exists from then on, and the v1 setting is gone. */
+  saved?: boolean;
+}
+
+/** Queue the loads; read with `stateOf` after the next sync, then `stateText` after the one after. */
+export function queueState(context: Excel.RequestContext): StateHandle {
+  const part = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject();
+  part.load("isNullObject, id");
+  const legacy = context.workbook.settings.getItemOrNullObject(LEGACY_KEY);
+  legacy.load("isNullObject, value");
+  return { part, legacy };
+}
+
+export function queueXml(h: StateHandle): OfficeExtension.ClientResult<string> | null {
+  return h.part.isNullObject ? null : h.part.getXml();
+}
+
+export function stateOf(h: StateHandle, xml: OfficeExtension.ClientResult<string> | null): WorkbookState {
+  if (xml) return stateFromXml(xml.value);
+  return h.legacy.isNullObject ? EMPTY_STATE : fromLegacy(h.legacy.value);
+}
+
+function fromLegacy(value: unknown): WorkbookState {
   try {
-    const s = typeof value === "string" ? (JSON.parse(value) as Partial<PaneState>) : null;
-    if (!s || s.version !== 1) return EMPTY_STATE;
-    return { ...EMPTY_STATE, ...s, mappings: s.mappings ?? {}, rubrics: Array.isArray(s.rubrics) ? s.rubrics : [] };
+    const v1 = typeof value === "string" ? (JSON.parse(value) as { rubricId?: unknown; rubrics?: unknown }) : null;
+    if (!v1) return EMPTY_STATE;
+    return { ...EMPTY_STATE, ...(typeof v1.rubricId === "string" && { rubricId: v1.rubricId }), rubrics: Array.isArray(v1.rubrics) ? v1.rubrics : [] };
   } catch {
     return EMPTY_STATE;
   }
 }
 
-export function serializeState(state: PaneState): string {
-  return JSON.stringify(state);
+/** Queue saving the state: replace the part's XML (or add the part) and drop a v1 setting. */
+export function queueSave(context: Excel.RequestContext, h: StateHandle, state: WorkbookState): void {
+  const xml = stateXml(state);
+  if (h.saved) return void h.part.setXml(xml);
+  if (h.part.isNullObject) h.part = context.workbook.customXmlParts.add(xml);
+  else h.part.setXml(xml);
+  if (!h.legacy.isNullObject) h.legacy.delete();
+  h.saved = true;
 }

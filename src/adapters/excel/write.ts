@@ -1,80 +1,32 @@
 /**
- * Applies a write plan in a fixed number of syncs whatever the row count: one to see what is left of
- * the previous run, one for all writes, one to record where they went. Only values are written to the
- * user's sheet (no formats), so clearing them restores the sheet exactly; highlights are Kaohe's own
- * conditional formats, recorded by id and deleted by id.
+ * Carries out a scoring run's OutputWrite as a recorded transaction in a fixed number of syncs
+ * whatever the row count: (1) prepare — protection, current formats, Kaohe's rules and notes;
+ * (2) intent — the record of everything this run may touch is saved before the first write;
+ * (3) write — results sheet, the user's sheet, highlights, notes, anchors, then read back what Excel
+ * stores; (4) commit — the record of exactly what was written. A failure after (2) leaves a record
+ * the session cleans up with (see PaneSession.score).
  */
-import { a1, rangeA1 } from "../../core/grid";
-import { HIGHLIGHT_STYLE, highlightRule, type Highlight, type PlanValue, type WritePlan } from "../../core/plan/write-plan";
-import { withoutOutputs, type OwnedRecord, type PaneState } from "../../app/pane-host";
-import { serializeState, STATE_KEY } from "./state";
+import { a1, parseA1 } from "../../core/grid";
+import { issue } from "../../core/issue";
+import { blockFingerprint, fingerprint, type CellContent } from "../../core/ownership/fingerprint";
+import { ANY_CONTENT, outputName, resultsName, type OutputRecord, type WorkbookState } from "../../core/ownership/record";
+import { cellAreas, intentRecord, recordOf, type OutputWrite } from "../../core/ownership/transaction";
+import type { PlanValue } from "../../core/plan/write-plan";
+import type { WriteReport } from "../../app/pane-host";
+import { queueAnchors, queueSheetToken } from "./anchors";
+import { Refusal, WritePhase } from "./errors";
+import { kaoheRules, queueFormulas, queueHighlights, queueRules } from "./highlights";
+import { queueSave, queueState } from "./state";
 
-/** Stay well below Excel on the web's 5 MB request limit; larger writes are split across syncs. */
+/** Stay well below Excel on the web's 5 MB request limit; larger results are split across syncs. */
 const MAX_BATCH_CHARS = 3_000_000;
-const MAX_ADDRESS_CHARS = 2_000;
-
-/** Contiguous cells of one column become one area: B3, B4, B5 → B3:B5. */
-export function highlightAreas(cells: ReadonlyArray<Highlight>): string[] {
-  const byCol = new Map<number, number[]>();
-  for (const h of cells) (byCol.get(h.col) ?? byCol.set(h.col, []).get(h.col))?.push(h.row);
-  const areas: string[] = [];
-  for (const [col, rows] of [...byCol.entries()].sort((a, b) => a[0] - b[0])) {
-    rows.sort((a, b) => a - b);
-    let start = rows[0] ?? 0;
-    let prev = start;
-    for (const r of [...rows.slice(1), Infinity]) {
-      if (r === prev + 1) {
-        prev = r;
-        continue;
-      }
-      areas.push(start === prev ? a1(start, col) : `${a1(start, col)}:${a1(prev, col)}`);
-      start = r;
-      prev = r;
-    }
-  }
-  return areas;
-}
-
-/** Areas joined into address lists short enough for one getRanges call each. */
-export function chunkAddresses(areas: ReadonlyArray<string>): string[] {
-  const chunks: string[] = [];
-  let cur = "";
-  for (const a of areas) {
-    if (cur && cur.length + a.length + 1 > MAX_ADDRESS_CHARS) {
-      chunks.push(cur);
-      cur = "";
-    }
-    cur = cur ? `${cur},${a}` : a;
-  }
-  if (cur) chunks.push(cur);
-  return chunks;
-}
+const TEXT = "@";
 
 const cell = (v: PlanValue): string | number => (v === null ? "" : v);
-
-/** The owned block as one rectangle: headers in its first row, unit values on their rows, "" elsewhere. */
-export function outputMatrix(plan: WritePlan): (string | number)[][] {
-  const { top, left, bottom, right } = plan.owned;
-  const width = right - left + 1;
-  const m = Array.from({ length: bottom - top + 1 }, () => Array<string | number>(width).fill(""));
-  plan.headers.forEach((h, i) => {
-    const row = m[plan.headerRow - top];
-    if (row) row[plan.firstCol - left + i] = h;
-  });
-  for (const r of plan.rows) {
-    const row = m[r.row - top];
-    if (row) r.values.forEach((v, i) => (row[plan.firstCol - left + i] = cell(v)));
-  }
-  return m;
-}
-
-function resultsMatrix(plan: WritePlan): (string | number)[][] {
-  const width = Math.max(1, ...plan.results.rows.map((r) => r.length));
-  return plan.results.rows.map((r) => Array.from({ length: width }, (_, i) => cell(r[i] ?? null)));
-}
+const isText = (v: PlanValue): boolean => typeof v === "string" && v !== "";
 
 /** Rows per batch so that no request carries more than MAX_BATCH_CHARS of values. */
-function rowBatches(m: (string | number)[][]): [number, number][] {
+export function rowBatches(m: ReadonlyArray<ReadonlyArray<unknown>>): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   let size = 0;
@@ -91,78 +43,137 @@ function rowBatches(m: (string | number)[][]): [number, number][] {
   return out;
 }
 
-/** Queue the removal of a previous run's outputs (values, highlights, results sheet). */
-async function removePrevious(context: Excel.RequestContext, owned: OwnedRecord | undefined): Promise<void> {
-  if (!owned) return;
-  const sheets = context.workbook.worksheets;
-  const sheet = sheets.getItemOrNullObject(owned.sheet);
-  const results = sheets.getItemOrNullObject(owned.resultsSheet);
-  sheet.load("isNullObject");
-  results.load("isNullObject");
-  await context.sync();
-  if (!sheet.isNullObject) {
-    // The session verified the area against the sheet; empty means nothing of Kaohe's is there.
-    if (owned.area) sheet.getRange(owned.area).clear("Contents");
-    const formats = sheet.getRange().conditionalFormats;
-    const cfs = owned.highlights.map((id) => formats.getItemOrNullObject(id)); // ExcelApi 1.14
-    cfs.forEach((cf) => cf.load("isNullObject"));
-    await context.sync();
-    cfs.forEach((cf) => {
-      if (!cf.isNullObject) cf.delete();
-    });
-  }
-  if (!results.isNullObject) results.delete();
+export function withRecord(state: WorkbookState, token: string, record: OutputRecord): WorkbookState {
+  const sheet = state.sheets[token] ?? { mappings: {} };
+  return { ...state, sheets: { ...state.sheets, [token]: { ...sheet, record } } };
 }
 
-export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, state: PaneState): Promise<OwnedRecord> {
-  await removePrevious(context, state.owned);
-  const sheets = context.workbook.worksheets;
-  const ws = sheets.getItem(plan.sheet);
-  const { top, left, bottom, right } = plan.owned;
-  ws.getRangeByIndexes(top, left, bottom - top + 1, right - left + 1).values = outputMatrix(plan);
+export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrite, state: WorkbookState, at: string, phase: WritePhase): Promise<WriteReport> {
+  const wb = context.workbook;
+  const ws = wb.worksheets.getItem(tx.sheet);
+  const { area, token } = tx;
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
+  ws.protection.load("protected");
+  wb.protection.load("protected");
+  const target = ws.getRangeByIndexes(area.top, area.left, rows, cols);
+  target.load("numberFormat");
+  const reuse = tx.results.reuse ? wb.worksheets.getItemOrNullObject(tx.results.reuse) : null;
+  reuse?.load("isNullObject");
+  const stateHandle = queueState(context);
+  const sheetName = queueSheetToken(ws);
+  const outName = wb.names.getItemOrNullObject(outputName(token));
+  const resName = wb.names.getItemOrNullObject(resultsName(token));
+  outName.load("isNullObject");
+  resName.load("isNullObject");
+  const rules = queueRules(ws);
+  const noteAt = new Map(tx.notes.map((n) => [a1(n.row, n.col), n] as const));
+  const existingNotes = tx.notes.length || tx.dropNotes.length
+    ? [...new Set([...tx.dropNotes.map((n) => n.cell), ...tx.notes.map((n) => a1(n.row, n.col))])].map((a) => ({ a, note: ws.notes.getItemOrNullObject(a) }))
+    : [];
+  existingNotes.forEach((n) => n.note.load("isNullObject, content"));
+  // A note is Kaohe's to replace only while its text is what Kaohe wrote.
+  const kaoheNote = (a: string, note: Excel.Note) => !note.isNullObject && tx.dropNotes.some((d) => d.cell === a && d.f === fingerprint(String(note.content)));
+  await context.sync();
 
-  const cfs: Excel.ConditionalFormat[] = [];
-  for (const kind of ["shortfall", "problem"] as const) {
-    for (const address of chunkAddresses(highlightAreas(plan.highlights.filter((h) => h.kind === kind)))) {
-      const cf = ws.getRanges(address).conditionalFormats.add("Custom");
-      cf.custom.rule.formula = `=${highlightRule(kind)}`;
-      cf.custom.format.fill.color = HIGHLIGHT_STYLE[kind].fill;
-      cf.custom.format.font.color = HIGHLIGHT_STYLE[kind].font;
-      cf.load("id");
-      cfs.push(cf);
+  if (ws.protection.protected) throw new Refusal(issue("sheet.protected", { sheet: tx.sheet }, { sheet: tx.sheet }));
+  const createResults = !reuse || reuse.isNullObject;
+  if (createResults && wb.protection.protected) throw new Refusal(issue("workbook.structureProtected", { sheet: tx.results.name }, { sheet: tx.sheet }));
+  const prior = target.numberFormat.map((row, r) => row.map((f, c) => tx.priorFormats[r]?.[c] ?? String(f)));
+
+  // (2) intent: saved before anything of the user's is touched.
+  phase.at = "intent";
+  const box = tx.intent.area;
+  const boxFormats: string[] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    for (let c = box.left; c <= box.right; c++) {
+      const inArea = r >= area.top && r <= area.bottom && c >= area.left && c <= area.right;
+      boxFormats.push(inArea ? (prior[r - area.top]?.[c - area.left] ?? "") : (tx.clear.find((x) => x.row === r && x.col === c)?.format ?? ""));
+    }
+  }
+  const intent = intentRecord(tx, boxFormats, at);
+  intent.results = { name: tx.results.name, rows: 0, cols: 0, fingerprint: ANY_CONTENT };
+  // Notes this run adds (on cells without a note of the user's) and those of the earlier run are Kaohe's.
+  const boxWidth = box.right - box.left + 1;
+  intent.notes = existingNotes.flatMap(({ a, note }) => {
+    const p = parseA1(a);
+    if (!p) return [];
+    const i = (p.row - box.top) * boxWidth + (p.col - box.left);
+    const old = kaoheNote(a, note) ? [{ i, f: fingerprint(String(note.content)) }] : [];
+    const planned = noteAt.get(a);
+    return planned && (note.isNullObject || old.length) ? [...old, { i, f: fingerprint(planned.text) }] : old;
+  });
+  queueSave(context, stateHandle, withRecord(state, token, intent));
+  queueAnchors(context, ws, token, { sheet: sheetName, output: outName, results: null }, {
+    output: ws.getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1),
+    results: null,
+  });
+  const custom = queueFormulas(rules);
+  await context.sync();
+
+  // (3) write. The results sheet comes first so that its anchor exists before the user's sheet changes.
+  phase.at = "write";
+  const results = createResults ? wb.worksheets.add(tx.results.name) : wb.worksheets.getItem(tx.results.reuse ?? "");
+  if (!createResults) results.getRange().clear("All"); // Kaohe's own sheet, reused: Excel keeps its undo history
+  if (!resName.isNullObject) resName.delete();
+  wb.names.add(resultsName(token), results.getRange("A1")).visible = false;
+
+  for (const address of cellAreas(tx.clear)) ws.getRange(address).clear("Contents");
+  for (const c of tx.clear) if (c.format) ws.getRangeByIndexes(c.row, c.col, 1, 1).numberFormat = [[c.format]];
+  for (const cf of kaoheRules(custom)) cf.delete();
+  const highlights = queueHighlights(ws, tx.highlights);
+
+  // Text cells get the text format before their value, so Excel cannot turn "=…", "4/5" or "1e3" into a formula, date or number.
+  target.numberFormat = tx.values.map((row, r) => row.map((v, c) => (isText(v) ? TEXT : (prior[r]?.[c] ?? "General"))));
+  target.values = tx.values.map((row) => row.map(cell));
+
+  const noted = new Set<string>();
+  for (const { a, note } of existingNotes) {
+    const ours = kaoheNote(a, note);
+    if (ours) note.delete();
+    const planned = noteAt.get(a);
+    if (planned && (note.isNullObject || ours)) {
+      ws.notes.add(a, planned.text); // ExcelApi 1.18; a note of the user's on that cell is left alone
+      noted.add(a);
     }
   }
 
-  // A results sheet of the same name left from an earlier run was deleted above or is the user's
-  // (the session never picks a taken name), so adding it is safe.
-  const results = sheets.add(plan.results.name);
-  const matrix = resultsMatrix(plan);
-  const batches = rowBatches(matrix);
-  for (const [from, to] of batches) {
-    results.getRangeByIndexes(from, 0, to - from, matrix[0]?.length ?? 1).values = matrix.slice(from, to);
+  const matrix = resultsMatrix(tx.results.rows);
+  const width = matrix[0]?.length ?? 1;
+  for (const [from, to] of rowBatches(matrix)) {
+    const block = results.getRangeByIndexes(from, 0, to - from, width);
+    block.numberFormat = matrix.slice(from, to).map((r) => r.map((v) => (typeof v === "string" && v !== "" ? TEXT : "General")));
+    block.values = matrix.slice(from, to);
     if (to < matrix.length) await context.sync(); // only for very large results
   }
   results.freezePanes.freezeRows(4);
+  wb.names.getItem(outputName(token)).delete(); // the intent's name, re-pointed at what was written
+  wb.names.add(outputName(token), target).visible = false;
+  target.load("formulas, numberFormat");
+  const written = results.getRangeByIndexes(0, 0, matrix.length, width);
+  written.load("formulas");
   await context.sync();
 
-  const owned: OwnedRecord = {
-    sheet: plan.sheet,
-    area: rangeA1(plan.owned),
-    resultsSheet: plan.results.name,
-    highlights: cfs.map((cf) => cf.id),
+  // (4) commit: the record of what Excel now holds.
+  phase.at = "commit";
+  const record = recordOf(tx, {
+    fingerprints: (target.formulas as CellContent[][]).flat().map(fingerprint),
+    formats: prior.flat(),
+    results: { rows: matrix.length, cols: width, fingerprint: blockFingerprint(written.formulas as CellContent[][]) },
+  }, at);
+  record.notes = record.notes.filter((n) => noted.has(a1(area.top + Math.floor(n.i / cols), area.left + (n.i % cols))));
+  queueSave(context, stateHandle, withRecord(state, token, record));
+  await context.sync();
+  return {
+    record,
+    written: tx.values.flat().filter((v) => v !== null).length + highlights,
+    overwritten: tx.overwrite,
+    kept: tx.kept,
+    notes: noted.size,
   };
-  context.workbook.settings.add(STATE_KEY, serializeState({ ...state, owned }));
-  await context.sync();
-  return owned;
 }
 
-export async function clearOutputs(context: Excel.RequestContext, state: PaneState): Promise<void> {
-  await removePrevious(context, state.owned);
-  context.workbook.settings.add(STATE_KEY, serializeState(withoutOutputs(state)));
-  await context.sync();
-}
-
-export async function saveState(context: Excel.RequestContext, state: PaneState): Promise<void> {
-  context.workbook.settings.add(STATE_KEY, serializeState(state));
-  await context.sync();
+function resultsMatrix(rows: ReadonlyArray<ReadonlyArray<PlanValue>>): (string | number)[][] {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return rows.map((r) => Array.from({ length: width }, (_, i) => cell(r[i] ?? null)));
 }

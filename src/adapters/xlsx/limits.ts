@@ -7,7 +7,7 @@ export const LIMITS = {
   /** Parts (files) in the package. */
   parts: 10_000,
   /** Whole file on disk. */
-  fileBytes: 512 * 2 ** 20,
+  fileBytes: 200 * 2 ** 20,
   /** One part, compressed (as stored in the zip). */
   partCompressedBytes: 256 * 2 ** 20,
   /** One part, uncompressed (declared in the zip directory; checked again while inflating). */

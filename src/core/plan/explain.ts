@@ -3,9 +3,13 @@ import type { Texts } from "./texts";
 import { sum2 } from "../decimal";
 import type { Reason, UnitResult } from "../score/types";
 
-/** Attainment rubrics: "3/4" targets met; null while the unit is incomplete. */
+/**
+ * Attainment rubrics: "3/4" targets met; null while the unit is incomplete. A target the unit is not
+ * asked about (an optional column blank on its row, e.g. the street's own 世代服务中心) is not counted.
+ */
 export function attainedText(u: UnitResult): string | null {
-  return u.status === "incomplete" ? null : `${u.items.filter((i) => i.met === true).length}/${u.items.length}`;
+  if (u.status === "incomplete") return null;
+  return `${u.items.filter((i) => i.met === true).length}/${u.items.filter((i) => i.met !== null).length}`;
 }
 
 export function resultText(u: UnitResult, t: Texts): string {
@@ -36,6 +40,8 @@ export function explainUnit(u: UnitResult, t: Texts): string {
   if (u.rank !== null) head.push(`${t.label("rank")} ${u.rank}`);
   head.push(resultText(u, t));
   lines.push(head.join(t.sep));
+  // The line an outcome was judged against, in the regulation's words (后进单位：…85分以下（含85分）).
+  for (const r of u.outcomeReasons ?? []) lines.push(t.reason(r));
   if (u.status === "incomplete") {
     for (const p of u.problems.filter((p) => p.severity === "error")) lines.push(`${p.cell ? `${p.cell} ` : ""}${t.issue(p)}`);
     return lines.join("\n");

@@ -51,7 +51,12 @@ export interface PlanOptions {
   notes?: NotesChoice;
   resultsSheet: string;
   /** Header texts of earlier Kaohe outputs (all locales, composite names); see ownedHeaderTexts. */
-  ownedHeaders: ReadonlySet<string>;
+  ownedHeaders?: ReadonlySet<string>;
+  /**
+   * Where Kaohe's earlier outputs are by its record (the pane): those cells may be written again.
+   * With it, header text decides nothing.
+   */
+  ownedArea?: CellRange;
   /** How many columns to search right of the table for room before giving up. */
   searchLimit?: number;
   /**
@@ -66,11 +71,16 @@ function headerText(grid: Grid, row: number, col: number): string {
   return typeof v === "string" ? v.trim() : "";
 }
 
-function columnFree(grid: Grid, col: number, top: number, bottom: number, headerRow: number, owned: ReadonlySet<string>): boolean {
-  if (owned.has(headerText(grid, headerRow, col))) return true;
-  for (let r = top; r <= bottom; r++) if (!isBlank(cellAt(grid, r, col)?.value)) return false;
+function columnFree(grid: Grid, col: number, top: number, bottom: number, headerRow: number, opts: PlanOptions): boolean {
+  if (opts.ownedHeaders?.has(headerText(grid, headerRow, col))) return true;
+  const area = opts.ownedArea;
+  const ours = (r: number) => area !== undefined && col >= area.left && col <= area.right && r >= area.top && r <= area.bottom;
+  for (let r = top; r <= bottom; r++) if (!ours(r) && !isBlank(cellAt(grid, r, col)?.value)) return false;
   return true;
 }
+
+/** Columns in a worksheet (A–XFD), in Excel and in the .xlsx format. */
+export const SHEET_COLUMNS = 16384;
 
 function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Result<{ first: number; ownedRight: number }> {
   const { layout } = a;
@@ -78,10 +88,15 @@ function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Res
   // The layout already leaves out earlier Kaohe outputs, so its last column is the user's.
   const tableEnd = Math.max(layout.lastCol, layout.unitCol);
   const limit = opts.strict ? 1 : (opts.searchLimit ?? 200);
-  for (let first = tableEnd + 1; first <= tableEnd + limit; first++) {
+  // The results must fit before the sheet's last column: never plan a column that cannot exist.
+  const lastFirst = Math.min(tableEnd + limit, SHEET_COLUMNS - width);
+  if (lastFirst < tableEnd + 1) {
+    return fail(issue("output.sheetEdge", { last: columnLetter(SHEET_COLUMNS - 1), count: width, from: columnLetter(Math.min(tableEnd + 1, SHEET_COLUMNS - 1)) }, { sheet: grid.sheet }));
+  }
+  for (let first = tableEnd + 1; first <= lastFirst; first++) {
     let fits = true;
     for (let c = first; c < first + width; c++) {
-      if (!columnFree(grid, c, headerTop, lastRow, headerRow, opts.ownedHeaders)) {
+      if (!columnFree(grid, c, headerTop, lastRow, headerRow, opts)) {
         fits = false;
         if (opts.strict) return fail(occupied(grid, c, first, width, headerTop, lastRow));
         break;
@@ -90,8 +105,11 @@ function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Res
     if (!fits) continue;
     // Earlier outputs may be wider than this run's (a rubric with more columns): own them too.
     let ownedRight = first + width - 1;
-    while (opts.ownedHeaders.has(headerText(grid, headerRow, ownedRight + 1))) ownedRight++;
+    while (ownedRight + 1 < SHEET_COLUMNS && opts.ownedHeaders?.has(headerText(grid, headerRow, ownedRight + 1))) ownedRight++;
     return ok({ first, ownedRight });
+  }
+  if (lastFirst < tableEnd + limit) {
+    return fail(issue("output.sheetEdge", { last: columnLetter(SHEET_COLUMNS - 1), count: width, from: columnLetter(tableEnd + 1) }, { sheet: grid.sheet }));
   }
   return fail(issue("output.noRoom", { from: columnLetter(tableEnd + 1) }, { sheet: grid.sheet }));
 }

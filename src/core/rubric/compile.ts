@@ -9,6 +9,7 @@ import { normalizeName } from "../text";
 import { sum2 } from "../decimal";
 import { rubricSchema, type RubricDoc, type RuleDoc, type TargetRef } from "./schema";
 import type { Indicator, Item, Resolved, ResolvedTarget, Rubric, Rule, Veto } from "./model";
+import { wordingWarnings } from "./wording-check";
 
 export interface Compiled {
   rubric: Rubric;
@@ -80,7 +81,11 @@ function compileIndicators(c: Checker, doc: RubricDoc): void {
       if (seen.has(k)) c.errors.push(issue("rubric.duplicateName", { name: k, path: `indicators.${i}` }, { path: ["indicators", i] }));
       seen.set(k, i);
     }
-    c.indicators.push({ name: ind.name, key: normalizeName(ind.name), kind: ind.type, required: ind.required, keys });
+    const indicator: Indicator = { name: ind.name, key: normalizeName(ind.name), kind: ind.type, required: ind.required, keys };
+    if (ind.min !== undefined || ind.max !== undefined) {
+      indicator.bounds = { ...(ind.min !== undefined && { min: ind.min }), ...(ind.max !== undefined && { max: ind.max }) };
+    }
+    c.indicators.push(indicator);
   });
   // Derivations may read any indicator, so compile them once all are declared.
   doc.indicators.forEach((ind, i) => {
@@ -88,6 +93,53 @@ function compileIndicators(c: Checker, doc: RubricDoc): void {
     if (ind.derive && target) {
       const f = c.formula(ind.derive, ["indicators", i, "derive"]);
       if (f) target.derive = f;
+    }
+  });
+}
+
+/**
+ * A derivation may read only indicators the sheet supplies: one that reads itself, reads another
+ * derived indicator (a chain) or goes round in a circle would fail later as a "missing column".
+ */
+function checkDerivations(c: Checker): void {
+  const byKey = new Map(c.indicators.flatMap((i) => i.keys.map((k) => [k, i] as const)));
+  c.indicators.forEach((ind, i) => {
+    if (!ind.derive) return;
+    for (const name of ind.derive.names) {
+      const dep = byKey.get(name);
+      if (!dep?.derive) continue;
+      // Follow the chain to say how it closes: A → A, A → B → A, or A → B → (B derived from columns).
+      const chain = [ind.name, dep.name];
+      let cur = dep;
+      const seen = new Set([ind, dep]);
+      while (cur.derive && cur !== ind) {
+        const next = cur.derive.names.map((n) => byKey.get(n)).find((d) => d?.derive);
+        if (!next) break;
+        chain.push(next.name);
+        if (seen.has(next)) break;
+        seen.add(next);
+        cur = next;
+      }
+      const path = ["indicators", i, "derive"];
+      c.errors.push(issue("rubric.cycle", { name: ind.name, chain: chain.join(" → "), path: path.join(".") }, { path }));
+      break;
+    }
+  });
+}
+
+/** Composite weights: finite, above 0, adding up to 1 (within 1e-9). */
+function checkComposites(c: Checker, doc: RubricDoc): void {
+  doc.composites.forEach((comp, i) => {
+    const bad = comp.parts.findIndex((p) => !Number.isFinite(p.weight) || p.weight <= 0);
+    if (bad >= 0) {
+      const path = ["composites", i, "parts", bad, "weight"];
+      c.errors.push(issue("rubric.weights", { name: comp.name, kind: "weight", weight: String(comp.parts[bad]?.weight), path: path.join(".") }, { path }));
+      return;
+    }
+    const sum = comp.parts.reduce((a, p) => a + p.weight, 0);
+    if (Math.abs(sum - 1) > 1e-9) {
+      const path = ["composites", i];
+      c.errors.push(issue("rubric.weights", { name: comp.name, kind: "sum", sum: Number(sum.toPrecision(12)), path: path.join(".") }, { path }));
     }
   });
 }
@@ -107,6 +159,7 @@ function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mod
     set("min", c.target(rule.min, [...path, "min"]));
     set("max", c.target(rule.max, [...path, "max"]));
     if (rule.orLowerThan) set("lowerThan", c.requireIndicator(rule.orLowerThan, [...path, "orLowerThan"]));
+    if (rule.orToward) set("toward", c.requireIndicator(rule.orToward.previous, [...path, "orToward", "previous"]));
   }
   if (rule.type === "improvement") set("previous", c.requireIndicator(rule.previous, [...path, "previous"]));
   if (mode === "points" && rule.type === "target" && rule.points === undefined) {
@@ -167,6 +220,8 @@ export function compileRubric(raw: unknown): Result<Compiled> {
   const doc = parsed.data;
   const c = new Checker(doc);
   compileIndicators(c, doc);
+  checkDerivations(c);
+  checkComposites(c, doc);
   const items = compileItems(c, doc);
   const vetoes = compileVetoes(c, doc);
   if (doc.outcomes.progress) c.requireIndicator(doc.outcomes.progress.previous, ["outcomes", "progress", "previous"]);
@@ -181,6 +236,7 @@ export function compileRubric(raw: unknown): Result<Compiled> {
       c.warnings.push(issue("rubric.totalMismatch", { items: total, max: doc.maxTotal, path: "maxTotal" }, { path: ["maxTotal"], severity: "warning" }));
     }
   }
+  c.warnings.push(...wordingWarnings(doc));
   if (c.errors.length) return fail(...c.errors, ...c.warnings);
   const rubric: Rubric = {
     id: doc.id,

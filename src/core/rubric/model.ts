@@ -1,6 +1,6 @@
 /** The compiled rubric the engine runs: names normalised, formulas parsed, sections flattened. */
 import type { Formula } from "../formula";
-import type { ValueKind } from "../values";
+import type { Bounds, ValueKind } from "../values";
 import type { CompositeDoc, OutcomesDoc, RubricDoc, RuleDoc, TargetRef, VetoDoc } from "./schema";
 
 export interface Indicator {
@@ -11,6 +11,8 @@ export interface Indicator {
   /** Every normalised header this indicator answers to (its name and aliases). */
   keys: ReadonlyArray<string>;
   derive?: Formula;
+  /** The indicator's own plausible range (rubric `min`/`max`), when it has one. */
+  bounds?: Bounds;
 }
 
 /** A target resolved at compile time: a constant, a column's indicator, or a per-unit table key. */
@@ -23,6 +25,8 @@ export interface Resolved {
   min?: ResolvedTarget;
   max?: ResolvedTarget;
   lowerThan?: Indicator;
+  /** orToward's last-year column. */
+  toward?: Indicator;
   previous?: Indicator;
 }
 

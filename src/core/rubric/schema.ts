@@ -19,7 +19,13 @@ export const indicatorSchema = z.strictObject({
   required: z.boolean().default(true),
   /** Formula used when the sheet has no such column but has the columns the formula reads. */
   derive: z.string().min(1).max(500).optional(),
-});
+  /**
+   * Plausible values of this indicator, overriding its type's (0–100 for %, 0–1000 for ‰, ≥ 0 for
+   * counts): e.g. min −100 for 自然增长率‰, which is negative where deaths outnumber births.
+   */
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+}).refine((i) => i.min === undefined || i.max === undefined || i.min <= i.max, { message: "min must not exceed max", path: ["min"] });
 
 const ruleLabel = { label: z.string().max(200).optional() };
 
@@ -34,6 +40,11 @@ export const ruleSchema = z.discriminatedUnion("type", [
     points: points.optional(),
     step: z.number().finite().positive().default(1),
     rounding: z.enum(["none", "ceil", "floor"]).default("none"),
+    /**
+     * Whether the target figure itself meets the target. true (default): 以上/以下/达到 (≥ 88, ≤ 11‰);
+     * false: 超过/高于/低于/不满 (> 88, < 11‰), so a value exactly at the target misses it.
+     */
+    inclusive: z.boolean().default(true),
     ...ruleLabel,
   }),
   z.strictObject({ type: z.literal("perCount"), indicator: name, points, ...ruleLabel }),
@@ -50,8 +61,13 @@ export const ruleSchema = z.discriminatedUnion("type", [
     indicator: name,
     min: targetRef,
     max: targetRef,
-    /** Also met when the value is lower than this column (e.g. last year's sex ratio). */
+    /** Also met when the value is lower than this column (e.g. last year's sex ratio). Kept for old rubrics; see orToward. */
     orLowerThan: name.optional(),
+    /**
+     * Also met when the value moved toward [min, max] since `previous` (趋向正常): its distance to the
+     * range shrank by at least `minChange` (明显, a local choice; 0 = any narrowing).
+     */
+    orToward: z.strictObject({ previous: name, minChange: z.number().finite().min(0).default(0) }).optional(),
     points: points.optional(),
     ...ruleLabel,
   }),
@@ -90,7 +106,12 @@ export const sectionSchema = z.strictObject({ name: z.string().max(100), items: 
 
 export const vetoSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("fact"), when: z.string().min(1).max(500), reason: z.string().min(1).max(200) }),
-  z.strictObject({ type: z.literal("totalBelow"), value: z.number().finite() }),
+  z.strictObject({
+    type: z.literal("totalBelow"),
+    value: z.number().finite(),
+    /** true: 80分以下 (≤ 80, the figure included); false (default, as before): 不满80分 (< 80). */
+    inclusive: z.boolean().default(false),
+  }),
   z.strictObject({ type: z.literal("anyMissed") }),
 ]);
 
@@ -98,7 +119,14 @@ const topN = z.number().int().min(1).max(1000);
 
 export const outcomesSchema = z.strictObject({
   commendation: z.strictObject({ top: topN }).optional(),
-  laggard: z.strictObject({ bottom: topN, below: z.number().finite().optional() }).optional(),
+  laggard: z
+    .strictObject({
+      bottom: topN,
+      below: z.number().finite().optional(),
+      /** true: 85分以下 (≤ 85, the figure included); false (default, as before): < 85. */
+      inclusive: z.boolean().default(false),
+    })
+    .optional(),
   progress: z.strictObject({ top: topN, previous: name }).optional(),
   grades: z.array(z.strictObject({ min: z.number().finite(), label: z.string().min(1).max(20) })).max(10).optional(),
 });

@@ -56,6 +56,11 @@ function steps(shortfall: number, step: number, rounding: "none" | "ceil" | "flo
   return rounding === "ceil" ? Math.ceil(n) : rounding === "floor" ? Math.floor(n) : n;
 }
 
+/** How far a value lies outside [lo, hi]: 0 inside, else the distance to the nearer bound. */
+function gapTo(x: number, lo: number, hi: number): number {
+  return x < lo ? Number((lo - x).toPrecision(12)) : x > hi ? Number((x - hi).toPrecision(12)) : 0;
+}
+
 /** Points for messages, to 2 decimals (the item itself is rounded once, at its end). */
 const shown = (x: number): number => (Number.isInteger(x) ? x : round2(x));
 
@@ -82,13 +87,15 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | und
     case "target": {
       const t = resolveTarget(ctx, rule.resolved.target, ind.name);
       if (typeof t !== "number") return { ...MISSING, problem: t };
-      const raw = rule.direction === "atLeast" ? t - value : value - t;
-      const shortfall = raw > 0 ? Number(raw.toPrecision(12)) : 0;
-      if (shortfall === 0) return MET;
+      // Differences below 10⁻⁹ are binary noise (57 / 100 × 100 = 56.99999999999999), not a shortfall.
+      const raw = Number((rule.direction === "atLeast" ? t - value : value - t).toFixed(9));
+      // 以上/以下 include the target figure (raw = 0 meets it); 超过/低于 do not.
+      if (raw < 0 || (raw === 0 && rule.inclusive)) return MET;
+      const shortfall = raw;
       const points = rule.points === undefined || shortfall === 0 ? 0 : steps(shortfall, rule.step, rule.rounding) * rule.points;
       const code = rule.direction === "atLeast" ? "target.low" : "target.high";
-      const params = { indicator: ind.name, value, unit: unitSymbol(ind), target: t, step: rule.step, per: rule.points ?? 0, points: shown(points) };
-      return { met: shortfall === 0, points, reason: { code, params }, cell };
+      const params = { indicator: ind.name, value, unit: unitSymbol(ind), target: t, step: rule.step, per: rule.points ?? 0, points: shown(points), inclusive: rule.inclusive ? 1 : 0 };
+      return { met: false, points, reason: { code, params }, cell };
     }
     case "perCount": {
       if (value === 0) return MET;
@@ -107,11 +114,17 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | und
       if (typeof lo !== "number") return { ...MISSING, problem: lo };
       if (typeof hi !== "number") return { ...MISSING, problem: hi };
       const prev = rule.resolved.lowerThan ? ctx.values.get(rule.resolved.lowerThan.key) : undefined;
-      const met = (value >= lo && value <= hi) || (prev !== undefined && value < prev.value);
+      const before = rule.resolved.toward ? ctx.values.get(rule.resolved.toward.key) : undefined;
+      const gap = gapTo(value, lo, hi);
+      const narrowed = before === undefined ? 0 : Number((gapTo(before.value, lo, hi) - gap).toPrecision(12));
+      const minChange = rule.orToward?.minChange ?? 0;
+      const toward = before !== undefined && narrowed > 0 && narrowed >= minChange;
+      const met = gap === 0 || (prev !== undefined && value < prev.value) || toward;
       if (met) return MET;
-      const points = met ? 0 : (rule.points ?? 0);
+      const points = rule.points ?? 0;
       const params: Record<string, string | number> = { indicator: ind.name, value, min: lo, max: hi, points };
       if (prev) params.previous = prev.value;
+      if (before) Object.assign(params, { before: before.value, gap, beforeGap: gapTo(before.value, lo, hi), minChange });
       return { met, points, reason: { code: "range", params }, cell };
     }
     case "improvement": {

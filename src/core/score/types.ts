@@ -14,7 +14,8 @@ export type ReasonCode =
   | "capped"
   | "veto.fact"
   | "veto.totalBelow"
-  | "veto.anyMissed";
+  | "veto.anyMissed"
+  | "laggard";
 
 export interface Reason {
   code: ReasonCode;
@@ -56,6 +57,8 @@ export interface UnitResult {
   outcomes: Outcome[];
   grade?: string;
   vetoReasons: Reason[];
+  /** Why an outcome applies, when the rubric sets a line (后进单位: 倒数3位且85分以下（含85分）). */
+  outcomeReasons?: Reason[];
   items: ItemResult[];
   composites: { name: string; value: number | null }[];
   previousTotal?: number;

@@ -49,7 +49,7 @@ export function readUnitValues(grid: Grid, layout: TableLayout, rubric: Rubric, 
   const rowNumber = unit.row + 1;
 
   for (const { ind, col, letter } of readers) {
-    const parsed = parseCell(rowCells?.[col], ind.kind);
+    const parsed = parseCell(rowCells?.[col], ind.kind, ind.bounds);
     if (parsed.ok) {
       values.set(ind.key, { value: parsed.value, col: letter });
     } else if (parsed.code !== "value.missing" || ind.required) {
@@ -63,7 +63,8 @@ export function readUnitValues(grid: Grid, layout: TableLayout, rubric: Rubric, 
     // An input that failed to parse is already a problem; do not report it twice.
     if (inputs.some((i) => !i || !values.has(i.key))) continue;
     const result = evaluate(ind.derive, valueLookup(rubric, values));
-    if (result.ok) values.set(ind.key, { value: result.value });
+    // 12 significant digits: a derived 57 / 100 × 100 is 57, not 56.99999999999999.
+    if (result.ok) values.set(ind.key, { value: Number(result.value.toPrecision(12)) });
     else {
       problems.push(
         issue("value.formula", { indicator: ind.name, formula: ind.derive.source, reason: result.error.code }, where(a1(unit.row, layout.unitCol))),

@@ -1,5 +1,6 @@
 /** 一票否决: a fact about the unit, a total below a line, or any target missed. */
 import { evaluate } from "../formula";
+import { issue, type Issue } from "../issue";
 import type { Rubric } from "../rubric/model";
 import type { ItemResult, Reason } from "./types";
 import { valueLookup, type Value } from "./unit-values";
@@ -11,14 +12,20 @@ export function vetoReasons(
   total: number | null,
   items: ReadonlyArray<ItemResult>,
   complete: boolean,
-): { reasons: Reason[]; cells: string[] } {
+  where: Pick<Issue, "sheet" | "cell" | "unit"> = {},
+): { reasons: Reason[]; cells: string[]; problems: Issue[] } {
   const reasons: Reason[] = [];
   const cells: string[] = [];
+  // A condition that cannot be evaluated (division by zero, overflow) is not "no veto": it is reported.
+  const problems: Issue[] = [];
   const lookup = valueLookup(rubric, values);
   for (const v of rubric.vetoes) {
     if (v.type === "fact") {
       // A fact on an optional column the sheet lacks cannot veto (the missing column is reported).
       const r = v.formula ? evaluate(v.formula, lookup) : undefined;
+      if (r && !r.ok && r.error.code !== "unknownName") {
+        problems.push(issue("veto.notEvaluated", { reason: v.reason, formula: v.when, error: r.error.code }, where));
+      }
       if (r?.ok && r.value !== 0) {
         reasons.push({ code: "veto.fact", params: { reason: v.reason, when: v.when } });
         for (const n of v.formula?.names ?? []) {
@@ -28,11 +35,13 @@ export function vetoReasons(
         }
       }
     } else if (v.type === "totalBelow") {
-      if (total !== null && total < v.value) reasons.push({ code: "veto.totalBelow", params: { total, value: v.value } });
+      // 80分以下 includes 80 (inclusive); 不满80分 does not.
+      const below = total !== null && (v.inclusive ? total <= v.value : total < v.value);
+      if (below) reasons.push({ code: "veto.totalBelow", params: { total, value: v.value, inclusive: v.inclusive ? 1 : 0 } });
     } else if (complete) {
       const missed = items.filter((i) => i.met === false).map((i) => i.name);
       if (missed.length) reasons.push({ code: "veto.anyMissed", params: { items: missed, count: missed.length } });
     }
   }
-  return { reasons, cells };
+  return { reasons, cells, problems };
 }

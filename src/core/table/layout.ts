@@ -3,10 +3,10 @@
  * whose upper one holds merged group headings), the unit column, which column answers each
  * indicator, and which rows are units (not blank, not 合计/总计 summary rows, not notes).
  */
-import { type Grid, a1, columnLetter, displayValue, isBlank, parseA1 } from "../grid";
+import { type CellRange, type Grid, a1, columnLetter, displayValue, isBlank, parseA1 } from "../grid";
 import { issue, type Issue } from "../issue";
 import type { Indicator, Rubric } from "../rubric/model";
-import { closest, fold, normalizeName } from "../text";
+import { closest, fold, normalizeName, visible } from "../text";
 import { MergedView } from "./merged";
 
 export interface HeaderColumn {
@@ -45,8 +45,14 @@ const UNIT_HEADERS = [
   "单位", "单位名称", "名称", "被考核单位", "考核单位", "社区", "社区名称", "村", "村名", "村居", "村(居)", "村(社区)",
   "镇", "乡镇", "镇街", "镇(街道)", "街道", "区", "区县", "县", "县区", "地区", "unit", "name",
 ].map(normalizeName);
-const SUMMARY = /^(合计|总计|小计|累计|平均|平均值|均值|全县|全区|全市|全镇|全乡|全街道|全省|汇总|total|sum|average)/i;
-const SUMMARY_ANYWHERE = /(合计|总计|小计)/;
+// Summary rows are recognised by what they are, never by a prefix of a unit's name (Summerhill,
+// 全镇村 and 小计村 are units): an exact summary label ("合计", "全镇合计", "Grand total"), a
+// name ending in a summary word ("城区小计"), or a summary-like name on a row with no data.
+const SUMMARY_WORD = "合计|总计|小计|累计|汇总|平均|平均值|均值";
+const REGION = "全县|全区|全市|全镇|全乡|全街道|全省|全村|全社区";
+const SUMMARY_LABEL = new RegExp(`^((${REGION})(${SUMMARY_WORD})?|(${SUMMARY_WORD})|total|totals|grandtotal|subtotal|sum|average|mean|overall)$`, "i");
+const SUMMARY_SUFFIX = /.{1,10}(合计|总计|小计|汇总)$/u;
+const SUMMARY_LIKE = new RegExp(`^(${SUMMARY_WORD}|${REGION}|total|sum|average)`, "i");
 const NOTES = /^(注|说明|备注|填表|制表|审核|负责人|单位负责人|填报|联系人|note)/i;
 
 function headerKeys(leaf: string, group: string): string[] {
@@ -133,17 +139,12 @@ function mapColumns(
   issues: Issue[],
 ): Map<string, number> {
   const columns = new Map<string, number>();
-  const manual = new Map(Object.entries(mapping).map(([k, v]) => [normalizeName(k), v]));
+  const manual = manualColumns(rubric, headers, mapping, sheet, issues);
   for (const ind of rubric.indicators) {
     const chosen = manual.get(ind.key);
     if (chosen !== undefined) {
-      const byLetter = /^[A-Za-z]{1,3}$/.test(chosen.trim()) ? parseA1(`${chosen.trim()}1`)?.col : undefined;
-      const byHeader = headers.find((h) => h.text === chosen || h.keys.includes(normalizeName(chosen)))?.col;
-      const col = byLetter ?? byHeader;
-      if (col !== undefined) {
-        columns.set(ind.key, col);
-        continue;
-      }
+      columns.set(ind.key, chosen);
+      continue;
     }
     const hits = headers.filter((h) => h.keys.some((k) => ind.keys.includes(k)));
     const first = hits[0];
@@ -155,6 +156,36 @@ function mapColumns(
     }
   }
   return columns;
+}
+
+/**
+ * Columns chosen by hand (indicator name or alias → column letter or header text). Every entry
+ * that cannot be honoured is an error naming the indicator and the column: an unknown indicator,
+ * a header that is not there, a letter that is no column or lies outside the table.
+ */
+function manualColumns(rubric: Rubric, headers: HeaderColumn[], mapping: ColumnMapping, sheet: string, issues: Issue[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const first = headers[0]?.col ?? 0;
+  const last = headers[headers.length - 1]?.col ?? 0;
+  for (const [name, raw] of Object.entries(mapping)) {
+    const column = raw.trim();
+    const ind = rubric.byKey.get(normalizeName(name));
+    if (!ind) {
+      issues.push(issue("map.unknownIndicator", { name, column }, { sheet }));
+      continue;
+    }
+    const byHeader = headers.find((h) => h.text === column || h.keys.includes(normalizeName(column)))?.col;
+    if (byHeader !== undefined) {
+      out.set(ind.key, byHeader);
+      continue;
+    }
+    const letter = /^[A-Za-z]{1,3}$/.test(column) ? parseA1(`${column.toUpperCase()}1`)?.col : undefined;
+    if (letter === undefined) issues.push(issue("map.noColumn", { name, column, why: "missing" }, { sheet }));
+    else if (letter < first || letter > last) {
+      issues.push(issue("map.noColumn", { name, column, why: "outside", first: columnLetter(first), last: columnLetter(last) }, { sheet }));
+    } else out.set(ind.key, letter);
+  }
+  return out;
 }
 
 /**
@@ -220,7 +251,11 @@ function readUnits(
       issues.push(issue("value.missing", { what: "unit" }, { sheet, cell: a1(r, layout.unitCol), severity: "warning" }));
       continue;
     }
-    if (SUMMARY.test(key) || SUMMARY_ANYWHERE.test(key)) continue;
+    const label = normalizeName(name);
+    if (SUMMARY_LABEL.test(label) || SUMMARY_SUFFIX.test(label) || (!hasData && SUMMARY_LIKE.test(label))) {
+      issues.push(issue("table.summarySkipped", { unit: name }, { sheet, cell: a1(r, layout.unitCol), unit: name, severity: "warning" }));
+      continue;
+    }
     if (!hasData && (NOTES.test(key) || key.length > 30)) continue;
     const prev = seen.get(key);
     if (prev !== undefined) {
@@ -248,14 +283,16 @@ export interface PartialLayout {
 }
 
 /**
- * `ownedHeaders`: header texts of columns Kaohe wrote on an earlier run. They are not part of the
- * user's table: never matched, suggested, or counted in its width.
+ * `ownedHeaders` (the CLI, until it keeps a record) and `ownedArea` (Kaohe's record): columns Kaohe
+ * wrote on an earlier run. They are not part of the user's table: never matched, suggested, or counted
+ * in its width.
  */
 export function locateTable(
   grid: Grid,
   rubric: Rubric,
   mapping: ColumnMapping = {},
   ownedHeaders: ReadonlySet<string> = new Set(),
+  ownedArea?: CellRange,
 ): { layout?: TableLayout; partial?: PartialLayout; issues: Issue[] } {
   const sheet = grid.sheet;
   const issues: Issue[] = [];
@@ -269,15 +306,21 @@ export function locateTable(
   const firstPass = readHeaders(view, headerRow, headerRow);
   const tableWidth = (firstPass[firstPass.length - 1]?.col ?? 0) + 1;
   const headerTop = headerTopFor(view, headerRow, tableWidth);
-  const headers = readHeaders(view, headerTop, headerRow).filter((h) => !ownedHeaders.has(view.text(headerRow, h.col)));
+  const ours = (col: number) => ownedArea !== undefined && col >= ownedArea.left && col <= ownedArea.right;
+  const headers = readHeaders(view, headerTop, headerRow).filter((h) => !ours(h.col) && !ownedHeaders.has(view.text(headerRow, h.col)));
 
   const columns = mapColumns(rubric, headers, mapping, sheet, issues);
   const status = indicatorStatus(rubric, columns);
   for (const ind of rubric.indicators) {
     if (status.get(ind.key) !== "missing") continue;
-    const params = { name: ind.name, closest: closest(ind.name, headers.map((h) => h.text)) ?? "", sheet };
-    if (ind.required) issues.push(issue("column.missing", params, { sheet, cell: a1(headerRow, 0) }));
-    else issues.push(issue("column.optionalMissing", params, { sheet, severity: "warning" }));
+    const near = closest(ind.name, headers.map((h) => h.text));
+    // The suggestion shows invisible characters escaped (it would print identically otherwise),
+    // and the problem is placed on that header cell, not on the table's first cell.
+    const nearCol = headers.find((h) => h.text === near)?.col;
+    const params = { name: ind.name, closest: near === undefined ? "" : visible(near), sheet };
+    const cell = a1(headerRow, nearCol ?? 0);
+    if (ind.required) issues.push(issue("column.missing", params, { sheet, cell }));
+    else issues.push(issue("column.optionalMissing", params, { sheet, severity: "warning", ...(nearCol !== undefined && { cell }) }));
   }
   const partial: PartialLayout = { headerRow, headerTop, headers, columns, status };
   if (issues.some((i) => i.severity === "error")) return { issues, partial };

@@ -1,0 +1,69 @@
+/** What the pane shows after a run: counts, top and bottom, outcomes, and what changed since the last run. */
+import type { Assessment } from "../core/assess";
+import type { LastUnit } from "../core/ownership/record";
+import type { Outcome, UnitResult } from "../core/score/types";
+
+export interface Change {
+  unit: string;
+  before: { status: string; rank: number | null } | null;
+  after: { status: string; rank: number | null } | null;
+}
+
+export interface ScoreResult {
+  assessment: Assessment;
+  counts: { scored: number; vetoed: number; incomplete: number };
+  top: UnitResult[];
+  bottom: UnitResult[];
+  commended: string[];
+  laggards: string[];
+  /** Units vetoed (一票否决), and 进步奖 winners. */
+  vetoed: UnitResult[];
+  progress: string[];
+  /** Attainment rubrics: units that met every target, and those that did not. */
+  attained: string[];
+  notAttained: string[];
+  /** Present when there was an earlier run: units whose rank or status changed. */
+  changes?: Change[];
+  previousRubric?: string;
+}
+
+const named = (a: Assessment, outcome: Outcome) => a.units.filter((u) => u.outcomes.includes(outcome)).map((u) => u.unit);
+
+export function summarise(a: Assessment, previous?: { rubricId: string; units: LastUnit[] }): ScoreResult {
+  const count = (s: string) => a.units.filter((u) => u.status === s).length;
+  const ranked = a.units.filter((u) => u.rank !== null).sort((x, y) => (x.rank ?? 0) - (y.rank ?? 0));
+  const clean = ranked.filter((u) => u.status === "scored");
+  const result: ScoreResult = {
+    assessment: a,
+    counts: { scored: count("scored"), vetoed: count("vetoed"), incomplete: count("incomplete") },
+    top: clean.slice(0, 3),
+    bottom: clean.length > 3 ? clean.slice(-3).reverse() : [],
+    commended: named(a, "commended"),
+    laggards: named(a, "laggard"),
+    vetoed: a.units.filter((u) => u.status === "vetoed"),
+    progress: named(a, "progress"),
+    attained: named(a, "attained"),
+    notAttained: named(a, "notAttained"),
+  };
+  if (previous) {
+    result.changes = diff(previous.units, a.units);
+    result.previousRubric = previous.rubricId;
+  }
+  return result;
+}
+
+export function lastUnits(a: Assessment): LastUnit[] {
+  return a.units.map((u): LastUnit => [u.unit, u.status, u.rank, u.total]);
+}
+
+export function diff(before: ReadonlyArray<LastUnit>, after: ReadonlyArray<UnitResult>): Change[] {
+  const old = new Map(before.map(([unit, status, rank]) => [unit, { status, rank }]));
+  const changes: Change[] = [];
+  for (const u of after) {
+    const b = old.get(u.unit) ?? null;
+    old.delete(u.unit);
+    if (!b || b.status !== u.status || b.rank !== u.rank) changes.push({ unit: u.unit, before: b, after: { status: u.status, rank: u.rank } });
+  }
+  for (const [unit, b] of old) changes.push({ unit, before: b, after: null });
+  return changes;
+}
