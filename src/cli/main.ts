@@ -9,7 +9,7 @@ import { parseArgs } from "util";
 import type { Compiled } from "../core/rubric/compile";
 import type { Issue, Result } from "../core/issue";
 import { builtinRubric, builtinRubrics, parseRubricBytes } from "../app/rubrics";
-import { scoreWorkbook } from "../app/score-workbook";
+import { scoreFile } from "../app/score-file";
 import { jsonReport } from "../app/report";
 import { type Catalog, type CliMessage, catalog, formatIssueWithPlace, pickLocale } from "../i18n";
 import { XlsxWorkbook, isOpenError } from "./workbook-file";
@@ -164,18 +164,20 @@ async function score(io: Io, args: string[]): Promise<number> {
     bilingual(io, "sheetNotFound", { file, sheet: values.sheet, available: (await opened.sheets()).map((s) => s.name).join(", ") });
   }
 
-  const result = await scoreWorkbook(opened, compiled, {
+  const result = await scoreFile(opened, compiled, {
     ...(values.sheet !== undefined && { sheet: values.sheet }),
     mapping,
     notes,
     locale: c,
     write: out !== undefined,
+    at: new Date().toISOString(),
   }).catch((e: unknown) => {
     const late = lateProblem(e, file);
     if (late) bilingual(io, late.key, late.params);
     throw e;
   });
   if (!result.ok) fatalIssues(io, result.issues);
+  if (result.kept.length) io.err(terminalLine(c.cli.keptEdits({ cells: result.kept.map((k) => k.cell).join(", ") })));
   // What the copy cannot carry over is said before anything is written.
   for (const l of opened.book.limitations()) {
     const params = { file: target?.given ?? file, ...l };

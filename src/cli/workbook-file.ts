@@ -12,6 +12,10 @@ import type { WorkbookKind } from "../adapters/xlsx/package";
 import type { Grid } from "../core/grid";
 import type { WritePlan } from "../core/plan/write-plan";
 import type { SheetInfo, WorkbookPort } from "../app/ports";
+import type { Snapshot } from "../app/pane-host";
+import type { RecordedBook } from "../app/score-file";
+import type { WorkbookState } from "../core/ownership/record";
+import type { OutputWrite } from "../core/ownership/transaction";
 import { FileProblem, prepareOutput, readInputFile, writeOutput } from "./output-file";
 
 /** Node's native zlib for the package code: several times faster than the portable codec. */
@@ -31,7 +35,7 @@ const NODE_CODEC: Codec = {
 
 export type OpenError = { kind: "notFound" | "unreadable"; detail: string } | { kind: "package"; problem: PackageProblem; detail: string };
 
-export class XlsxWorkbook implements WorkbookPort {
+export class XlsxWorkbook implements WorkbookPort, RecordedBook {
   private constructor(readonly book: XlsxBook, readonly file: string) {}
 
   /** File problems other than a missing file are thrown as FileProblem (the CLI words them). */
@@ -65,6 +69,14 @@ export class XlsxWorkbook implements WorkbookPort {
 
   apply(plan: WritePlan): Promise<void> {
     return this.book.apply(plan);
+  }
+
+  snapshot(sheet?: string): Promise<Snapshot | undefined> {
+    return this.book.snapshot(sheet);
+  }
+
+  applyRun(tx: OutputWrite, state: WorkbookState, at: string): Promise<void> {
+    return this.book.applyRun(tx, state, at);
   }
 
   /** The scored copy, saved as `as` (the input's kind by default). */

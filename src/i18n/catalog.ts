@@ -17,7 +17,7 @@ export type CliMessage =
   | "outputOwnerNotKept" | "conflictingOptions" | "rubricIsDirectory"
   // workbook packages: what a file is, its limits, damage; what a copy cannot carry over
   | "encrypted" | "otherFormat" | "limit" | "truncated" | "missingPart" | "duplicatePart" | "badPart"
-  | "entity" | "macroExtension" | "cannotWrite" | "changes" | "inPlaceRefused";
+  | "entity" | "macroExtension" | "cannotWrite" | "changes" | "inPlaceRefused" | "keptEdits";
 
 export type UiKey =
   | "title" | "language" | "sheet" | "headerRow" | "unitColumn" | "reload" | "rubric" | "importRubric" | "fromWorkbook"

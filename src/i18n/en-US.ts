@@ -92,6 +92,7 @@ export const enUS: Catalog = {
     badPart: (p) => `workbook ${s(p.file)} is corrupt: part ${s(p.part)} cannot be read (${s(p.detail)})`,
     entity: (p) => `workbook ${s(p.file)}: part ${s(p.part)} holds a DTD/entity declaration, refused for safety (Excel never writes one)`,
     macroExtension: (p) => `the workbook holds macros (${s(p.kind)}): the output ${s(p.file)} must end in .xlsm or Excel will not open it`,
+    keptEdits: (p) => `cells Kaohe wrote last time and someone changed since are kept as they are: ${s(p.cells)}`,
     cannotWrite: (p) => `nothing written to ${s(p.file)}: ${limitationEn(p)}`,
     changes: (p) => `note: ${limitationEn(p)}`,
     inPlaceRefused: (p) => `--in-place refused for ${s(p.file)}: ${limitationEn(p)}; write a copy with --out`,

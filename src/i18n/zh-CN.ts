@@ -91,6 +91,7 @@ export const zhCN: Catalog = {
     badPart: (p) => `工作簿 ${s(p.file)} 已损坏：部件 ${s(p.part)} 无法读取（${s(p.detail)}）`,
     entity: (p) => `工作簿 ${s(p.file)} 的部件 ${s(p.part)} 含有 DTD/实体声明，出于安全原因拒绝读取（正常的 Excel 文件不会有）`,
     macroExtension: (p) => `工作簿含有宏（${s(p.kind)}），输出文件 ${s(p.file)} 必须以 .xlsm 结尾，否则 Excel 无法打开`,
+    keptEdits: (p) => `Kaohe 上次写入、之后被改过的单元格保留不动：${s(p.cells)}`,
     cannotWrite: (p) => `未写入 ${s(p.file)}：${limitationZh(p)}`,
     changes: (p) => `注意：${limitationZh(p)}`,
     inPlaceRefused: (p) => `不能用 --in-place 改写 ${s(p.file)}：${limitationZh(p)}；请用 --out 写入副本`,

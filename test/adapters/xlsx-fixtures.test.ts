@@ -11,7 +11,7 @@ import { XlsxBook } from "../../src/adapters/xlsx/xlsx-book";
 import { ZipArchive } from "../../src/adapters/xlsx/zip-read";
 import { XlsxPackage } from "../../src/adapters/xlsx/package";
 import { builtinRubric } from "../../src/app/rubrics";
-import { scoreWorkbook } from "../../src/app/score-workbook";
+import { scoreFile } from "../../src/app/score-file";
 import { catalog } from "../../src/i18n";
 import type { Grid } from "../../src/core/grid";
 import { COMMUNITY_HEADERS } from "../helpers/community";
@@ -27,7 +27,7 @@ const community = (() => {
 
 async function score(bytes: Uint8Array): Promise<Uint8Array> {
   const book = XlsxBook.fromBytes(bytes);
-  const r = await scoreWorkbook(book, community, { locale: catalog("zh-CN"), write: true });
+  const r = await scoreFile(book, community, { locale: catalog("zh-CN"), write: true, at: "2026-01-01T00:00:00.000Z" });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return book.toBytes();
 }

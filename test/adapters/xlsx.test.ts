@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { XlsxWorkbook, isOpenError } from "../../src/cli/workbook-file";
 import { builtinRubric } from "../../src/app/rubrics";
 import { compileRubric } from "../../src/core/rubric/compile";
-import { scoreWorkbook } from "../../src/app/score-workbook";
+import { scoreFile } from "../../src/app/score-file";
 import { catalog } from "../../src/i18n";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { tempDir, xlsxOf } from "../helpers/files";
@@ -31,8 +31,8 @@ const sheet = (): XSheet => ({
 });
 
 async function scoreAndSave(book: XlsxWorkbook, rubric = community, out?: string) {
-  const r = await scoreWorkbook(book, rubric, { locale: catalog("zh-CN"), write: true });
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  const r = await scoreFile(book, rubric, { locale: catalog("zh-CN"), write: true, at: "2026-01-01T00:00:00.000Z" });
+  if (!r.ok || !r.tx) throw new Error(JSON.stringify(r));
   const file = out ?? path.join(tempDir(), "scored.xlsx");
   await book.saveAs(file);
   const wb = new ExcelJS.Workbook();
@@ -125,7 +125,7 @@ describe("writing a scored copy", () => {
     const again = await XlsxWorkbook.open(first.file);
     if (isOpenError(again)) throw new Error("open");
     const second = await scoreAndSave(again);
-    expect(second.r.ok && second.r.plan?.firstCol).toBe(first.r.ok && first.r.plan?.firstCol);
+    expect(second.r.ok && second.r.tx?.area.left).toBe(first.r.ok && first.r.tx?.area.left);
     expect(second.wb.worksheets.map((w) => w.name)).toEqual(["考核表", "考核明细"]);
     const ws = second.wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     expect(values(ws)).toEqual(values(first.wb.getWorksheet("考核表") as ExcelJS.Worksheet));
@@ -159,7 +159,7 @@ describe("writing a scored copy", () => {
     const { wb, r } = await scoreAndSave(book);
     const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     expect(ws.getCell(4, n + 2).value).toBe("备注：已核实");
-    expect(r.ok && r.plan?.firstCol).toBe(n + 2); // first three free columns after the note
+    expect(r.ok && r.tx?.area.left).toBe(n + 2); // first three free columns after the note
     expect(wb.getWorksheet("考核明细")?.getCell("A1").value).toBe("我自己的明细");
     expect(wb.getWorksheet("考核明细 (2)")?.getCell("A1").value).toBe("Kaohe 考核明细");
   });

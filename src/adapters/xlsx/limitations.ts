@@ -5,7 +5,7 @@
  * not be replaced by it (--in-place is refused).
  */
 import { type CellRange, parseRange, rangeA1 } from "../../core/grid";
-import type { WritePlan } from "../../core/plan/write-plan";
+import type { WriteJob } from "./write";
 import { REL, parseRels, relsPartOf } from "./opc";
 import type { XlsxPackage } from "./package";
 
@@ -16,22 +16,16 @@ export type Limitation =
 
 const overlaps = (a: CellRange, b: CellRange) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 
-/** The cells Kaohe writes: the owned area plus this run's header and output columns. */
-function writeArea(plan: WritePlan): CellRange {
-  const o = plan.owned;
-  return { top: o.top, bottom: o.bottom, left: Math.min(o.left, plan.firstCol), right: Math.max(o.right, plan.firstCol + plan.headers.length - 1) };
-}
-
-export function limitations(pkg: XlsxPackage, plan: WritePlan, merges: ReadonlyArray<CellRange>): Limitation[] {
+export function limitations(pkg: XlsxPackage, job: WriteJob, merges: ReadonlyArray<CellRange>): Limitation[] {
   const out: Limitation[] = [];
   const { zip } = pkg;
   const signature = zip.order.find((n) => n.startsWith("_xmlsignatures/"));
   if (signature) out.push({ code: "signed", severity: "loss", part: signature });
   const revisions = zip.order.find((n) => /^xl\/revisions\//.test(n));
   if (revisions) out.push({ code: "revisions", severity: "loss", part: revisions });
-  const sheet = pkg.sheet(plan.sheet)?.part;
+  const sheet = pkg.sheet(job.sheet)?.part;
   if (!sheet) return out;
-  const area = writeArea(plan);
+  const area = job.area;
   const head = zip.text(sheet).slice(0, 2000);
   if (/<\w+:worksheet\b/.test(head)) out.push({ code: "prefixedXml", severity: "block", part: sheet });
   const relsPart = relsPartOf(sheet);

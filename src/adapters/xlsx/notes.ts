@@ -4,7 +4,7 @@
  * ones appended.
  */
 import { a1 } from "../../core/grid";
-import { esc } from "./xml";
+import { esc, unescapeOoxml } from "./xml";
 
 export interface Note {
   row: number;
@@ -36,9 +36,17 @@ export function patchComments(old: string | undefined, drop: ReadonlySet<string>
   return `${start}<authors>${authors.join("")}</authors><commentList>${[...kept, ...mine].join("")}</commentList>${tail}`;
 }
 
-/** Cells of the notes kept in a comments part (so their VML shapes are kept too). */
-export function commentRefs(xml: string): Set<string> {
-  return new Set([...xml.matchAll(/<comment\b[^>]*?\sref="([^"]+)"/g)].map((m) => m[1] as string));
+/** Each note of a comments part: its cell and its plain text (runs joined). */
+export function commentTexts(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const unent = (s: string) => s.replace(/&(lt|gt|amp|quot|apos);|&#(\d+);|&#x([0-9a-fA-F]+);/g, (_m, n?: string, d?: string, h?: string) =>
+    n ? ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[n] ?? "" : String.fromCodePoint(d ? Number(d) : parseInt(h ?? "0", 16)));
+  for (const m of xml.matchAll(/<comment\b[^>]*?\sref="([^"]+)"[^>]*?(?:\/>|>([\s\S]*?)<\/comment>)/g)) {
+    const body = (m[2] ?? "").replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
+    const text = [...body.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((t) => t[1] ?? "").join("");
+    out.set(m[1] as string, unescapeOoxml(unent(text)));
+  }
+  return out;
 }
 
 const SHAPETYPE =
