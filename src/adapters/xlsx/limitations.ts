@@ -26,7 +26,7 @@ export function limitations(pkg: XlsxPackage, job: WriteJob, merges: ReadonlyArr
   const sheet = pkg.sheet(job.sheet)?.part;
   if (!sheet) return out;
   const area = job.area;
-  const head = zip.text(sheet).slice(0, 2000);
+  const head = pkg.sheetXml(sheet).slice(0, 2000);
   if (/<\w+:worksheet\b/.test(head)) out.push({ code: "prefixedXml", severity: "block", part: sheet });
   const relsPart = relsPartOf(sheet);
   const rels = zip.has(relsPart) ? parseRels(zip.text(relsPart), relsPart, sheet) : [];

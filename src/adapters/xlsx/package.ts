@@ -49,6 +49,8 @@ export class XlsxPackage {
   readonly workbook: WorkbookInfo;
   readonly kind: WorkbookKind;
   private shared?: string[];
+  /** The scored sheet's XML, decoded once and shared by reading, checking and patching. */
+  private sheetText?: { part: string; text: string };
   private formats?: (string | undefined)[];
 
   private constructor(readonly zip: ZipArchive) {
@@ -107,12 +109,18 @@ export class XlsxPackage {
     return this.formats;
   }
 
-  readSheet(entry: SheetEntry, contentsOf?: CellRange): SheetRead {
+  /** `keep`: remember the decoded XML for the writer (the scored sheet), else decode it for this read only. */
+  readSheet(entry: SheetEntry, contentsOf?: CellRange, keep = true): SheetRead {
     const part = entry.part as string;
-    return readSheet(this.zip.text(part), {
+    return readSheet(keep ? this.sheetXml(part) : this.zip.text(part), {
       sheet: entry.name, part, shared: this.sharedStrings(), formats: this.cellFormats(), date1904: this.workbook.date1904,
       ...(contentsOf && { contentsOf }),
     });
+  }
+
+  sheetXml(part: string): string {
+    if (this.sheetText?.part !== part) this.sheetText = { part, text: this.zip.text(part) };
+    return this.sheetText.text;
   }
 
   grid(name?: string): Grid | undefined {

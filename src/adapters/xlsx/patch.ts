@@ -5,6 +5,8 @@ import { type OutEntry, writeZip } from "./zip-write";
 /** Collects the package's changed and new parts, then writes the zip. */
 export class Patch {
   readonly changed = new Map<string, string>();
+  /** Parts given in pieces (a large sheet): encoded piece by piece, never joined as one string. */
+  private readonly pieces = new Map<string, ReadonlyArray<string>>();
   readonly added: string[] = [];
   constructor(readonly pkg: XlsxPackage) {}
   has(name: string): boolean {
@@ -17,15 +19,30 @@ export class Patch {
     if (!this.pkg.zip.has(name) && !this.changed.has(name)) this.added.push(name);
     this.changed.set(name, xml);
   }
+  setPieces(name: string, pieces: ReadonlyArray<string>): void {
+    this.set(name, "");
+    this.pieces.set(name, pieces);
+  }
+  private encode(name: string, enc: TextEncoder): Uint8Array {
+    const pieces = this.pieces.get(name);
+    if (!pieces) return enc.encode(this.changed.get(name) ?? "");
+    const parts = pieces.map((p) => enc.encode(p));
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
   bytes(): Uint8Array {
     const enc = new TextEncoder();
     const { zip } = this.pkg;
     const entries: OutEntry[] = zip.order.map((name) => {
-      const xml = this.changed.get(name);
       const e = zip.entries.get(name);
-      return xml !== undefined || !e ? { name, data: enc.encode(xml ?? "") } : { name, copy: e, raw: zip.raw(e) };
+      return this.changed.has(name) || !e ? { name, data: this.encode(name, enc) } : { name, copy: e, raw: zip.raw(e) };
     });
-    for (const name of this.added) entries.push({ name, data: enc.encode(this.changed.get(name) ?? "") });
+    for (const name of this.added) entries.push({ name, data: this.encode(name, enc) });
     return writeZip(entries, zip.codec);
   }
 }

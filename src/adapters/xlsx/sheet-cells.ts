@@ -72,8 +72,12 @@ function patchRow(row: number, body: string, edits: Map<number, CellEdit>): stri
   return body.slice(0, prefix) + cells.map((c) => c.xml).join("");
 }
 
-/** Rewrite the cells named in `edits` (0-based row → col → value) inside the worksheet XML. */
-export function patchSheetData(xml: string, edits: CellEdits): string {
+/**
+ * Rewrite the cells named in `edits` (0-based row → col → value) inside the worksheet XML. Returned in
+ * three pieces — up to <sheetData>, the rows, from </sheetData> on — so a large sheet is never copied
+ * whole to change its small head and tail.
+ */
+export function patchSheetData(xml: string, edits: CellEdits): { head: string; body: string; tail: string } {
   const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
   if (!open) return fail({ code: "badPart", part: "sheet", detail: "no sheetData" });
   const start = open.index + open[0].length;
@@ -118,7 +122,7 @@ export function patchSheetData(xml: string, edits: CellEdits): string {
   }
   out.push(body.slice(last));
   newRowsBefore(Infinity);
-  const inner = out.join("");
-  if (selfClosing) return `${xml.slice(0, open.index)}<sheetData>${inner}</sheetData>${xml.slice(start)}`;
-  return `${xml.slice(0, start)}${inner}${xml.slice(end)}`;
+  const rows = out.join("");
+  if (selfClosing) return { head: `${xml.slice(0, open.index)}<sheetData>`, body: rows, tail: `</sheetData>${xml.slice(start)}` };
+  return { head: xml.slice(0, start), body: rows, tail: xml.slice(end) };
 }

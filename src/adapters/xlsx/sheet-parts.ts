@@ -53,14 +53,17 @@ export function legacyDrawingId(xml: string): string | undefined {
   return /<legacyDrawing\b[^>]*\sr:id="([^"]+)"/.exec(xml)?.[1];
 }
 
-export function addLegacyDrawing(xml: string, relId: string): string {
-  let out = xml;
-  const root = /<worksheet\b[^>]*>/.exec(out);
-  if (root && !/\sxmlns:r=/.test(root[0])) {
-    const tag = root[0].replace(/>$/, ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">');
-    out = out.slice(0, root.index) + tag + out.slice(root.index + root[0].length);
-  }
-  return insertBefore(out, endOfSheetData(out), AFTER_LEGACY, `<legacyDrawing r:id="${relId}"/>`);
+/** The worksheet's start (head) with the relationships namespace bound to r, as legacyDrawing needs. */
+export function withRelNamespace(head: string): string {
+  const root = /<worksheet\b[^>]*>/.exec(head);
+  if (!root || /\sxmlns:r=/.test(root[0])) return head;
+  const tag = root[0].replace(/>$/, ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">');
+  return head.slice(0, root.index) + tag + head.slice(root.index + root[0].length);
+}
+
+/** `<legacyDrawing>` placed in the sheet's tail (from </sheetData> on) by schema order. */
+export function addLegacyDrawing(tail: string, relId: string): string {
+  return insertBefore(tail, endOfSheetData(tail), AFTER_LEGACY, `<legacyDrawing r:id="${relId}"/>`);
 }
 
 /** Widen <dimension ref> to cover the cells Kaohe wrote. */

@@ -15,7 +15,7 @@ import { MAIN_TYPE_OF, type WorkbookKind, type XlsxPackage } from "./package";
 import { Patch } from "./patch";
 import { resultsSheetXml } from "./results-xml";
 import { type CellEdits, patchSheetData } from "./sheet-cells";
-import { addFormats, addLegacyDrawing, legacyDrawingId, maxPriority, removeKaoheFormats, widenDimension } from "./sheet-parts";
+import { addFormats, addLegacyDrawing, legacyDrawingId, maxPriority, removeKaoheFormats, widenDimension, withRelNamespace } from "./sheet-parts";
 import { setAnchors, writeState } from "./state-write";
 import { type HighlightKind, ensureDxfs } from "./styles-patch";
 import { esc } from "./xml";
@@ -61,21 +61,21 @@ function formatsXml(highlights: ReadonlyArray<Highlight>, dxf: Map<HighlightKind
 const relsOf = (patch: Patch, part: string): string => patch.text(relsPartOf(part)) ?? emptyRels();
 
 /** Notes: the user's kept, Kaohe's earlier ones removed, this run's added. */
-function writeNotes(patch: Patch, sheetPart: string, sheetXml: string, job: WriteJob): string {
+function writeNotes(patch: Patch, sheetPart: string, sheet: { head: string; tail: string }, job: WriteJob): { head: string; tail: string } {
   const relsPart = relsPartOf(sheetPart);
   let rels = relsOf(patch, sheetPart);
   const parsed = parseRels(rels, relsPart, sheetPart);
   let commentsPart = parsed.find((r) => r.type === REL.comments && !r.external)?.target;
-  const legacyId = legacyDrawingId(sheetXml);
+  const legacyId = legacyDrawingId(sheet.tail);
   let vmlPart = legacyId ? parsed.find((r) => r.id === legacyId)?.target : undefined;
   const oldComments = commentsPart ? patch.text(commentsPart) : undefined;
-  if (!oldComments && !job.notes.length) return sheetXml;
+  if (!oldComments && !job.notes.length) return sheet;
   const texts = oldComments ? commentTexts(oldComments) : new Map<string, string>();
   const drop = new Set([...texts].filter(([cell, text]) => job.dropNote(cell, text)).map(([cell]) => cell));
   const kept = new Set([...texts.keys()].filter((r) => !drop.has(r)));
   // A cell holds one note: where the user has one, theirs stays and Kaohe's explanation is in 考核明细.
   const add: Note[] = job.notes.filter((n) => !kept.has(a1(n.row, n.col)));
-  let xml = sheetXml;
+  let { head, tail } = sheet;
   if (!commentsPart) {
     commentsPart = freshPartName((n) => patch.has(n), "xl/comments", ".xml");
     rels = addRelationship(rels, freshRelId(rels), REL.comments, relativeTarget(sheetPart, commentsPart));
@@ -85,14 +85,15 @@ function writeNotes(patch: Patch, sheetPart: string, sheetXml: string, job: Writ
     vmlPart = freshPartName((n) => patch.has(n), "xl/drawings/vmlDrawing", ".vml");
     const id = freshRelId(rels);
     rels = addRelationship(rels, id, REL.vmlDrawing, relativeTarget(sheetPart, vmlPart));
-    xml = addLegacyDrawing(xml, id);
+    head = withRelNamespace(head);
+    tail = addLegacyDrawing(tail, id);
     const types = patch.text("[Content_Types].xml") ?? "";
     if (!contentTypeOf(patch.pkg.contentTypes, "x.vml") && !/Extension="vml"/i.test(types)) patch.set("[Content_Types].xml", addDefault(types, "vml", CT.vml));
   }
   if (rels !== patch.text(relsPart)) patch.set(relsPart, rels);
   patch.set(commentsPart, patchComments(oldComments, drop, add));
   patch.set(vmlPart, patchVml(patch.text(vmlPart), kept, add));
-  return xml;
+  return { head, tail };
 }
 
 /** The results sheet: Kaohe's earlier one rewritten in place, else a new sheet at the end. */
@@ -136,19 +137,18 @@ export function writeScoredCopy(pkg: XlsxPackage, job: WriteJob, opts: WriteOpti
   const entry = pkg.sheet(job.sheet);
   if (!entry?.part) throw new Error(`sheet ${job.sheet} vanished`);
   const patch = new Patch(pkg);
-  let xml = pkg.zip.text(entry.part);
-  xml = patchSheetData(xml, job.edits);
-  xml = widenDimension(xml, job.area);
-  xml = removeKaoheFormats(xml);
+  const cut = patchSheetData(pkg.sheetXml(entry.part), job.edits);
+  const head = widenDimension(cut.head, job.area);
+  let tail = removeKaoheFormats(cut.tail);
   const kinds = (["shortfall", "problem"] as const).filter((k) => job.highlights.some((h) => h.kind === k));
   const stylesPart = pkg.relTarget(REL.styles);
   if (kinds.length && stylesPart) {
     const styles = ensureDxfs(pkg.zip.text(stylesPart), kinds);
     if (styles.xml !== pkg.zip.text(stylesPart)) patch.set(stylesPart, styles.xml);
-    xml = addFormats(xml, formatsXml(job.highlights, styles.ids, maxPriority(xml)));
+    tail = addFormats(tail, formatsXml(job.highlights, styles.ids, maxPriority(tail)));
   }
-  xml = writeNotes(patch, entry.part, xml, job);
-  patch.set(entry.part, xml);
+  const noted = writeNotes(patch, entry.part, { head, tail }, job);
+  patch.setPieces(entry.part, [noted.head, cut.body, noted.tail]);
   writeResults(patch, job);
   writeRecord(patch, job);
   if (opts.as && opts.as !== pkg.kind) patch.set("[Content_Types].xml", setOverride(patch.text("[Content_Types].xml") ?? "", pkg.workbookPart, MAIN_TYPE_OF[opts.as]));

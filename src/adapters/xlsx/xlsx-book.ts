@@ -67,7 +67,7 @@ export class XlsxBook implements WorkbookPort, RecordedBook {
     const record = anchors.token ? state.sheets[anchors.token]?.record : undefined;
     const area = record && anchors.output?.sheet === entry.name ? anchors.output.range : null;
     const { grid, contents } = this.grid(entry, area ?? undefined);
-    const xml = this.pkg.zip.text(entry.part as string);
+    const xml = this.pkg.sheetXml(entry.part as string);
     return {
       grid,
       token: anchors.token,
@@ -85,7 +85,7 @@ export class XlsxBook implements WorkbookPort, RecordedBook {
     const entry = name === undefined ? undefined : this.pkg.worksheets.find((s) => s.name === name);
     if (!entry) return null;
     const box = { top: 0, left: 0, bottom: Math.max(0, rec.rows - 1), right: Math.max(0, rec.cols - 1) };
-    const read = this.pkg.readSheet(entry, box);
+    const read = this.pkg.readSheet(entry, box, false);
     const outside = read.grid.rows.some((row, r) => row?.some((c, col) => c && (r > box.bottom || col > box.right)));
     return { name: entry.name, fingerprint: outside ? "changed" : blockFingerprint(block(read.contents, box)) };
   }
