@@ -48,7 +48,7 @@ export function jobOfWrite(tx: OutputWrite, grid: Grid, state: WorkbookState, at
   const fingerprints = tx.values.flatMap((row) => row.map((v) => fingerprint(v)));
   // Kaohe never changes a cell's number format in a file: the format before is the one there now.
   const formats = tx.values.flatMap((row, r) => row.map((_v, c) => tx.priorFormats[r]?.[c] ?? grid.rows[area.top + r]?.[area.left + c]?.numFmt ?? "General"));
-  const width = Math.max(0, ...tx.results.rows.map((r) => r.length));
+  const width = tx.results.rows.reduce((n, r) => Math.max(n, r.length), 0);
   const results = { rows: tx.results.rows.length, cols: width, fingerprint: blockFingerprint(tx.results.rows as CellContent[][]) };
   const record = recordOf(tx, { fingerprints, formats, results }, at);
   const previous = state.sheets[tx.token];

@@ -5,8 +5,8 @@ import { type OutEntry, writeZip } from "./zip-write";
 /** Collects the package's changed and new parts, then writes the zip. */
 export class Patch {
   readonly changed = new Map<string, string>();
-  /** Parts given in pieces (a large sheet): encoded piece by piece, never joined as one string. */
-  private readonly pieces = new Map<string, ReadonlyArray<string>>();
+  /** Parts given already encoded (large ones, built with a ByteSink). */
+  private readonly encoded = new Map<string, Uint8Array>();
   readonly added: string[] = [];
   constructor(readonly pkg: XlsxPackage) {}
   has(name: string): boolean {
@@ -19,21 +19,12 @@ export class Patch {
     if (!this.pkg.zip.has(name) && !this.changed.has(name)) this.added.push(name);
     this.changed.set(name, xml);
   }
-  setPieces(name: string, pieces: ReadonlyArray<string>): void {
+  setBytes(name: string, bytes: Uint8Array): void {
     this.set(name, "");
-    this.pieces.set(name, pieces);
+    this.encoded.set(name, bytes);
   }
   private encode(name: string, enc: TextEncoder): Uint8Array {
-    const pieces = this.pieces.get(name);
-    if (!pieces) return enc.encode(this.changed.get(name) ?? "");
-    const parts = pieces.map((p) => enc.encode(p));
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    return this.encoded.get(name) ?? enc.encode(this.changed.get(name) ?? "");
   }
   bytes(): Uint8Array {
     const enc = new TextEncoder();

@@ -72,26 +72,36 @@ function patchRow(row: number, body: string, edits: Map<number, CellEdit>): stri
   return body.slice(0, prefix) + cells.map((c) => c.xml).join("");
 }
 
-/**
- * Rewrite the cells named in `edits` (0-based row → col → value) inside the worksheet XML. Returned in
- * three pieces — up to <sheetData>, the rows, from </sheetData> on — so a large sheet is never copied
- * whole to change its small head and tail.
- */
-export function patchSheetData(xml: string, edits: CellEdits): { head: string; body: string; tail: string } {
+/** Where the rows are: the XML before them (up to <sheetData>), their span, and the XML after. */
+export interface SheetCut {
+  head: string;
+  tail: string;
+  from: number;
+  to: number;
+}
+
+export function cutSheet(xml: string): SheetCut {
   const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
   if (!open) return fail({ code: "badPart", part: "sheet", detail: "no sheetData" });
   const start = open.index + open[0].length;
-  const selfClosing = open[1] === "/";
-  const end = selfClosing ? start : xml.indexOf("</sheetData>", start);
-  const body = xml.slice(start, end);
+  if (open[1] === "/") return { head: `${xml.slice(0, open.index)}<sheetData>`, tail: `</sheetData>${xml.slice(start)}`, from: start, to: start };
+  const end = xml.indexOf("</sheetData>", start);
+  return { head: xml.slice(0, start), tail: xml.slice(end), from: start, to: end };
+}
+
+/**
+ * The rows of `xml[from, to)` with the cells named in `edits` (0-based row → col → value) rewritten,
+ * handed to `emit` piece by piece (untouched rows as they are).
+ */
+export function patchRows(xml: string, cut: SheetCut, edits: CellEdits, emit: (s: string) => void): void {
+  const body = xml.slice(cut.from, cut.to);
   const order = [...edits.keys()].sort((a, b) => a - b);
-  const out: string[] = [];
   let k = 0;
   const newRowsBefore = (limit: number) => {
     while (k < order.length && (order[k] as number) < limit) {
       const r = order[k++] as number;
       const cells = patchRow(r, "", edits.get(r) as Map<number, CellEdit>);
-      if (cells) out.push(`<row r="${r + 1}">${cells}</row>`);
+      if (cells) emit(`<row r="${r + 1}">${cells}</row>`);
     }
   };
   const re = /<row\b/g;
@@ -106,23 +116,20 @@ export function patchSheetData(xml: string, edits: CellEdits): { head: string; b
     const r = attr(tag, "r");
     row = r !== undefined ? Number(r) - 1 : row + 1;
     re.lastIndex = rowEnd;
-    newRowsBefore(row);
-    out.push(body.slice(last, m.index));
-    last = rowEnd;
     const e = edits.get(row);
-    if (!e) {
-      out.push(body.slice(m.index, rowEnd));
-      continue;
-    }
+    const insert = k < order.length && (order[k] as number) < row;
+    if (!e && !insert) continue;
+    // Untouched rows since the last change go out as one run, then new rows that come before this one.
+    emit(body.slice(last, m.index));
+    last = m.index;
+    newRowsBefore(row);
+    if (!e) continue;
+    last = rowEnd;
     if (order[k] === row) k++;
     // spans is an optional hint that the new cells may contradict: dropped on rows Kaohe rewrites.
     const head = (self ? tag.slice(0, -2) + ">" : tag).replace(/\sspans="[^"]*"/, "");
-    const cells = patchRow(row, self ? "" : body.slice(tagEnd + 1, rowEnd - 6), e);
-    out.push(`${head}${cells}</row>`);
+    emit(`${head}${patchRow(row, self ? "" : body.slice(tagEnd + 1, rowEnd - 6), e)}</row>`);
   }
-  out.push(body.slice(last));
+  emit(body.slice(last));
   newRowsBefore(Infinity);
-  const rows = out.join("");
-  if (selfClosing) return { head: `${xml.slice(0, open.index)}<sheetData>`, body: rows, tail: `</sheetData>${xml.slice(start)}` };
-  return { head: xml.slice(0, start), body: rows, tail: xml.slice(end) };
 }

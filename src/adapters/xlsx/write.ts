@@ -14,7 +14,8 @@ import { REL, contentTypeOf, parseRels, relativeTarget, relsPartOf } from "./opc
 import { MAIN_TYPE_OF, type WorkbookKind, type XlsxPackage } from "./package";
 import { Patch } from "./patch";
 import { resultsSheetXml } from "./results-xml";
-import { type CellEdits, patchSheetData } from "./sheet-cells";
+import { type CellEdits, cutSheet, patchRows } from "./sheet-cells";
+import { ByteSink } from "./byte-sink";
 import { addFormats, addLegacyDrawing, legacyDrawingId, maxPriority, removeKaoheFormats, widenDimension, withRelNamespace } from "./sheet-parts";
 import { setAnchors, writeState } from "./state-write";
 import { type HighlightKind, ensureDxfs } from "./styles-patch";
@@ -102,11 +103,11 @@ function writeResults(patch: Patch, job: WriteJob): void {
   const xml = resultsSheetXml(job.results.rows);
   const existing = pkg.worksheets.find((s) => s.name === (job.results.reuse ?? job.results.name));
   if (existing?.part) {
-    patch.set(existing.part, xml);
+    patch.setBytes(existing.part, xml);
     return;
   }
   const part = freshPartName((n) => patch.has(n), "xl/worksheets/sheet", ".xml");
-  patch.set(part, xml);
+  patch.setBytes(part, xml);
   const relsPart = relsPartOf(pkg.workbookPart);
   const rels = relsOf(patch, pkg.workbookPart);
   const id = freshRelId(rels);
@@ -137,7 +138,8 @@ export function writeScoredCopy(pkg: XlsxPackage, job: WriteJob, opts: WriteOpti
   const entry = pkg.sheet(job.sheet);
   if (!entry?.part) throw new Error(`sheet ${job.sheet} vanished`);
   const patch = new Patch(pkg);
-  const cut = patchSheetData(pkg.sheetXml(entry.part), job.edits);
+  const sheetXml = pkg.sheetXml(entry.part);
+  const cut = cutSheet(sheetXml);
   const head = widenDimension(cut.head, job.area);
   let tail = removeKaoheFormats(cut.tail);
   const kinds = (["shortfall", "problem"] as const).filter((k) => job.highlights.some((h) => h.kind === k));
@@ -148,7 +150,11 @@ export function writeScoredCopy(pkg: XlsxPackage, job: WriteJob, opts: WriteOpti
     tail = addFormats(tail, formatsXml(job.highlights, styles.ids, maxPriority(tail)));
   }
   const noted = writeNotes(patch, entry.part, { head, tail }, job);
-  patch.setPieces(entry.part, [noted.head, cut.body, noted.tail]);
+  const sink = new ByteSink();
+  sink.push(noted.head);
+  patchRows(sheetXml, cut, job.edits, (s) => sink.push(s));
+  sink.push(noted.tail);
+  patch.setBytes(entry.part, sink.bytes());
   writeResults(patch, job);
   writeRecord(patch, job);
   if (opts.as && opts.as !== pkg.kind) patch.set("[Content_Types].xml", setOverride(patch.text("[Content_Types].xml") ?? "", pkg.workbookPart, MAIN_TYPE_OF[opts.as]));
