@@ -1,5 +1,5 @@
 /** Where a sheet reader puts each cell it finds: values as the engine reads them, limits counted. */
-import { type CellRange, type CellValue, type GridCell, UNCALCULATED, a1, columnIndex } from "../../core/grid";
+import { type CellRange, type CellValue, type GridCell, UNCALCULATED, a1 } from "../../core/grid";
 import { checkLimit, fail } from "./errors";
 import { LIMITS } from "./limits";
 import { isDateFormat } from "./styles-part";
@@ -21,11 +21,17 @@ function dateText(serial: number, date1904: boolean): string | number {
   return Number.isFinite(d.getTime()) ? d.toISOString().slice(0, 10) : serial;
 }
 
+/** "AB12" → row 11, col 27; anything but 1–4 capitals and 1–8 digits is a damaged part. (Once per cell: no regex.) */
 export function parseRef(ref: string, part: string): { row: number; col: number } {
-  const m = /^([A-Z]{1,4})(\d{1,8})$/.exec(ref);
-  if (!m || !m[1] || !m[2]) return fail({ code: "badPart", part, detail: `cell reference "${ref.slice(0, 20)}"` });
-  const col = columnIndex(m[1]);
-  const row = Number(m[2]) - 1;
+  let i = 0;
+  let col = 0;
+  for (let c = ref.charCodeAt(0); c >= 65 && c <= 90 && i < 4; c = ref.charCodeAt(++i)) col = col * 26 + c - 64;
+  let row = 0;
+  const digits = i;
+  for (let c = ref.charCodeAt(i); c >= 48 && c <= 57 && i - digits < 8; c = ref.charCodeAt(++i)) row = row * 10 + c - 48;
+  if (digits === 0 || i === digits || i !== ref.length || row === 0) return fail({ code: "badPart", part, detail: `cell reference "${ref.slice(0, 20)}"` });
+  col -= 1;
+  row -= 1;
   checkLimit("columns", col + 1, LIMITS.columns, part);
   checkLimit("rows", row + 1, LIMITS.rows, part);
   return { row, col };
