@@ -48,3 +48,18 @@ it("outputs that would land in a merged range: nothing is written, and the merge
   expect(r.err).toMatch(new RegExp(`合并单元格 ${col(n)}4:${col(n + 1)}4.*\\| .*merged cells`));
   expect(existsSync(out)).toBe(false);
 });
+
+it("a macro workbook stays macro-enabled: .xlsm in, .xlsm out with vbaProject.bin intact; a .xlsx name is refused", () => {
+  const dir = tempDir();
+  const input = path.resolve(__dirname, "../fixtures/macro.xlsm");
+  const refused = kaohe(["score", input, "-r", "community-2009", "--out", path.join(dir, "copy.xlsx")]);
+  expect(refused.code).toBe(2);
+  expect(refused.err).toMatch(/必须以 \.xlsm 结尾.*\| .*must end in \.xlsm/);
+  expect(existsSync(path.join(dir, "copy.xlsx"))).toBe(false);
+  const out = path.join(dir, "copy.xlsm");
+  expect(kaohe(["score", input, "-r", "community-2009", "--out", out]).code).toBe(0);
+  const before = unzipSync(new Uint8Array(readFileSync(input)));
+  const after = unzipSync(new Uint8Array(readFileSync(out)));
+  expect(Buffer.from(after["xl/vbaProject.bin"] as Uint8Array).equals(Buffer.from(before["xl/vbaProject.bin"] as Uint8Array))).toBe(true);
+  expect(new TextDecoder().decode(after["[Content_Types].xml"])).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+});
