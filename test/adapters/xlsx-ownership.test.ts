@@ -104,3 +104,23 @@ describe("Kaohe's record in an .xlsx copy", () => {
     expect(cellValue(out, 2, N)).toBe(97.5);
   });
 });
+
+describe("--notes", () => {
+  const notesOf = (bytes: Uint8Array): string[] => {
+    const parts = unzipSync(bytes);
+    const name = Object.keys(parts).find((p) => /^xl\/comments\d*\.xml$/.test(p));
+    return name ? [...strFromU8(parts[name] as Uint8Array).matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1] as string) : [];
+  };
+  const run = async (notes: "none" | "shortfalls" | "all") => {
+    const book = XlsxBook.fromBytes(await bytesOf([table()]));
+    const r = await scoreFile(book, community, { locale: catalog("zh-CN"), write: true, notes, at: "2026-01-01T00:00:00.000Z" });
+    if (!r.ok) throw new Error("score");
+    return notesOf(book.toBytes());
+  };
+  it("shortfalls (default): a note only on units with something to explain; all: every unit; none: no note", async () => {
+    const result = columnLetter(N + 2);
+    expect(await run("shortfalls")).toEqual([`${result}3`]); // 阳光社区 lost points; the others scored full marks
+    expect(await run("all")).toEqual([`${result}3`, `${result}4`, `${result}5`]);
+    expect(await run("none")).toEqual([]);
+  });
+});
