@@ -23,7 +23,7 @@ export class Patch {
     this.set(name, "");
     this.encoded.set(name, bytes);
   }
-  private encode(name: string, enc: TextEncoder): Uint8Array {
+  private encode(name: string, enc: { encode(text: string): Uint8Array }): Uint8Array {
     return this.encoded.get(name) ?? enc.encode(this.changed.get(name) ?? "");
   }
   bytes(): Uint8Array {
