@@ -42,7 +42,8 @@ export function parseAddress(address: string): { sheet: string; range: CellRange
 
 export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
-const tokenOf = (text: string): string | null => /^="?([A-Za-z0-9_]+)"?$|^"([A-Za-z0-9_]+)"$/.exec(text.trim())?.slice(1).find(Boolean) ?? null;
+/** The token in the name's constant: `"k1"` in a file (`="k1"` as Office.js shows it). */
+const tokenOf = (text: string): string | null => /^=?"([A-Za-z0-9_]+)"$/.exec(text.trim())?.[1] ?? null;
 
 export function anchorsOf(pkg: XlsxPackage, sheet: SheetEntry): Anchors {
   const index = pkg.workbook.sheets.indexOf(sheet);

@@ -8,7 +8,6 @@ import { type CellRange, parseRange, rangeA1 } from "../../core/grid";
 /** Root children of <worksheet> in schema order, from conditionalFormatting on. */
 const AFTER_CF = ["dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
 const AFTER_LEGACY = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-const AFTER_SHEETDATA = ["sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", ...AFTER_CF];
 
 /** Insert before the first root-level follower found after `from`, else before </worksheet>. */
 function insertBefore(xml: string, from: number, followers: ReadonlyArray<string>, fragment: string): string {
@@ -75,5 +74,3 @@ export function widenDimension(xml: string, area: CellRange): string {
     return `<dimension${pre} ref="${rangeA1(u)}"`;
   });
 }
-
-export const SHEET_ORDER = { AFTER_SHEETDATA };

@@ -185,6 +185,7 @@ export function buildWritePlan(grid: Grid, a: Assessment, t: Texts, opts: PlanOp
   if (!placed.ok) return placed;
   const { first, ownedRight } = placed.value;
   const resultCol = first + (points ? 2 : 1);
+  const notes = opts.notes ?? "shortfalls";
 
   const rows = a.units.map((u) => {
     const result = resultText(u, t);
@@ -198,7 +199,7 @@ export function buildWritePlan(grid: Grid, a: Assessment, t: Texts, opts: PlanOp
     headers,
     rows,
     notes: a.units
-      .filter((u) => (opts.notes ?? "shortfalls") === "all" || ((opts.notes ?? "shortfalls") === "shortfalls" && hasSomethingToExplain(u)))
+      .filter((u) => notes === "all" || (notes === "shortfalls" && hasSomethingToExplain(u)))
       .map((u) => ({ row: u.row, col: resultCol, text: explainUnit(u, t) })),
     highlights: highlightsOf(a),
     results: { name: opts.resultsSheet, rows: resultsSheet(a, t) },
