@@ -40,11 +40,11 @@ export async function formulaWorkbook(file: string, rows: (string | number | nul
   await writeWorkbook(file, [{ name: "考核表", rows: [["标题"], [...COMMUNITY_HEADERS, "总分", "排名"], ...body] }]);
 }
 
-/** Wall seconds and peak RSS (MiB) of LibreOffice converting (loading, recalculating, saving) the file. */
-export function libreofficeRecalc(file: string, dir: string): { s: number; mib: number } {
+/** Wall and CPU seconds and peak RSS (MiB) of LibreOffice converting (loading, recalculating, saving) the file. */
+export function libreofficeRecalc(file: string, dir: string): { s: number; cpu: number; mib: number } {
   const t0 = Date.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "MAXRSS %M", "libreoffice", `-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(dir, "lo"), file], { encoding: "utf8", timeout: 600_000 });
+  const r = spawnSync("/usr/bin/time", ["-f", "MAXRSS %M CPU %U %S", "libreoffice", `-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(dir, "lo"), file], { encoding: "utf8", timeout: 600_000 });
   const s = (Date.now() - t0) / 1000;
-  const m = /MAXRSS (\d+)/.exec(r.stderr ?? "");
-  return { s, mib: m ? Number(m[1]) / 1024 : NaN };
+  const m = /MAXRSS (\d+) CPU ([\d.]+) ([\d.]+)/.exec(r.stderr ?? "");
+  return { s, cpu: m ? Number(m[2]) + Number(m[3]) : NaN, mib: m ? Number(m[1]) / 1024 : NaN };
 }
