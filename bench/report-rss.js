@@ -1,2 +1,5 @@
-// Preloaded (node -r) into the real kaohe binary by the benchmark: report peak memory at exit.
-process.on("exit", (code) => process.stderr.write(`MAXRSS ${process.resourceUsage().maxRSS} EXIT ${code}\n`));
+// Preloaded (node -r) into the real kaohe binary by the benchmark: report peak memory and CPU time at exit.
+process.on("exit", (code) => {
+  const u = process.resourceUsage();
+  process.stderr.write(`MAXRSS ${u.maxRSS} CPU ${(u.userCPUTime + u.systemCPUTime) / 1e6} EXIT ${code}\n`);
+});

@@ -3,7 +3,7 @@ import { assess, type Assessment } from "../core/assess";
 import type { ColumnMapping } from "../core/table/layout";
 import { issue, type Issue } from "../core/issue";
 import type { Compiled } from "../core/rubric/compile";
-import { buildWritePlan, type WritePlan } from "../core/plan/write-plan";
+import { buildWritePlan, type NotesChoice, type WritePlan } from "../core/plan/write-plan";
 import { texts, type Catalog } from "../i18n";
 import { ownedHeaders, RESULTS_TITLES } from "./owned-outputs";
 import type { WorkbookPort } from "./ports";
@@ -12,6 +12,8 @@ import { pickResultsSheet } from "./results-sheet";
 export interface ScoreOptions {
   sheet?: string;
   mapping?: ColumnMapping;
+  /** Which units get an explanation note (default: those with something to explain). */
+  notes?: NotesChoice;
   locale: Catalog;
   /** Build and apply the write plan (false: assess only, as `--format json` without `--out`). */
   write: boolean;
@@ -33,6 +35,7 @@ export async function scoreWorkbook(wb: WorkbookPort, rubric: Compiled, opts: Sc
     // Sheets whose A1 is a Kaohe title are Kaohe's results from an earlier run: not taken.
     resultsSheet: pickResultsSheet(t.label("resultsSheet"), new Set(sheets.filter((s) => !RESULTS_TITLES.has(s.title)).map((s) => s.name))),
     ownedHeaders: owned,
+    ...(opts.notes && { notes: opts.notes }),
   });
   if (!planned.ok) return { ok: false, issues: planned.issues };
   await wb.apply(planned.value);

@@ -17,6 +17,10 @@ score 选项 options:
       --format table|json   标准输出格式 / stdout format (json: the machine-readable result)
       --lang zh-CN|en-US    语言 / language (default zh-CN)
       --map 指标=列          手动指定列，如 --map 计划生育率=C / map an indicator to a column
+      --notes none|shortfalls|all
+                            哪些单位加批注（默认有扣分或问题的）/ which units get a note (default: shortfalls)
+
+接受 .xlsx .xlsm .xltx .xltm；.xls/.et/.ods 请先另存为 .xlsx / accepts .xlsx .xlsm .xltx .xltm; save .xls/.et/.ods as .xlsx first
 
 退出码 Exit codes: 0 评分完成 scored (problems are reported) · 2 输入有误 bad input · 1 内部错误 bug
 `;

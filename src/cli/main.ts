@@ -9,10 +9,13 @@ import { parseArgs } from "util";
 import type { Compiled } from "../core/rubric/compile";
 import type { Issue, Result } from "../core/issue";
 import { builtinRubric, builtinRubrics, parseRubricBytes } from "../app/rubrics";
-import { scoreWorkbook } from "../app/score-workbook";
+import { scoreFile } from "../app/score-file";
 import { jsonReport } from "../app/report";
 import { type Catalog, type CliMessage, catalog, formatIssueWithPlace, pickLocale } from "../i18n";
-import { XlsxWorkbook, isOpenError } from "../adapters/xlsx/workbook-file";
+import { XlsxWorkbook, isOpenError } from "./workbook-file";
+import { lateProblem, openErrorMessage } from "./open-error";
+import { outputKind } from "./output-kind";
+import { LIMITS } from "../adapters/xlsx/limits";
 import { renderScoreTable, renderRubricList } from "./render";
 import { HELP } from "./help";
 import { FileProblem, type FileProblemKind, inspectInputFile, prepareOutput, readInputFile, writeOutput } from "./output-file";
@@ -20,7 +23,7 @@ import { escapeControls, printableIssue, shown, terminalJson, terminalLine } fro
 import { type Shell, openWorkbook, rubricCommand, rubricFromSheet } from "./rubric-commands";
 
 /** Largest workbook file read at all (the package reader has its own, finer limits). */
-export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
+export const MAX_WORKBOOK_BYTES = LIMITS.fileBytes;
 /** Largest rubric file: real ones are a few kilobytes. */
 export const MAX_RUBRIC_BYTES = 1024 * 1024;
 
@@ -130,6 +133,7 @@ async function score(io: Io, args: string[]): Promise<number> {
       format: { type: "string", default: "table" },
       lang: { type: "string" },
       map: { type: "string", multiple: true },
+      notes: { type: "string", default: "shortfalls" },
     },
   });
   const c: Catalog = catalog(pickLocale(values.lang));
@@ -141,6 +145,8 @@ async function score(io: Io, args: string[]): Promise<number> {
   if (values.format !== "table" && values.format !== "json") bilingual(io, "usage", { detail: `--format ${values.format}` });
   if (values["in-place"] && values.out !== undefined) bilingual(io, "conflictingOptions", { detail: "--in-place --out" });
   if (values.out !== undefined && values.out.trim() === "") bilingual(io, "usage", { detail: "--out ''" });
+  const notes = values.notes;
+  if (notes !== "none" && notes !== "shortfalls" && notes !== "all") bilingual(io, "usage", { detail: `--notes ${notes} (none|shortfalls|all)` });
   const mapping: Record<string, string> = {};
   for (const m of values.map ?? []) {
     const eq = m.indexOf("=");
@@ -160,9 +166,10 @@ async function score(io: Io, args: string[]): Promise<number> {
   const target = out === undefined
     ? undefined
     : await prepareOutput(out, { replace: !!values["in-place"] || !!values.force, checkName: !values["in-place"] }).catch((e: unknown) => fileProblem(io, e));
-  const opened = await XlsxWorkbook.open(file);
+  const opened = await XlsxWorkbook.open(file, MAX_WORKBOOK_BYTES).catch((e: unknown) => fileProblem(io, e));
   if (isOpenError(opened)) {
-    bilingual(io, opened.kind === "notFound" ? "fileNotFound" : opened.kind === "notXlsx" ? "notXlsx" : "fileUnreadable", { file, detail: opened.detail });
+    const m = openErrorMessage(opened, file);
+    bilingual(io, m.key, m.params);
   }
   // --rubric-sheet: the rubric is a 评分细则 sheet of this workbook; the units are on another sheet.
   const fromSheet = rubric ? rubric : await rubricFromSheet(opened, rubricSheet ?? "");
@@ -171,17 +178,34 @@ async function score(io: Io, args: string[]): Promise<number> {
   if (rubricSheet !== undefined && values.sheet === undefined && (await opened.sheets())[0]?.name === rubricSheet) {
     values.sheet = (await opened.sheets()).find((s) => s.name !== rubricSheet)?.name;
   }
+  // Macros stay in a macro-enabled file: Excel refuses a .xlsx holding them.
+  const kind = target !== undefined ? outputKind(opened.book.kind, target.given) : undefined;
+  if (target !== undefined && !kind) bilingual(io, "macroExtension", { file: target.given, kind: opened.book.kind });
   if (values.sheet !== undefined && !(await opened.sheets()).some((s) => s.name === values.sheet)) {
     bilingual(io, "sheetNotFound", { file, sheet: values.sheet, available: (await opened.sheets()).map((s) => s.name).join(", ") });
   }
 
-  const result = await scoreWorkbook(opened, compiled, {
+  const result = await scoreFile(opened, compiled, {
     ...(values.sheet !== undefined && { sheet: values.sheet }),
     mapping,
+    notes,
     locale: c,
     write: out !== undefined,
+    at: new Date().toISOString(),
+  }).catch((e: unknown) => {
+    const late = lateProblem(e, file);
+    if (late) bilingual(io, late.key, late.params);
+    throw e;
   });
   if (!result.ok) fatalIssues(io, result.issues);
+  if (result.kept.length) io.err(terminalLine(c.cli.keptEdits({ cells: result.kept.map((k) => k.cell).join(", ") })));
+  // What the copy cannot carry over is said before anything is written.
+  for (const l of opened.book.limitations()) {
+    const params = { file: target?.given ?? file, ...l };
+    if (l.severity === "block") bilingual(io, "cannotWrite", params);
+    if (values["in-place"]) bilingual(io, "inPlaceRefused", params);
+    io.err(terminalLine(c.cli.changes(params)));
+  }
 
   const a = result.assessment;
   if (values.format === "json") io.out(terminalJson(jsonReport(a, c)));
@@ -195,10 +219,8 @@ async function score(io: Io, args: string[]): Promise<number> {
   if (target !== undefined) {
     let bytes: Uint8Array;
     try {
-      // The whole package in memory, then one safe write (temporary file, rename).
-      // (ExcelJS until the package patcher lands: it too hands over the bytes of the new file.)
-      const written: unknown = await opened.book.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as unknown as Parameters<typeof opened.book.xlsx.writeBuffer>[0]);
-      bytes = written instanceof Uint8Array ? written : new Uint8Array(written as ArrayBuffer);
+      // The patched package in memory, then one safe write (temporary file, rename).
+      bytes = opened.toBytes(kind);
     } catch (e) {
       bilingual(io, "writeFailed", { file: target.given, detail: e instanceof Error ? e.message : String(e) });
     }

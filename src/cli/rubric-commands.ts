@@ -11,7 +11,8 @@ import { rubricToSheet, SHEET_NAME } from "../core/rubric/sheet";
 import { rubricText } from "../app/rubric-export";
 import { readRubricSheet } from "../app/rubric-sheet";
 import type { WorkbookPort } from "../app/ports";
-import { XlsxWorkbook, isOpenError } from "../adapters/xlsx/workbook-file";
+import { XlsxWorkbook, isOpenError } from "./workbook-file";
+import { openErrorMessage } from "./open-error";
 import { rubricSheetFile, workbookBytes } from "../adapters/xlsx/rubric-sheet-file";
 import { catalog, pickLocale, type CliMessage } from "../i18n";
 import { inspectInputFile, prepareOutput, writeOutput } from "./output-file";
@@ -33,9 +34,10 @@ const SCHEMA_FILE = path.resolve(__dirname, "../../schema/rubric.schema.json");
 /** Open a workbook given on the command line; a missing, odd or corrupt file exits 2. */
 export async function openWorkbook(sh: Shell, file: string): Promise<WorkbookPort> {
   await inspectInputFile(file, sh.maxWorkbookBytes).catch((e: unknown) => sh.fileProblem(e));
-  const opened = await XlsxWorkbook.open(file);
+  const opened = await XlsxWorkbook.open(file, sh.maxWorkbookBytes);
   if (isOpenError(opened)) {
-    sh.bilingual(opened.kind === "notFound" ? "fileNotFound" : opened.kind === "notXlsx" ? "notXlsx" : "fileUnreadable", { file, detail: opened.detail });
+    const m = openErrorMessage(opened, file);
+    sh.bilingual(m.key, m.params);
   }
   return opened;
 }

@@ -25,6 +25,16 @@ export interface Grid {
   merges: ReadonlyArray<CellRange>;
 }
 
+/**
+ * A formula the file holds without a calculated value (never recalculated since it was written):
+ * neither empty nor a number. Readers give it this error value so nothing takes it for a blank.
+ */
+export const UNCALCULATED = "#UNCALCULATED";
+
+export function isUncalculated(v: CellValue | undefined): boolean {
+  return typeof v === "object" && v !== null && v.error === UNCALCULATED;
+}
+
 export function isErrorValue(v: CellValue): v is ErrorValue {
   return typeof v === "object" && v !== null && typeof (v as ErrorValue).error === "string";
 }

@@ -25,6 +25,7 @@ export type IssueCode =
   | "value.missing"
   | "value.notNumber"
   | "value.excelError"
+  | "value.uncalculated"
   | "value.rateOutOfRange"
   | "value.scoreOutOfRange"
   | "value.negative"

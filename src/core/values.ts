@@ -1,4 +1,4 @@
-import { type CellValue, type GridCell, isErrorValue, isBlank, displayValue } from "./grid";
+import { type CellValue, type GridCell, isErrorValue, isBlank, displayValue, isUncalculated } from "./grid";
 import type { IssueCode, IssueParams } from "./issue";
 
 /** What an indicator column holds. Rates are expressed in their unit: 88 means 88% (or 88‰). */
@@ -122,6 +122,7 @@ export interface Bounds {
 export function parseCell(cell: GridCell | undefined, kind: ValueKind, bounds?: Bounds): Parsed {
   const v = cell?.value ?? null;
   if (isBlank(v)) return { ok: false, code: "value.missing", params: {} };
+  if (isUncalculated(v)) return { ok: false, code: "value.uncalculated", params: {} };
   if (isErrorValue(v)) return { ok: false, code: "value.excelError", params: { value: v.error } };
   if (typeof v === "string" && EXCEL_ERRORS.test(v.trim())) {
     return { ok: false, code: "value.excelError", params: { value: v.trim() } };

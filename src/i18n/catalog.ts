@@ -14,7 +14,10 @@ export type CliMessage =
   | "rubricFileNotFound" | "usage" | "scored" | "written" | "rubricValid" | "rubricInvalid" | "internal"
   // files and options refused before any work (hostile or careless input)
   | "isDirectory" | "notRegularFile" | "fileTooLarge" | "outputBadName" | "outputDirMissing" | "outputDirNotWritable"
-  | "outputOwnerNotKept" | "conflictingOptions" | "rubricIsDirectory";
+  | "outputOwnerNotKept" | "conflictingOptions" | "rubricIsDirectory"
+  // workbook packages: what a file is, its limits, damage; what a copy cannot carry over
+  | "encrypted" | "otherFormat" | "limit" | "truncated" | "missingPart" | "duplicatePart" | "badPart"
+  | "entity" | "macroExtension" | "cannotWrite" | "changes" | "inPlaceRefused" | "keptEdits";
 
 export type UiKey =
   | "title" | "language" | "sheet" | "headerRow" | "unitColumn" | "reload" | "rubric" | "importRubric" | "fromWorkbook"

@@ -10,6 +10,32 @@ const reasonOf = (r: unknown, detail = ""): string =>
 const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 const unitWord = (u: unknown) => (u === "‰" ? "per-mille point" : u === "%" ? "percentage point" : "unit");
 
+const FORMAT_EN: Record<string, string> = {
+  xls: "is an old .xls (or WPS .et) workbook: save it as .xlsx in Excel or WPS, or convert it with libreoffice --headless --convert-to xlsx",
+  ods: "is an OpenDocument spreadsheet (.ods): save it as .xlsx in LibreOffice or Excel, or convert it with libreoffice --headless --convert-to xlsx",
+  docx: "is a Word document (.docx), not a workbook: copy the table into Excel and save as .xlsx",
+  pptx: "is a PowerPoint presentation (.pptx), not a workbook",
+  xlsb: "is a binary workbook (.xlsb): save it as .xlsx in Excel",
+  unknownZip: "is a zip archive but not an .xlsx workbook",
+};
+const LIMIT_EN: Record<string, string> = {
+  parts: "parts in the package", fileBytes: "file size (bytes)", partCompressedBytes: "compressed size of one part (bytes)", partBytes: "uncompressed size of one part (bytes)",
+  totalBytes: "uncompressed size of all parts (bytes)", ratio: "compression ratio (zip bomb?)", cells: "cells", merges: "merged ranges",
+  sharedStrings: "shared strings", cellChars: "characters in a cell", rows: "sheet rows", columns: "sheet columns",
+};
+
+function limitationEn(p: Record<string, unknown>): string {
+  switch (p.code) {
+    case "tableOverlap": return `the outputs would overlap the Excel Table at ${s(p.range)} and corrupt it`;
+    case "pivotOverlap": return `the outputs would overlap the pivot table at ${s(p.range)}`;
+    case "mergeOverlap": return `the outputs would overlap the merged cells ${s(p.range)} and be hidden`;
+    case "prefixedXml": return `the sheet part ${s(p.part)} uses a namespace prefix Kaohe cannot patch without rewriting it`;
+    case "signed": return `the workbook is digitally signed and any change voids the signature`;
+    case "revisions": return `the workbook is shared (tracked revisions) and Kaohe's changes would not be in its revision history`;
+    default: return s(p.code);
+  }
+}
+
 export const enUS: Catalog = {
   locale: "en-US",
   ui: {
@@ -63,6 +89,19 @@ export const enUS: Catalog = {
     outputOwnerNotKept: (p) => `the new ${s(p.file)} cannot keep the owner of the file it replaces (${s(p.detail)}); the file is unchanged, run as its owner`,
     conflictingOptions: (p) => `conflicting options: ${s(p.detail)} cannot be used together (--in-place rewrites the input, --out writes a copy)`,
     rubricIsDirectory: (p) => `rubric ${s(p.file)} is a directory, not a file; give a rubric file (.json/.yaml) or a built-in id`,
+    encrypted: (p) => `password-protected workbook ${s(p.file)}: remove the password in Excel and save again`,
+    otherFormat: (p) => `${s(p.file)} ${FORMAT_EN[s(p.format)] ?? "is not an .xlsx workbook"}`,
+    limit: (p) => `workbook ${s(p.file)} exceeds the limit "${LIMIT_EN[s(p.limit)] ?? s(p.limit)}": ${s(p.value)} > ${s(p.max)}${p.part ? ` (${s(p.part)})` : ""}; split or trim the workbook`,
+    truncated: (p) => `workbook ${s(p.file)} is incomplete (the zip is truncated or damaged): copy or download it again`,
+    missingPart: (p) => `workbook ${s(p.file)} is corrupt: part ${s(p.part)} is missing`,
+    duplicatePart: (p) => `workbook ${s(p.file)} is corrupt: part ${s(p.part)} appears twice`,
+    badPart: (p) => `workbook ${s(p.file)} is corrupt: part ${s(p.part)} cannot be read (${s(p.detail)})`,
+    entity: (p) => `workbook ${s(p.file)}: part ${s(p.part)} holds a DTD/entity declaration, refused for safety (Excel never writes one)`,
+    macroExtension: (p) => `the workbook holds macros (${s(p.kind)}): the output ${s(p.file)} must end in .xlsm or Excel will not open it`,
+    keptEdits: (p) => `cells Kaohe wrote last time and someone changed since are kept as they are: ${s(p.cells)}`,
+    cannotWrite: (p) => `nothing written to ${s(p.file)}: ${limitationEn(p)}`,
+    changes: (p) => `note: ${limitationEn(p)}`,
+    inPlaceRefused: (p) => `--in-place refused for ${s(p.file)}: ${limitationEn(p)}; write a copy with --out`,
   },
   issues: {
     "rubric.parse": (p) => `The rubric file cannot be read (${s(p.file)}): ${s(p.detail)}`,
@@ -92,6 +131,7 @@ export const enUS: Catalog = {
     "column.duplicate": (p) => `Indicator "${s(p.name)}" matches several columns: using ${s(p.used)}, ignoring ${s(p.ignored)}`,
     "value.missing": (p) => (p.what === "unit" ? `This row has data but no unit name; skipped` : `"${s(p.indicator)}" is blank`),
     "value.notNumber": (p) => `"${s(p.indicator)}" value "${s(p.value)}" is not a number`,
+    "value.uncalculated": (p) => `"${s(p.indicator)}" is a formula without a calculated value in the file: open and save it in Excel once`,
     "value.excelError": (p) => `"${s(p.indicator)}" is the error value ${s(p.value)}; fix the formula first`,
     "value.rateOutOfRange": (p) => `"${s(p.indicator)}" value "${s(p.value)}" is outside ${s(p.min)}–${s(p.max)}`,
     "value.scoreOutOfRange": (p) => `"${s(p.indicator)}" score ${s(p.value)} must be between 0 and ${s(p.max)}`,

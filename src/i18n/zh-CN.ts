@@ -9,6 +9,32 @@ const reasonOf = (r: unknown, detail = ""): string =>
   r === "precision" ? `ROUND 的小数位数应为 -15 到 15 之间的整数${detail ? `：${s(detail)}` : ""}` : s(detail || r);
 const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 
+const FORMAT_ZH: Record<string, string> = {
+  xls: "是旧版 .xls（或 WPS .et）工作簿：请在 Excel 或 WPS 中“另存为” .xlsx，或用 libreoffice --headless --convert-to xlsx 转换",
+  ods: "是 OpenDocument 表格（.ods）：请在 LibreOffice 或 Excel 中“另存为” .xlsx，或用 libreoffice --headless --convert-to xlsx 转换",
+  docx: "是 Word 文档（.docx），不是工作簿：请把表格复制到 Excel 后另存为 .xlsx",
+  pptx: "是 PowerPoint 演示文稿（.pptx），不是工作簿",
+  xlsb: "是二进制工作簿（.xlsb）：请在 Excel 中“另存为” .xlsx",
+  unknownZip: "是 zip 压缩包，但不是 .xlsx 工作簿",
+};
+const LIMIT_ZH: Record<string, string> = {
+  parts: "部件个数", fileBytes: "文件大小（字节）", partCompressedBytes: "单个部件压缩后大小（字节）", partBytes: "单个部件解压后大小（字节）",
+  totalBytes: "全部部件解压后总大小（字节）", ratio: "压缩比（疑似 zip 炸弹）", cells: "单元格个数", merges: "合并区域个数",
+  sharedStrings: "共享字符串个数", cellChars: "单元格字符数", rows: "工作表行数", columns: "工作表列数",
+};
+
+function limitationZh(p: Record<string, unknown>): string {
+  switch (p.code) {
+    case "tableOverlap": return `输出区域与 Excel 表格 ${s(p.range)} 重叠，写入会损坏该表格`;
+    case "pivotOverlap": return `输出区域与数据透视表 ${s(p.range)} 重叠`;
+    case "mergeOverlap": return `输出区域与合并单元格 ${s(p.range)} 重叠，写入的值会被遮住`;
+    case "prefixedXml": return `工作表部件 ${s(p.part)} 使用了带前缀的命名空间，Kaohe 无法在不改动其余内容的情况下修改它`;
+    case "signed": return `工作簿有数字签名，任何修改都会使签名失效`;
+    case "revisions": return `工作簿是共享工作簿（有修订记录），Kaohe 的修改不会记入修订记录`;
+    default: return s(p.code);
+  }
+}
+
 export const zhCN: Catalog = {
   locale: "zh-CN",
   ui: {
@@ -62,6 +88,19 @@ export const zhCN: Catalog = {
     outputOwnerNotKept: (p) => `无法让新文件 ${s(p.file)} 保持原文件的所有者（${s(p.detail)}）；原文件未改动，请以文件所有者身份运行`,
     conflictingOptions: (p) => `选项冲突：${s(p.detail)} 不能同时使用（--in-place 改写输入文件本身，--out 写出副本）`,
     rubricIsDirectory: (p) => `考核细则 ${s(p.file)} 是目录，不是文件；请给出细则文件（.json/.yaml）或内置细则 id`,
+    encrypted: (p) => `工作簿 ${s(p.file)} 有密码保护：请在 Excel 中取消密码并重新保存后再试`,
+    otherFormat: (p) => `${s(p.file)} ${FORMAT_ZH[s(p.format)] ?? "不是 .xlsx 工作簿"}`,
+    limit: (p) => `工作簿 ${s(p.file)} 超出限制“${LIMIT_ZH[s(p.limit)] ?? s(p.limit)}”：${s(p.value)} > ${s(p.max)}${p.part ? `（${s(p.part)}）` : ""}；请拆分或精简工作簿后再试`,
+    truncated: (p) => `工作簿 ${s(p.file)} 不完整（zip 文件被截断或已损坏）：请重新复制或下载该文件`,
+    missingPart: (p) => `工作簿 ${s(p.file)} 已损坏：缺少部件 ${s(p.part)}`,
+    duplicatePart: (p) => `工作簿 ${s(p.file)} 已损坏：部件 ${s(p.part)} 重复出现`,
+    badPart: (p) => `工作簿 ${s(p.file)} 已损坏：部件 ${s(p.part)} 无法读取（${s(p.detail)}）`,
+    entity: (p) => `工作簿 ${s(p.file)} 的部件 ${s(p.part)} 含有 DTD/实体声明，出于安全原因拒绝读取（正常的 Excel 文件不会有）`,
+    macroExtension: (p) => `工作簿含有宏（${s(p.kind)}），输出文件 ${s(p.file)} 必须以 .xlsm 结尾，否则 Excel 无法打开`,
+    keptEdits: (p) => `Kaohe 上次写入、之后被改过的单元格保留不动：${s(p.cells)}`,
+    cannotWrite: (p) => `未写入 ${s(p.file)}：${limitationZh(p)}`,
+    changes: (p) => `注意：${limitationZh(p)}`,
+    inPlaceRefused: (p) => `不能用 --in-place 改写 ${s(p.file)}：${limitationZh(p)}；请用 --out 写入副本`,
   },
   issues: {
     "rubric.parse": (p) => `考核细则文件无法读取（${s(p.file)}）：${s(p.detail)}`,
@@ -91,6 +130,7 @@ export const zhCN: Catalog = {
     "column.duplicate": (p) => `指标“${s(p.name)}”对应多列：使用 ${s(p.used)} 列，忽略 ${s(p.ignored)} 列`,
     "value.missing": (p) => (p.what === "unit" ? `该行有数据但没有单位名称，已跳过` : `“${s(p.indicator)}”没有填写`),
     "value.notNumber": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”不是数字`,
+    "value.uncalculated": (p) => `“${s(p.indicator)}”是公式，但文件中没有计算结果（保存时未重新计算）：请在 Excel 中打开并保存一次`,
     "value.excelError": (p) => `“${s(p.indicator)}”是错误值 ${s(p.value)}，请先修正公式`,
     "value.rateOutOfRange": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”超出 ${s(p.min)}–${s(p.max)} 的范围`,
     "value.scoreOutOfRange": (p) => `“${s(p.indicator)}”的得分 ${s(p.value)} 应在 0 到 ${s(p.max)} 分之间`,

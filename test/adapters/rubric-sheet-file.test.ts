@@ -8,7 +8,7 @@ import { XMLParser } from "fast-xml-parser";
 import { rubricSchema } from "../../src/core/rubric/schema";
 import { rubricToSheet, sheetToRubric } from "../../src/core/rubric/sheet";
 import { rubricSheetFile, workbookBytes } from "../../src/adapters/xlsx/rubric-sheet-file";
-import { XlsxWorkbook, isOpenError } from "../../src/adapters/xlsx/workbook-file";
+import { XlsxWorkbook, isOpenError } from "../../src/cli/workbook-file";
 import { BUILTIN_RUBRICS } from "../../src/rubrics";
 import { tempDir } from "../helpers/files";
 

@@ -2,10 +2,10 @@ import { execFileSync } from "child_process";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { XlsxWorkbook, isOpenError } from "../../src/adapters/xlsx/workbook-file";
+import { XlsxWorkbook, isOpenError } from "../../src/cli/workbook-file";
 import { builtinRubric } from "../../src/app/rubrics";
 import { compileRubric } from "../../src/core/rubric/compile";
-import { scoreWorkbook } from "../../src/app/score-workbook";
+import { scoreFile } from "../../src/app/score-file";
 import { catalog } from "../../src/i18n";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { tempDir, xlsxOf } from "../helpers/files";
@@ -31,13 +31,21 @@ const sheet = (): XSheet => ({
 });
 
 async function scoreAndSave(book: XlsxWorkbook, rubric = community, out?: string) {
-  const r = await scoreWorkbook(book, rubric, { locale: catalog("zh-CN"), write: true });
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  const r = await scoreFile(book, rubric, { locale: catalog("zh-CN"), write: true, at: "2026-01-01T00:00:00.000Z" });
+  if (!r.ok || !r.tx) throw new Error(JSON.stringify(r));
   const file = out ?? path.join(tempDir(), "scored.xlsx");
   await book.saveAs(file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return { r, file, wb };
+}
+
+/** A note as ExcelJS reads it back: plain text, or rich text runs. */
+function noteText(cell: ExcelJS.Cell): string {
+  const n = cell.note as unknown;
+  if (typeof n === "string") return n;
+  const texts = (n as { texts?: { text: string }[] } | undefined)?.texts ?? [];
+  return texts.map((t) => t.text).join("");
 }
 
 function values(ws: ExcelJS.Worksheet): Record<string, unknown> {
@@ -74,10 +82,10 @@ describe("reading .xlsx", () => {
     expect(await XlsxWorkbook.open(path.join(dir, "none.xlsx"))).toMatchObject({ kind: "notFound" });
     const csv = path.join(dir, "a.xlsx");
     require("fs").writeFileSync(csv, "单位,计划生育率\n甲,90\n");
-    expect(await XlsxWorkbook.open(csv)).toMatchObject({ kind: "notXlsx" });
+    expect(await XlsxWorkbook.open(csv)).toMatchObject({ kind: "package", problem: { code: "notZip" } });
     const broken = path.join(dir, "b.xlsx");
     require("fs").writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]));
-    expect(await XlsxWorkbook.open(broken)).toMatchObject({ kind: "unreadable" });
+    expect(await XlsxWorkbook.open(broken)).toMatchObject({ kind: "package", problem: { code: "truncated" } });
   });
 });
 
@@ -94,7 +102,7 @@ describe("writing a scored copy", () => {
     expect([ws.getCell(3, n + 1).value, ws.getCell(3, n + 2).value]).toEqual([97.5, 2]);
     expect([ws.getCell(4, n + 1).value, ws.getCell(4, n + 2).value]).toEqual([100, 1]);
     expect([ws.getCell(5, n + 1).value, ws.getCell(5, n + 3).value]).toEqual([null, "数据不全"]);
-    expect(String(ws.getCell(3, n + 3).note)).toContain("计划生育率 85.5% 低于目标 88%");
+    expect(noteText(ws.getCell(3, n + 3))).toContain("计划生育率 85.5% 低于目标 88%");
     const cf = (ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings as { ref: string; rules: { formulae: string[] }[] }[];
     expect(cf.map((c) => [c.ref, c.rules[0]?.formulae[0]])).toEqual([
       ["B3", 'ISTEXT("kaohe-shortfall")'],
@@ -117,7 +125,7 @@ describe("writing a scored copy", () => {
     const again = await XlsxWorkbook.open(first.file);
     if (isOpenError(again)) throw new Error("open");
     const second = await scoreAndSave(again);
-    expect(second.r.ok && second.r.plan?.firstCol).toBe(first.r.ok && first.r.plan?.firstCol);
+    expect(second.r.ok && second.r.tx?.area.left).toBe(first.r.ok && first.r.tx?.area.left);
     expect(second.wb.worksheets.map((w) => w.name)).toEqual(["考核表", "考核明细"]);
     const ws = second.wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     expect(values(ws)).toEqual(values(first.wb.getWorksheet("考核表") as ExcelJS.Worksheet));
@@ -151,7 +159,7 @@ describe("writing a scored copy", () => {
     const { wb, r } = await scoreAndSave(book);
     const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     expect(ws.getCell(4, n + 2).value).toBe("备注：已核实");
-    expect(r.ok && r.plan?.firstCol).toBe(n + 2); // first three free columns after the note
+    expect(r.ok && r.tx?.area.left).toBe(n + 2); // first three free columns after the note
     expect(wb.getWorksheet("考核明细")?.getCell("A1").value).toBe("我自己的明细");
     expect(wb.getWorksheet("考核明细 (2)")?.getCell("A1").value).toBe("Kaohe 考核明细");
   });

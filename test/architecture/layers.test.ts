@@ -39,6 +39,15 @@ describe("architecture", () => {
     }
   });
 
+  it("keeps the .xlsx reader and writer free of Node-only APIs (bytes in, bytes out; files are the CLI's)", () => {
+    const xlsx = all.filter((f) => path.relative(SRC, f).startsWith(path.join("adapters", "xlsx")));
+    expect(xlsx.length).toBeGreaterThan(5);
+    for (const f of xlsx) {
+      const src = readFileSync(f, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+      expect([f, /from "(fs|path|os|crypto|zlib|stream|child_process|buffer)"|from "node:|require\(|\bBuffer\b|\bprocess\.|exceljs/.test(src)]).toEqual([f, false]);
+    }
+  });
+
   it("uses Office.js only in src/adapters/excel and the pane's entry point", () => {
     for (const f of all) {
       const rel = path.relative(SRC, f);

@@ -114,7 +114,7 @@ describe("kaohe score", () => {
   it("exits 2 for a corrupt workbook and for a file that is not .xlsx", () => {
     const corrupt = path.join(dir, "corrupt.xlsx");
     writeFileSync(corrupt, Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(64, 1)]));
-    expect(kaohe(["score", corrupt, "-r", "community-2009"])).toMatchObject({ code: 2, err: expect.stringMatching(/已损坏或无法读取.*\| .*corrupt/) });
+    expect(kaohe(["score", corrupt, "-r", "community-2009"])).toMatchObject({ code: 2, err: expect.stringMatching(/不完整.*\| .*truncated/) });
     const csv = path.join(dir, "data.xlsx");
     writeFileSync(csv, "单位,计划生育率\n");
     expect(kaohe(["score", csv, "-r", "community-2009"])).toMatchObject({ code: 2, err: expect.stringMatching(/不是 \.xlsx 工作簿/) });

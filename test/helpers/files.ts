@@ -1,7 +1,7 @@
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { XlsxWorkbook, isOpenError } from "../../src/adapters/xlsx/workbook-file";
+import { XlsxWorkbook, isOpenError } from "../../src/cli/workbook-file";
 import { writeWorkbook, type XSheet } from "./xlsx";
 
 export function tempDir(): string {

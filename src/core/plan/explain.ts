@@ -28,6 +28,11 @@ export function resultText(u: UnitResult, t: Texts): string {
   return parts.length ? parts.join(t.sep) : t.label(u.status);
 }
 
+/** A unit that lost nothing, was not vetoed and has no problem: its note would only repeat the row. */
+export function hasSomethingToExplain(u: UnitResult): boolean {
+  return u.status !== "scored" || u.vetoReasons.length > 0 || u.problems.length > 0 || u.items.some((i) => i.deductions.length + i.findings.length > 0);
+}
+
 export function explainUnit(u: UnitResult, t: Texts): string {
   const lines: string[] = [];
   const head = [u.unit];

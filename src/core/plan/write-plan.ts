@@ -6,7 +6,7 @@
 import { type CellRange, type Grid, cellAt, columnLetter, isBlank, parseA1, rangeA1 } from "../grid";
 import { issue, type Issue, type Result, ok, fail } from "../issue";
 import type { Assessment } from "../assess";
-import { attainedText, explainUnit, resultText } from "./explain";
+import { attainedText, explainUnit, hasSomethingToExplain, resultText } from "./explain";
 import type { LabelKey, Texts } from "./texts";
 
 export type PlanValue = string | number | null;
@@ -44,7 +44,11 @@ export interface WritePlan {
 /** Headers Kaohe writes, in every locale, so earlier outputs are recognised as Kaohe's own. */
 export const OUTPUT_LABELS: ReadonlyArray<LabelKey> = ["total", "rank", "result", "attainedCount"];
 
+/** Which units get an explanation note: none, those with something to explain, or all. */
+export type NotesChoice = "none" | "shortfalls" | "all";
+
 export interface PlanOptions {
+  notes?: NotesChoice;
   resultsSheet: string;
   /** Header texts of earlier Kaohe outputs (all locales, composite names); see ownedHeaderTexts. */
   ownedHeaders?: ReadonlySet<string>;
@@ -181,6 +185,7 @@ export function buildWritePlan(grid: Grid, a: Assessment, t: Texts, opts: PlanOp
   if (!placed.ok) return placed;
   const { first, ownedRight } = placed.value;
   const resultCol = first + (points ? 2 : 1);
+  const notes = opts.notes ?? "shortfalls";
 
   const rows = a.units.map((u) => {
     const result = resultText(u, t);
@@ -193,7 +198,9 @@ export function buildWritePlan(grid: Grid, a: Assessment, t: Texts, opts: PlanOp
     firstCol: first,
     headers,
     rows,
-    notes: a.units.map((u) => ({ row: u.row, col: resultCol, text: explainUnit(u, t) })),
+    notes: a.units
+      .filter((u) => notes === "all" || (notes === "shortfalls" && hasSomethingToExplain(u)))
+      .map((u) => ({ row: u.row, col: resultCol, text: explainUnit(u, t) })),
     highlights: highlightsOf(a),
     results: { name: opts.resultsSheet, rows: resultsSheet(a, t) },
     owned: { top: a.layout.headerRow, left: first, bottom: Math.max(a.layout.lastRow, a.layout.headerRow), right: ownedRight },

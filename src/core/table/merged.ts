@@ -1,21 +1,44 @@
 import { type CellRange, type CellValue, type Grid, cellAt, columnCount, isBlank } from "../grid";
 
-/** Reads a grid as a person sees it: every cell of a merged area shows the area's top-left value. */
+/** Rows and columns per bucket of the merge index. */
+const BLOCK = 32;
+const key = (row: number, col: number) => Math.floor(row / BLOCK) * 1024 + Math.floor(col / BLOCK);
+/** Bucket entries at most: merges are indexed in time linear in their count, whatever they span. */
+const BUDGET = 4_000_000;
+
+/**
+ * Reads a grid as a person sees it: every cell of a merged area shows the area's top-left value.
+ * Merges stay ranges, indexed by 32×32 blocks clipped to the cells present, so a merge over a
+ * million empty rows costs no more than one over the data.
+ */
 export class MergedView {
-  private readonly owner = new Map<string, CellRange>();
+  private readonly buckets = new Map<number, CellRange[]>();
   readonly width: number;
 
   constructor(readonly grid: Grid) {
-    for (const m of grid.merges) {
-      // Merges far below the header block never matter for header detection; cap the work anyway.
-      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.owner.set(`${r},${c}`, m);
-    }
     this.width = columnCount(grid);
+    const height = grid.rows.length;
+    let spent = 0;
+    for (const m of grid.merges) {
+      if (m.top >= height || m.left >= this.width) continue;
+      const bottom = Math.min(m.bottom, height - 1);
+      const right = Math.min(m.right, this.width - 1);
+      for (let r = m.top - (m.top % BLOCK); r <= bottom && spent < BUDGET; r += BLOCK) {
+        for (let c = m.left - (m.left % BLOCK); c <= right && spent < BUDGET; c += BLOCK, spent++) {
+          const k = key(r, c);
+          let list = this.buckets.get(k);
+          if (!list) this.buckets.set(k, (list = []));
+          list.push(m);
+        }
+      }
+    }
   }
 
   merge(row: number, col: number): CellRange | undefined {
-    return this.owner.get(`${row},${col}`);
+    const list = this.buckets.get(key(row, col));
+    if (!list) return undefined;
+    for (const m of list) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    return undefined;
   }
 
   value(row: number, col: number): CellValue {

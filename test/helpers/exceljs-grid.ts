@@ -1,6 +1,6 @@
-/** ExcelJS worksheets as engine grids. */
+/** ExcelJS worksheets as engine grids: the oracle the package reader is checked against (tests only). */
 import type { Cell, Worksheet } from "exceljs";
-import type { CellRange, CellValue, Grid, GridCell } from "../../core/grid";
+import type { CellRange, CellValue, Grid, GridCell } from "../../src/core/grid";
 
 function toValue(v: Cell["value"]): CellValue {
   if (v === null || v === undefined) return null;

@@ -1,0 +1,80 @@
+/**
+ * Scoring a workbook file with Kaohe's record (the CLI): what an earlier run wrote is Kaohe's only
+ * while the record's fingerprints still match; a cell the user changed, and any column Kaohe did not
+ * write (a hand-typed 总分 column included), is never written over — the outputs go right of it.
+ * There is no one to confirm an overwrite, so nothing of the user's is ever replaced.
+ */
+import { assess, type Assessment } from "../core/assess";
+import type { Grid, GridCell } from "../core/grid";
+import { issue, type Issue } from "../core/issue";
+import type { ChangedCell } from "../core/ownership/compare";
+import { newToken, type WorkbookState } from "../core/ownership/record";
+import { buildOutputWrite, type OutputWrite, type Previous } from "../core/ownership/transaction";
+import { buildWritePlan, type NotesChoice } from "../core/plan/write-plan";
+import type { Compiled } from "../core/rubric/compile";
+import type { ColumnMapping } from "../core/table/layout";
+import { texts, type Catalog } from "../i18n";
+import type { Snapshot } from "./pane-host";
+import { previousRun } from "./previous-run";
+import { pickResultsSheet } from "./results-sheet";
+import { protectedSheet } from "./score-run";
+
+/** A workbook file as the run needs it. Its snapshot's grid is the whole sheet, recorded area included. */
+export interface RecordedBook {
+  snapshot(sheet?: string): Promise<Snapshot | undefined>;
+  applyRun(tx: OutputWrite, state: WorkbookState, at: string): Promise<void>;
+}
+
+export interface FileScoreOptions {
+  sheet?: string;
+  mapping?: ColumnMapping;
+  notes?: NotesChoice;
+  locale: Catalog;
+  write: boolean;
+  /** ISO time stored in the record. */
+  at: string;
+}
+
+export type FileScoreOutcome =
+  | { ok: true; assessment: Assessment; tx?: OutputWrite; kept: ChangedCell[]; warnings: Issue[] }
+  | { ok: false; issues: Issue[] };
+
+/** The sheet without the cells the record proves are Kaohe's (the user's edits stay, and block). */
+function withoutOurs(grid: Grid, previous: Previous | undefined): Grid {
+  if (!previous?.ownership.ours.length) return grid;
+  const rows = grid.rows.slice() as (ReadonlyArray<GridCell | undefined> | undefined)[];
+  for (const o of previous.ownership.ours) {
+    const row = rows[o.row];
+    if (!row?.[o.col]) continue;
+    const copy = row === grid.rows[o.row] ? row.slice() : (row as (GridCell | undefined)[]);
+    copy[o.col] = undefined;
+    rows[o.row] = copy;
+  }
+  return { ...grid, rows };
+}
+
+export async function scoreFile(book: RecordedBook, rubric: Compiled, opts: FileScoreOptions): Promise<FileScoreOutcome> {
+  const snap = await book.snapshot(opts.sheet);
+  if (!snap) return { ok: false, issues: [issue("table.empty", { sheet: opts.sheet ?? "" }, { sheet: opts.sheet ?? "" })] };
+  let previous = previousRun(snap);
+  // A results sheet the user changed is theirs: this run writes a new one.
+  if (previous?.results?.changed) previous = { ...previous, results: null };
+  const grid = withoutOurs(snap.grid, previous);
+  const { assessment, issues } = assess(grid, rubric.rubric, { ...(opts.mapping && { mapping: opts.mapping }) });
+  if (!assessment) return { ok: false, issues };
+  if (!opts.write) return { ok: true, assessment, kept: [], warnings: rubric.warnings };
+  if (snap.locked) return { ok: false, issues: [protectedSheet(grid.sheet)] };
+
+  const t = texts(opts.locale);
+  const reuse = previous?.results?.name;
+  const results = reuse ?? pickResultsSheet(t.label("resultsSheet"), new Set(snap.sheetNames));
+  if (!reuse && snap.structureLocked) return { ok: false, issues: [issue("workbook.structureProtected", { sheet: results }, { sheet: grid.sheet })] };
+  const plan = buildWritePlan(grid, assessment, t, { resultsSheet: results, ...(opts.notes && { notes: opts.notes }) });
+  if (!plan.ok) return { ok: false, issues: plan.issues };
+  const token = snap.token ?? newToken(snap.state);
+  const tx = buildOutputWrite(plan.value, token, { id: rubric.rubric.id, version: rubric.rubric.version }, previous);
+  // Placement kept clear of every non-blank cell, so nothing of the user's is in the new area.
+  if (tx.overwrite.length) throw new Error(`would overwrite ${tx.overwrite.map((c) => c.cell).join(", ")}`);
+  await book.applyRun(tx, snap.state, opts.at);
+  return { ok: true, assessment, tx, kept: tx.kept, warnings: rubric.warnings };
+}
