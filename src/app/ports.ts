@@ -1,6 +1,5 @@
-/** What a use case needs from a workbook, whatever holds it (Excel, an .xlsx file, memory). */
+/** Reading a workbook's sheets, whatever holds it (an .xlsx file in the CLI or the browser). */
 import type { Grid } from "../core/grid";
-import type { WritePlan } from "../core/plan/write-plan";
 
 export interface SheetInfo {
   name: string;
@@ -12,5 +11,4 @@ export interface WorkbookPort {
   sheets(): Promise<SheetInfo[]>;
   /** The sheet to assess: by name, or the active/first sheet. Undefined when there is no such sheet. */
   readSheet(name?: string): Promise<Grid | undefined>;
-  apply(plan: WritePlan): Promise<void>;
 }

@@ -31,7 +31,7 @@ export interface Preview {
 export function previewOf(snap: Snapshot | undefined, compiled: Compiled, manual: ColumnMapping): Preview {
   const base: Preview = { sheet: snap?.grid.sheet ?? "", headerRow: null, unitColumn: null, rubricId: compiled.rubric.id, rows: [], headers: [], issues: [] };
   if (!snap) return base;
-  const located = locateTable(snap.grid, compiled.rubric, manual, undefined, snap.owned?.area ?? undefined);
+  const located = locateTable(snap.grid, compiled.rubric, manual, snap.owned?.area ?? undefined);
   const part = located.partial;
   const headers = part?.headers ?? [];
   const rows: MappingRow[] = compiled.rubric.indicators.map((ind) => {

@@ -10,7 +10,6 @@ import { LIMITS } from "../adapters/xlsx/limits";
 import type { Codec } from "../adapters/xlsx/codec";
 import type { WorkbookKind } from "../adapters/xlsx/package";
 import type { Grid } from "../core/grid";
-import type { WritePlan } from "../core/plan/write-plan";
 import type { SheetInfo, WorkbookPort } from "../app/ports";
 import type { Snapshot } from "../app/pane-host";
 import type { RecordedBook } from "../app/score-file";
@@ -66,10 +65,6 @@ export class XlsxWorkbook implements WorkbookPort, RecordedBook {
 
   readSheet(name?: string): Promise<Grid | undefined> {
     return this.book.readSheet(name);
-  }
-
-  apply(plan: WritePlan): Promise<void> {
-    return this.book.apply(plan);
   }
 
   snapshot(sheet?: string): Promise<Snapshot | undefined> {

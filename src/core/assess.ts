@@ -24,8 +24,6 @@ export interface Assessment {
 
 export interface AssessOptions {
   mapping?: ColumnMapping;
-  /** Header texts of Kaohe's own output columns from earlier runs (see ownedHeaderTexts). */
-  ownedHeaders?: ReadonlySet<string>;
   /** Kaohe's earlier outputs by its record: not part of the user's table. */
   ownedArea?: CellRange;
 }
@@ -98,7 +96,7 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
 }
 
 export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}): { assessment?: Assessment; issues: Issue[] } {
-  const located = locateTable(grid, rubric, options.mapping, options.ownedHeaders, options.ownedArea);
+  const located = locateTable(grid, rubric, options.mapping, options.ownedArea);
   if (!located.layout || located.issues.some((i) => i.severity === "error")) return { issues: located.issues };
   const layout = located.layout;
   const run = setup(layout, rubric);

@@ -71,7 +71,7 @@ describe("the sheet's edge", () => {
     const g = grid([header, row]);
     const { assessment } = assess(g, r);
     if (!assessment) throw new Error("not assessed");
-    const plan = buildWritePlan(g, assessment, texts(catalog("zh-CN")), { resultsSheet: "考核结果", ownedHeaders: new Set() });
+    const plan = buildWritePlan(g, assessment, texts(catalog("zh-CN")), { resultsSheet: "考核结果" });
     expect(plan.ok).toBe(false);
     if (!plan.ok) expect(plan.issues.map((i) => [i.code, i.params.last])).toEqual([["output.sheetEdge", "XFD"]]);
   });
@@ -81,7 +81,7 @@ describe("the sheet's edge", () => {
     const g = grid([["单位", "计划生育率", "群众满意率", ...Array.from({ length: width - 3 }, (_, i) => `备注${i}`)], ["甲", 90, 95]]);
     const { assessment } = assess(g, r);
     if (!assessment) throw new Error("not assessed");
-    const plan = buildWritePlan(g, assessment, texts(catalog("zh-CN")), { resultsSheet: "考核结果", ownedHeaders: new Set() });
+    const plan = buildWritePlan(g, assessment, texts(catalog("zh-CN")), { resultsSheet: "考核结果" });
     expect(plan.ok ? "planned" : plan.issues[0]?.code).toBe("output.sheetEdge");
   });
 });

@@ -101,13 +101,3 @@ describe("unit names", () => {
   });
 });
 
-describe("relocating Kaohe's recorded output area", () => {
-  const { relocateOwnedArea } = require("../../src/core/plan/write-plan") as typeof import("../../src/core/plan/write-plan");
-  const owned = new Set(["总分", "排名", "考核结果"]);
-  const area = { top: 0, bottom: 5, left: 3, right: 5 };
-  it("follows the outputs when columns moved, and finds nothing when they are gone", () => {
-    expect(relocateOwnedArea(grid([["单位", "a", "b", "c", "总分", "排名", "考核结果"]]), area, owned)).toEqual({ top: 0, bottom: 5, left: 4, right: 6 });
-    expect(relocateOwnedArea(grid([["单位", "a", "b", "总分", "排名", "考核结果"]]), area, owned)).toEqual(area);
-    expect(relocateOwnedArea(grid([["单位", "a", "b", "c", "d", "e"]]), area, owned)).toBeNull();
-  });
-});

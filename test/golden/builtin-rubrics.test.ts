@@ -4,7 +4,7 @@
  * source documents (see the comments), not copied from the engine's output.
  */
 import { builtinRubric } from "../../src/app/rubrics";
-import { scoreWorkbook } from "../../src/app/score-workbook";
+import { assess } from "../../src/core/assess";
 import { catalog } from "../../src/i18n";
 import { jsonReport } from "../../src/app/report";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
@@ -15,9 +15,11 @@ async function score(id: string, sheet: XSheet) {
   const rubric = builtinRubric(id);
   if (!rubric.ok) throw new Error(id);
   const { book } = await xlsxOf([sheet]);
-  const r = await scoreWorkbook(book, rubric.value, { locale: catalog("zh-CN"), write: false });
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  const report = jsonReport(r.assessment, catalog("zh-CN"));
+  const grid = await book.readSheet();
+  if (!grid) throw new Error("no sheet");
+  const { assessment, issues } = assess(grid, rubric.value.rubric);
+  if (!assessment) throw new Error(JSON.stringify(issues));
+  const report = jsonReport(assessment, catalog("zh-CN"));
   return Object.fromEntries(report.units.map((u) => [u.unit, u]));
 }
 

@@ -6,12 +6,11 @@ import type { CellRange, Grid } from "../../core/grid";
 import { blockFingerprint, type CellContent } from "../../core/ownership/fingerprint";
 import { outputName, resultsName, type WorkbookState } from "../../core/ownership/record";
 import type { OutputWrite } from "../../core/ownership/transaction";
-import type { WritePlan } from "../../core/plan/write-plan";
 import type { SheetInfo, WorkbookPort } from "../../app/ports";
 import type { Snapshot } from "../../app/pane-host";
 import type { RecordedBook } from "../../app/score-file";
 import type { Codec } from "./codec";
-import { jobOfPlan, jobOfWrite } from "./jobs";
+import { jobOfWrite } from "./jobs";
 import { anchorsOf, parseAddress, readState } from "./kaohe-state";
 import { type Limitation, limitations } from "./limitations";
 import { type WorkbookKind, XlsxPackage } from "./package";
@@ -53,10 +52,6 @@ export class XlsxBook implements WorkbookPort, RecordedBook {
   async readSheet(name?: string): Promise<Grid | undefined> {
     const entry = this.pkg.sheet(name);
     return entry ? this.grid(entry).grid : undefined;
-  }
-
-  async apply(plan: WritePlan): Promise<void> {
-    this.job = jobOfPlan(plan);
   }
 
   async snapshot(name?: string): Promise<Snapshot | undefined> {

@@ -1,13 +1,13 @@
 /**
- * What to write where, as data. Adapters (Excel, .xlsx, the in-memory test host) apply it; none of
- * them decides anything. Outputs go to the first columns right of the table that hold nothing of
- * the user's; columns Kaohe wrote before (recognised by their headers) are reused and cleared.
+ * What to write where, as data. Adapters (Excel, WPS, .xlsx) apply it; none of them decides
+ * anything. Outputs go to the first columns right of the table that hold nothing of the user's; the
+ * cells Kaohe's record proves are its own (`ownedArea`) count as free. Header text decides nothing.
  */
 import { type CellRange, type Grid, cellAt, columnLetter, isBlank, parseA1, rangeA1 } from "../grid";
 import { issue, type Issue, type Result, ok, fail } from "../issue";
 import type { Assessment } from "../assess";
 import { attainedText, explainUnit, hasSomethingToExplain, resultText } from "./explain";
-import type { LabelKey, Texts } from "./texts";
+import type { Texts } from "./texts";
 
 export type PlanValue = string | number | null;
 
@@ -41,17 +41,12 @@ export interface WritePlan {
   owned: CellRange;
 }
 
-/** Headers Kaohe writes, in every locale, so earlier outputs are recognised as Kaohe's own. */
-export const OUTPUT_LABELS: ReadonlyArray<LabelKey> = ["total", "rank", "result", "attainedCount"];
-
 /** Which units get an explanation note: none, those with something to explain, or all. */
 export type NotesChoice = "none" | "shortfalls" | "all";
 
 export interface PlanOptions {
   notes?: NotesChoice;
   resultsSheet: string;
-  /** Header texts of earlier Kaohe outputs (all locales, composite names); see ownedHeaderTexts. */
-  ownedHeaders?: ReadonlySet<string>;
   /**
    * Where Kaohe's earlier outputs are by its record (the pane): those cells may be written again.
    * With it, header text decides nothing.
@@ -66,13 +61,7 @@ export interface PlanOptions {
   strict?: boolean;
 }
 
-function headerText(grid: Grid, row: number, col: number): string {
-  const v = cellAt(grid, row, col)?.value;
-  return typeof v === "string" ? v.trim() : "";
-}
-
-function columnFree(grid: Grid, col: number, top: number, bottom: number, headerRow: number, opts: PlanOptions): boolean {
-  if (opts.ownedHeaders?.has(headerText(grid, headerRow, col))) return true;
+function columnFree(grid: Grid, col: number, top: number, bottom: number, opts: PlanOptions): boolean {
   const area = opts.ownedArea;
   const ours = (r: number) => area !== undefined && col >= area.left && col <= area.right && r >= area.top && r <= area.bottom;
   for (let r = top; r <= bottom; r++) if (!ours(r) && !isBlank(cellAt(grid, r, col)?.value)) return false;
@@ -84,7 +73,7 @@ export const SHEET_COLUMNS = 16384;
 
 function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Result<{ first: number; ownedRight: number }> {
   const { layout } = a;
-  const { headerRow, headerTop, lastRow } = layout;
+  const { headerTop, lastRow } = layout;
   // The layout already leaves out earlier Kaohe outputs, so its last column is the user's.
   const tableEnd = Math.max(layout.lastCol, layout.unitCol);
   const limit = opts.strict ? 1 : (opts.searchLimit ?? 200);
@@ -96,16 +85,14 @@ function place(grid: Grid, a: Assessment, width: number, opts: PlanOptions): Res
   for (let first = tableEnd + 1; first <= lastFirst; first++) {
     let fits = true;
     for (let c = first; c < first + width; c++) {
-      if (!columnFree(grid, c, headerTop, lastRow, headerRow, opts)) {
+      if (!columnFree(grid, c, headerTop, lastRow, opts)) {
         fits = false;
         if (opts.strict) return fail(occupied(grid, c, first, width, headerTop, lastRow));
         break;
       }
     }
     if (!fits) continue;
-    // Earlier outputs may be wider than this run's (a rubric with more columns): own them too.
-    let ownedRight = first + width - 1;
-    while (ownedRight + 1 < SHEET_COLUMNS && opts.ownedHeaders?.has(headerText(grid, headerRow, ownedRight + 1))) ownedRight++;
+    const ownedRight = first + width - 1;
     return ok({ first, ownedRight });
   }
   if (lastFirst < tableEnd + limit) {
@@ -207,30 +194,4 @@ export function buildWritePlan(grid: Grid, a: Assessment, t: Texts, opts: PlanOp
   });
 }
 
-/**
- * Where a recorded output area is now. The user may have inserted or deleted columns since Kaohe
- * wrote it, so the record alone must never decide what gets cleared: in the recorded header row, the
- * run of Kaohe's own header cells nearest the recorded position is the area; with none, there is
- * nothing of Kaohe's to clear there (null).
- */
-export function relocateOwnedArea(grid: Grid, area: CellRange, ownedHeaders: ReadonlySet<string>): CellRange | null {
-  const row = area.top;
-  const width = Math.max(area.right + 1, grid.rows[row]?.length ?? 0);
-  let best: CellRange | null = null;
-  for (let c = 0; c < width; c++) {
-    if (!ownedHeaders.has(headerText(grid, row, c))) continue;
-    let end = c;
-    while (ownedHeaders.has(headerText(grid, row, end + 1))) end++;
-    const run = { top: area.top, bottom: area.bottom, left: c, right: end };
-    if (!best || Math.abs(c - area.left) < Math.abs(best.left - area.left)) best = run;
-    c = end;
-  }
-  return best;
-}
-
-export function ownedHeaderTexts(textsByLocale: ReadonlyArray<Texts>, extra: ReadonlyArray<string> = []): Set<string> {
-  const out = new Set<string>(extra);
-  for (const t of textsByLocale) for (const k of OUTPUT_LABELS) out.add(t.label(k));
-  return out;
-}
 

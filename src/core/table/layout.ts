@@ -283,15 +283,13 @@ export interface PartialLayout {
 }
 
 /**
- * `ownedHeaders` (the CLI, until it keeps a record) and `ownedArea` (Kaohe's record): columns Kaohe
- * wrote on an earlier run. They are not part of the user's table: never matched, suggested, or counted
- * in its width.
+ * `ownedArea` (Kaohe's record): the columns Kaohe wrote on an earlier run. They are not part of the
+ * user's table: never matched, suggested, or counted in its width.
  */
 export function locateTable(
   grid: Grid,
   rubric: Rubric,
   mapping: ColumnMapping = {},
-  ownedHeaders: ReadonlySet<string> = new Set(),
   ownedArea?: CellRange,
 ): { layout?: TableLayout; partial?: PartialLayout; issues: Issue[] } {
   const sheet = grid.sheet;
@@ -307,7 +305,7 @@ export function locateTable(
   const tableWidth = (firstPass[firstPass.length - 1]?.col ?? 0) + 1;
   const headerTop = headerTopFor(view, headerRow, tableWidth);
   const ours = (col: number) => ownedArea !== undefined && col >= ownedArea.left && col <= ownedArea.right;
-  const headers = readHeaders(view, headerTop, headerRow).filter((h) => !ours(h.col) && !ownedHeaders.has(view.text(headerRow, h.col)));
+  const headers = readHeaders(view, headerTop, headerRow).filter((h) => !ours(h.col));
 
   const columns = mapColumns(rubric, headers, mapping, sheet, issues);
   const status = indicatorStatus(rubric, columns);
