@@ -53,7 +53,7 @@ const officeConfig = async (env = {}, options = {}) => {
       path: path.resolve(__dirname, env.outDir || "dist"),
       filename: "[name].[contenthash:12].js",
       assetModuleFilename: "assets/[name].[contenthash:12][ext]",
-      clean: { keep: /^wps[\\/]/ }, // the WPS add-in's own build cleans wps/
+      clean: { keep: /^(wps|web)[\\/]/ }, // the WPS add-in and the offline page clean their own folders
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
@@ -93,5 +93,10 @@ const officeConfig = async (env = {}, options = {}) => {
   };
 };
 
-// Office's pane and the WPS 表格 add-in (wps/webpack.wps.js, into <outDir>/wps/, without office.js).
-module.exports = async (env = {}, options = {}) => [await officeConfig(env, options), require("./wps/webpack.wps")(env, options)];
+// Office's pane, the WPS 表格 add-in (wps/webpack.wps.js, into <outDir>/wps/, without office.js) and the
+// offline page (web/webpack.web.js, into <outDir>/web/).
+module.exports = async (env = {}, options = {}) => [
+  await officeConfig(env, options),
+  require("./wps/webpack.wps")(env, options),
+  require("./web/webpack.web")(env, options),
+];

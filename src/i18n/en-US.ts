@@ -64,6 +64,10 @@ export const enUS: Catalog = {
     changedCellsTitle: "{count} cells were changed after scoring", changedCellsHint: "Click a cell to select it in the sheet.",
     replaceChanged: "Replace these cells", keepChanged: "Keep my changes", selectCell: "Select in the sheet",
     needsWps: "Open Kaohe in WPS Spreadsheets from 考核 › 考核评分 (a WPS add-in), or in Excel from Home › 考核评分.",
+    webTitle: "Kaohe scoring · offline", webIntro: "Scores in this browser, nothing is uploaded: pick or drop a workbook, check the table and columns, score, and download the scored copy. Your file is never changed.",
+    pickWorkbook: "Choose a workbook…", dropHere: "or drop an .xlsx workbook on this page", workbook: "Workbook", rubricFromSheet: "Rubric on sheet “{sheet}”",
+    rubricFromFile: " (file)", download: "Download the scored copy", downloadHint: "The copy is “{file}”; your workbook was not changed.", opening: "Reading the workbook…",
+    original: "Original",
   },
   cli: {
     fileNotFound: (p) => `workbook file not found: ${s(p.file)}`,

@@ -63,6 +63,10 @@ export const zhCN: Catalog = {
     changedCellsTitle: "以下 {count} 个单元格在评分后被改动过", changedCellsHint: "点击单元格可在表格中查看。",
     replaceChanged: "替换这些单元格", keepChanged: "保留我的改动", selectCell: "在表格中选中",
     needsWps: "请在 WPS 表格中通过“考核 › 考核评分”打开 Kaohe（WPS 加载项），或在 Excel 中通过“开始 › 考核评分”打开。",
+    webTitle: "考核评分 · 离线版", webIntro: "在本机浏览器中评分，不上传、不联网：选择或拖入工作簿，核对表格和对应列，评分后下载评分副本。原文件不会被改动。",
+    pickWorkbook: "选择工作簿…", dropHere: "或把 .xlsx 工作簿拖到本页", workbook: "工作簿", rubricFromSheet: "工作表“{sheet}”中的评分细则",
+    rubricFromFile: "（文件）", download: "下载评分副本", downloadHint: "副本为“{file}”；原工作簿未被改动。", opening: "正在读取工作簿…",
+    original: "原文件",
   },
   cli: {
     fileNotFound: (p) => `找不到工作簿文件 ${s(p.file)}`,
