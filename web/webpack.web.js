@@ -38,7 +38,7 @@ module.exports = (env = {}, options = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      ...(dev ? [] : [new BudgetPlugin({ root: ROOT, budgets: { web: 350 * 1024 } })]),
+      ...(dev ? [] : [new BudgetPlugin({ root: ROOT })]),
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/web/index.html", chunks: ["web"], scriptLoading: "defer", inject: "head" }),
     ],
   };
