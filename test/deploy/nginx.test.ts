@@ -45,8 +45,11 @@ suite("production build served by nginx over HTTPS", () => {
     expect(build.stdout).toMatch(/\[kaohe\] taskpane: initial JavaScript [\d.]+ KB gzipped \(budget 250 KB\)/);
 
     execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path.join(dir, "kaohe.key"), "-out", path.join(dir, "kaohe.crt"), "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
-    // The documented server block, pointed at this test's port, certificate and files.
-    const site = readFileSync(path.join(ROOT, "deploy/nginx-kaohe.conf"), "utf8")
+    // The server block the build wrote (deploy/nginx-kaohe.conf with the CSP naming office.js's origin),
+    // pointed at this test's port, certificate and files.
+    const generated = readFileSync(path.join(www, "addin", "nginx-kaohe.conf"), "utf8");
+    expect(generated).toBe(readFileSync(path.join(ROOT, "deploy/nginx-kaohe.conf"), "utf8")); // the default: worldwide CDN
+    const site = generated
       .replace("listen 443 ssl;", `listen 127.0.0.1:${PORT} ssl;`)
       .replace("server_name kaohe.example.gov.cn;", "server_name localhost;")
       .replace("/etc/nginx/tls/kaohe.crt", path.join(dir, "kaohe.crt"))
