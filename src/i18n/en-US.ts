@@ -47,7 +47,7 @@ export const enUS: Catalog = {
     changes: "Changes", changesSince: "Compared with the last run ({rubric})", noChanges: "No rank or status changed", problems: "Problems",
     noProblems: "No problems", unit: "Unit", selectUnit: "Select a unit's row in the sheet to see its breakdown here.",
     pointsLost: "−", needsExcel: "Kaohe runs inside Excel", needsExcelDetail: "Open Kaohe in Excel (Windows, Mac or the web) from Home › 考核评分 or Insert › My Add-ins. If you are in Excel, check that Office services can be reached.",
-    needsNewerExcel: "This version of Excel is too old: Kaohe needs Excel 2021, Microsoft 365 or Excel on the web.", cleared: "Everything Kaohe wrote was removed; the sheet is as it was.",
+    needsNewerExcel: "This version of Excel is too old: Kaohe's pane needs Excel 2021, Microsoft 365 or Excel on the web. With Excel 2016 or 2019, use Kaohe's offline page instead (open the address below in a browser; nothing to install, the workbook is not uploaded), or the Kaohe add-in in WPS Spreadsheets (考核 › 考核评分).", cleared: "Everything Kaohe wrote was removed; the sheet is as it was.",
     done: "Scored", rankN: "#{rank}", unranked: "unranked", removed: "removed", added: "new", rubricImported: "Imported rubric \"{name}\" and saved it in this workbook.",
     moreProblems: "{count} more, all listed on the \"{sheet}\" sheet.",
     fullMarks: "All other items at full marks", loading: "Reading the sheet…",

@@ -46,7 +46,7 @@ export const zhCN: Catalog = {
     changes: "变化", changesSince: "与上次评分（{rubric}）相比", noChanges: "排名和状态均无变化", problems: "问题",
     noProblems: "没有问题", unit: "单位", selectUnit: "在表格中选中某个单位所在的行，这里会显示它的得分明细。",
     pointsLost: "扣", needsExcel: "Kaohe 需要在 Excel 中运行", needsExcelDetail: "请在 Excel（Windows、Mac 或网页版）中通过“开始 › 考核评分”或“插入 › 我的加载项”打开 Kaohe。如果您已在 Excel 中，请检查网络能否访问 Office 服务。",
-    needsNewerExcel: "此版本的 Excel 太旧：Kaohe 需要 Excel 2021、Microsoft 365 或网页版 Excel。", cleared: "已清除 Kaohe 写入的全部内容，工作表已恢复原样。",
+    needsNewerExcel: "此版本的 Excel 太旧：Kaohe 的任务窗格需要 Excel 2021、Microsoft 365 或网页版 Excel。Excel 2016/2019 用户请改用 Kaohe 离线评分页（用浏览器打开下面的地址，无需安装，工作簿不会上传），或在 WPS 表格中使用 Kaohe 加载项（考核 › 考核评分）。", cleared: "已清除 Kaohe 写入的全部内容，工作表已恢复原样。",
     done: "评分完成", rankN: "第{rank}名", unranked: "无排名", removed: "已移除", added: "新增", rubricImported: "已导入考核细则“{name}”并保存在本工作簿中。",
     moreProblems: "另有 {count} 条，全部列在“{sheet}”工作表中。",
     fullMarks: "其余各项满分", loading: "正在读取工作表…",
