@@ -140,4 +140,24 @@ suite("production build served by nginx over HTTPS", () => {
     expect(await page.evaluate(() => (window as unknown as { kaoheInline?: number }).kaoheInline)).toBeUndefined();
     await context.close();
   });
+
+  it("serves the offline page beside the pane: it scores a workbook over https with no other request", async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: "zh-CN", acceptDownloads: true });
+    const page = await context.newPage();
+    const elsewhere: string[] = [];
+    const errors: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith(`${BASE}web/`) && !r.url().startsWith("blob:")) elsewhere.push(r.url());
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${BASE}web/index.html`);
+    await page.setInputFiles("#workbook", path.join(ROOT, "examples/kaohe-example.xlsx"));
+    await page.waitForSelector("#rubric");
+    await page.click("#score");
+    await page.waitForSelector("#download");
+    expect(await page.locator("#summary .counts").innerText()).toMatch(/已评分 \d+/);
+    expect(elsewhere).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
