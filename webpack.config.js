@@ -14,7 +14,7 @@ function rewriteManifest(xml, urlProd) {
   const originProd = new URL(urlProd).origin;
   return xml.split(urlDev).join(urlProd).split(originDev).join(originProd);
 }
-const OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
+const { officeJs, scriptTag, withOrigin } = require("./tools/office-js");
 
 async function httpsOptions() {
   // Only the dev server needs certificates; builds never do. office-addin-dev-certs installs a
@@ -32,17 +32,19 @@ const officeConfig = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const urlProd = env.urlProd || "https://localhost:3000/";
   if (!/^https:\/\/.+\/$/.test(urlProd)) throw new Error(`--env urlProd must be an https URL ending in "/": ${urlProd}`);
-  const page = (name, chunks, officeScript) =>
+  const office = officeJs(env.officeJs); // office.js's source; the pages' CSP and nginx's follow it
+  const page = (name, chunks) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
       template: name === "commands" ? "./src/commands/commands.html" : "./src/taskpane/taskpane.html",
       chunks,
-      templateParameters: { officeScript },
+      templateParameters: { officeScript: scriptTag(office), officeOrigin: office.origin },
       scriptLoading: "defer",
       inject: "head",
     });
 
   return {
+    name: "office",
     // Never eval-based source maps: the pane's CSP has no 'unsafe-eval', in development either.
     devtool: "source-map",
     entry: {
@@ -53,7 +55,7 @@ const officeConfig = async (env = {}, options = {}) => {
       path: path.resolve(__dirname, env.outDir || "dist"),
       filename: "[name].[contenthash:12].js",
       assetModuleFilename: "assets/[name].[contenthash:12][ext]",
-      clean: { keep: /^wps[\\/]/ }, // the WPS add-in's own build cleans wps/
+      clean: { keep: /^(wps|web)[\\/]/ }, // the WPS add-in and the offline page clean their own folders
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
@@ -70,12 +72,13 @@ const officeConfig = async (env = {}, options = {}) => {
     plugins: [
       // The budget reads the emitted files; the dev server keeps them in memory.
       ...(env.WEBPACK_SERVE ? [] : [new BudgetPlugin({ root: __dirname })]),
-      page("taskpane", ["taskpane"], OFFICE_JS),
-      page("commands", ["commands"], OFFICE_JS),
+      page("taskpane", ["taskpane"]),
+      page("commands", ["commands"]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/static/support.html", to: "support.html" },
+          { from: "deploy/nginx-kaohe.conf", to: "nginx-kaohe.conf", transform: (content) => withOrigin(content.toString(), office) },
           {
             from: "manifest*.xml",
             to: "[name][ext]",
@@ -93,5 +96,10 @@ const officeConfig = async (env = {}, options = {}) => {
   };
 };
 
-// Office's pane and the WPS 表格 add-in (wps/webpack.wps.js, into <outDir>/wps/, without office.js).
-module.exports = async (env = {}, options = {}) => [await officeConfig(env, options), require("./wps/webpack.wps")(env, options)];
+// Office's pane, the WPS 表格 add-in (wps/webpack.wps.js, into <outDir>/wps/, without office.js) and the
+// offline page (web/webpack.web.js, into <outDir>/web/).
+module.exports = async (env = {}, options = {}) => [
+  await officeConfig(env, options),
+  require("./wps/webpack.wps")(env, options),
+  require("./web/webpack.web")(env, options),
+];

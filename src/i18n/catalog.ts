@@ -31,7 +31,10 @@ export type UiKey =
   // The 320 px pane: mapping summary, preview checks, summary additions, the confirmation panel.
   | "otherIndicators" | "severalColumns" | "mappedByHand" | "beforeScoring" | "resultsOutdated" | "vetoedUnits"
   | "progressUnits" | "changedCellsTitle" | "changedCellsHint" | "replaceChanged" | "keepChanged" | "selectCell"
-  | "needsWps";
+  | "needsWps"
+  // The offline page (dist/web/): a workbook picked or dropped, scored in the browser, a copy downloaded.
+  | "webTitle" | "webIntro" | "pickWorkbook" | "dropHere" | "workbook" | "rubricFromSheet" | "rubricFromFile"
+  | "download" | "downloadHint" | "opening" | "original";
 
 export interface Catalog {
   ui: Record<UiKey, string>;

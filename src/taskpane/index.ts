@@ -6,13 +6,22 @@ import { ExcelHost } from "../adapters/excel/excel-host";
 import { catalog, pickLocale } from "../i18n";
 import { useFluent } from "./fluent";
 import { Pane } from "./pane";
+import { h } from "./dom";
 import { needsExcel } from "./view";
 
 const OFFICE_TIMEOUT_MS = 8000;
 
+/** The offline page is built beside the pane (dist/web/), so it is served at web/index.html next to it. */
+const offlinePage = () => new URL("web/index.html", location.href).href;
+
 function showNeedsExcel(root: HTMLElement, reason: "noExcel" | "tooOld"): void {
   const c = catalog(pickLocale(navigator.language));
-  root.replaceChildren(needsExcel(c, reason === "tooOld" ? c.ui.needsNewerExcel : c.ui.needsExcelDetail));
+  const card = needsExcel(c, reason === "tooOld" ? c.ui.needsNewerExcel : c.ui.needsExcelDetail);
+  if (reason === "tooOld") {
+    const url = offlinePage();
+    card.append(h("p", {}, h("a", { id: "offline-page", attrs: { href: url, target: "_blank", rel: "noopener" } }, url)));
+  }
+  root.replaceChildren(card);
 }
 
 async function boot(): Promise<void> {

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from "fs";
 import * as path from "path";
 
 const SRC = path.resolve(__dirname, "../../src");
-const LAYER: Record<string, number> = { core: 0, i18n: 1, rubrics: 1, app: 2, adapters: 3, taskpane: 4, commands: 4, cli: 4 };
+const LAYER: Record<string, number> = { core: 0, i18n: 1, rubrics: 1, app: 2, adapters: 3, taskpane: 4, commands: 4, cli: 4, web: 4 };
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -45,8 +45,11 @@ suite("production build served by nginx over HTTPS", () => {
     expect(build.stdout).toMatch(/\[kaohe\] taskpane: initial JavaScript [\d.]+ KB gzipped \(budget 250 KB\)/);
 
     execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path.join(dir, "kaohe.key"), "-out", path.join(dir, "kaohe.crt"), "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
-    // The documented server block, pointed at this test's port, certificate and files.
-    const site = readFileSync(path.join(ROOT, "deploy/nginx-kaohe.conf"), "utf8")
+    // The server block the build wrote (deploy/nginx-kaohe.conf with the CSP naming office.js's origin),
+    // pointed at this test's port, certificate and files.
+    const generated = readFileSync(path.join(www, "addin", "nginx-kaohe.conf"), "utf8");
+    expect(generated).toBe(readFileSync(path.join(ROOT, "deploy/nginx-kaohe.conf"), "utf8")); // the default: worldwide CDN
+    const site = generated
       .replace("listen 443 ssl;", `listen 127.0.0.1:${PORT} ssl;`)
       .replace("server_name kaohe.example.gov.cn;", "server_name localhost;")
       .replace("/etc/nginx/tls/kaohe.crt", path.join(dir, "kaohe.crt"))
@@ -135,6 +138,26 @@ suite("production build served by nginx over HTTPS", () => {
     }));
     expect(blocked).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { kaoheInline?: number }).kaoheInline)).toBeUndefined();
+    await context.close();
+  });
+
+  it("serves the offline page beside the pane: it scores a workbook over https with no other request", async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: "zh-CN", acceptDownloads: true });
+    const page = await context.newPage();
+    const elsewhere: string[] = [];
+    const errors: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith(`${BASE}web/`) && !r.url().startsWith("blob:")) elsewhere.push(r.url());
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${BASE}web/index.html`);
+    await page.setInputFiles("#workbook", path.join(ROOT, "examples/kaohe-example.xlsx"));
+    await page.waitForSelector("#rubric");
+    await page.click("#score");
+    await page.waitForSelector("#download");
+    expect(await page.locator("#summary .counts").innerText()).toMatch(/已评分 \d+/);
+    expect(elsewhere).toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -183,5 +183,12 @@ suite("the production task pane on the Office.js simulator", () => {
     ({ page, errors } = await openPane(site, seed(), { excelApi: "1.13" }));
     await page.waitForSelector("#needs-excel");
     expect(await text("#needs-excel")).toContain("Excel 2021");
+    // Excel 2016/2019 users are sent where Kaohe does run: the offline page beside the pane, or WPS.
+    // (The simulator's browser speaks en-US; zh-CN says the same: 离线评分页, WPS 表格.)
+    expect(await text("#needs-excel")).toContain("Kaohe's offline page");
+    expect(await text("#needs-excel")).toContain("WPS Spreadsheets");
+    const href = await page.getAttribute("#offline-page", "href");
+    expect(href).toBe(new URL("web/index.html", page.url()).href);
+    expect(await text("#offline-page")).toBe(href);
   });
 });
