@@ -39,7 +39,9 @@ function baseUrlOf(xml: string): string {
 
 function main(): number {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
-  const targets = [path.join(ROOT, "manifest.xml"), path.join(ROOT, "dist/manifest.xml")].filter(existsSync);
+  // Manifests named on the command line, or the source one and the built one when there is a build.
+  const named = process.argv.slice(2).filter((a) => !a.startsWith("--")).map((a) => path.resolve(a));
+  const targets = named.length ? named : [path.join(ROOT, "manifest.xml"), path.join(ROOT, "dist/manifest.xml")].filter(existsSync);
   let failed = 0;
   for (const file of targets) {
     const xml = readFileSync(file, "utf8");
