@@ -76,8 +76,10 @@ describe("reading numbers and counts", () => {
 });
 
 describe("reading checklist answers", () => {
-  it.each(["是", "有", "√", "✓", "Y", "y", "TRUE", "1", "yes"])("%s is yes", (v) => expect(num(c(v), "boolean")).toBe(1));
-  it.each(["否", "无", "×", "✗", "N", "FALSE", "0", "no"])("%s is no", (v) => expect(num(c(v), "boolean")).toBe(0));
+  // Every accepted word, as typed and in the other case or full width where that exists.
+  it.each(["是", "有", "√", "✓", "✔", "y", "Y", "yes", "YES", "true", "TRUE", "1", "１", "对", "已", "完成", " 是 "])("%s is yes", (v) => expect(num(c(v), "boolean")).toBe(1));
+  it.each(["否", "无", "×", "✗", "✘", "x", "X", "n", "N", "no", "NO", "false", "FALSE", "0", "０", "错", "未", "未完成", "没有", " 否 "])("%s is no", (v) => expect(num(c(v), "boolean")).toBe(0));
+  it.each(["是的", "否认", "2", "maybe", "√×"])("%s is neither", (v) => expect(code(c(v), "boolean")).toBe("value.notBoolean"));
   it("reads booleans and 0/1 numbers, and rejects anything else", () => {
     expect(num(c(true), "boolean")).toBe(1);
     expect(num(c(0), "boolean")).toBe(0);
