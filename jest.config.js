@@ -9,4 +9,6 @@ module.exports = {
   moduleFileExtensions: ["ts", "js", "json"],
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" },
   testTimeout: 60000,
+  // CLI tests run bin/kaohe.js: lib/ is rebuilt first when the sources are newer.
+  globalSetup: "<rootDir>/test/global-setup.js",
 };

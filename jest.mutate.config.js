@@ -6,5 +6,7 @@ module.exports = {
   // Transpile only: the TypeScript checker already refused mutants that do not compile.
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }] },
   // CLI tests run the built lib/, browser and deployment tests a webpack build: neither sees a mutant.
+  // No CLI build in the mutation sandbox: the CLI tests are not run there.
+  globalSetup: undefined,
   testPathIgnorePatterns: ["/node_modules/", "/test/cli/", "/test/e2e/", "/test/deploy/", "/test/tools/", "/test/architecture/"],
 };
