@@ -6,10 +6,10 @@
  * stores; (4) commit — the record of exactly what was written. A failure after (2) leaves a record
  * the session cleans up with (see PaneSession.score).
  */
-import { a1, parseA1 } from "../../core/grid";
+import { a1 } from "../../core/grid";
 import { issue } from "../../core/issue";
 import { blockFingerprint, fingerprint, type CellContent } from "../../core/ownership/fingerprint";
-import { ANY_CONTENT, outputName, resultsName, type OutputRecord, type WorkbookState } from "../../core/ownership/record";
+import { outputName, resultsName, type OutputRecord, type WorkbookState } from "../../core/ownership/record";
 import { cellAreas, intentRecord, isKaohesNote, recordOf, type OutputWrite } from "../../core/ownership/transaction";
 import type { PlanValue } from "../../core/plan/write-plan";
 import type { WriteReport } from "../../app/pane-host";
@@ -84,25 +84,7 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
   // (2) intent: saved before anything of the user's is touched.
   phase.at = "intent";
   const box = tx.intent.area;
-  const boxFormats: string[] = [];
-  for (let r = box.top; r <= box.bottom; r++) {
-    for (let c = box.left; c <= box.right; c++) {
-      const inArea = r >= area.top && r <= area.bottom && c >= area.left && c <= area.right;
-      boxFormats.push(inArea ? (prior[r - area.top]?.[c - area.left] ?? "") : (tx.clear.find((x) => x.row === r && x.col === c)?.format ?? ""));
-    }
-  }
-  const intent = intentRecord(tx, boxFormats, at);
-  intent.results = { name: tx.results.name, rows: 0, cols: 0, fingerprint: ANY_CONTENT };
-  // Notes this run adds (on cells without a note of the user's) and those of the earlier run are Kaohe's.
-  const boxWidth = box.right - box.left + 1;
-  intent.notes = existingNotes.flatMap(({ a, note }) => {
-    const p = parseA1(a);
-    if (!p) return [];
-    const i = (p.row - box.top) * boxWidth + (p.col - box.left);
-    const old = kaoheNote(a, note) ? [{ i, f: fingerprint(String(note.content)) }] : [];
-    const planned = noteAt.get(a);
-    return planned && (note.isNullObject || old.length) ? [...old, { i, f: fingerprint(planned.text) }] : old;
-  });
+  const intent = intentRecord(tx, prior, existingNotes.map(({ a, note }) => ({ cell: a, text: note.isNullObject ? null : String(note.content) })), at);
   queueSave(context, stateHandle, withRecord(state, token, intent));
   queueAnchors(context, ws, token, { sheet: sheetName, output: outName, results: null }, {
     output: ws.getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1),

@@ -6,10 +6,10 @@
  * (4) commit — the record of exactly what was written. WPS calls are synchronous: one that fails
  * throws, and the session then clears what the intent record proves is Kaohe's (PaneSession.score).
  */
-import { type CellRange, a1, parseA1 } from "../../core/grid";
+import { type CellRange, a1 } from "../../core/grid";
 import { issue } from "../../core/issue";
 import { blockFingerprint, fingerprint } from "../../core/ownership/fingerprint";
-import { ANY_CONTENT, outputName, resultsName, type OutputRecord, type WorkbookState } from "../../core/ownership/record";
+import { outputName, resultsName, type OutputRecord, type WorkbookState } from "../../core/ownership/record";
 import { intentRecord, isKaohesNote, recordOf, type OutputWrite } from "../../core/ownership/transaction";
 import type { PlanValue } from "../../core/plan/write-plan";
 import type { WriteReport } from "../../app/pane-host";
@@ -48,26 +48,7 @@ export function writeOutputs(app: WpsApplication, tx: OutputWrite, state: Workbo
 
   // (2) intent: saved before anything of the user's is touched.
   const box = tx.intent.area;
-  const clearFormat = new Map(tx.clear.map((x) => [`${x.row},${x.col}`, x.format ?? ""]));
-  const boxFormats: string[] = [];
-  for (let r = box.top; r <= box.bottom; r++) {
-    for (let c = box.left; c <= box.right; c++) {
-      const inArea = r >= area.top && r <= area.bottom && c >= area.left && c <= area.right;
-      boxFormats.push(inArea ? (prior[r - area.top]?.[c - area.left] ?? "") : (clearFormat.get(`${r},${c}`) ?? ""));
-    }
-  }
-  const intent = intentRecord(tx, boxFormats, at);
-  intent.results = { name: tx.results.name, rows: 0, cols: 0, fingerprint: ANY_CONTENT };
-  const boxWidth = box.right - box.left + 1;
-  // Notes this run adds (on cells without a note of the user's) and those of the earlier run are Kaohe's.
-  intent.notes = noteCells.flatMap(({ a, note }) => {
-    const p = parseA1(a);
-    if (!p) return [];
-    const i = (p.row - box.top) * boxWidth + (p.col - box.left);
-    const old = note && kaoheNote(a, note) ? [{ i, f: fingerprint(note.Text()) }] : [];
-    const planned = noteAt.get(a);
-    return planned && (!note || old.length) ? [...old, { i, f: fingerprint(planned.text) }] : old;
-  });
+  const intent = intentRecord(tx, prior, noteCells.map(({ a, note }) => ({ cell: a, text: note ? note.Text() : null })), at);
   saveState(wb, withRecord(state, token, intent));
   anchorSheet(ws, token);
   setName(wb, outputName(token), tx.sheet, box);

@@ -3,11 +3,11 @@
  * earlier run to remove, which of the user's edits a write would replace (only once confirmed) and
  * which stay. Hosts carry these out as a recorded transaction (intent first, commit last).
  */
-import { type CellRange, a1, rangeA1 } from "../grid";
+import { type CellRange, a1, parseA1, rangeA1 } from "../grid";
 import type { Highlight, PlanValue, WritePlan } from "../plan/write-plan";
 import { fingerprint } from "./fingerprint";
 import type { ChangedCell, Ownership } from "./compare";
-import type { OutputRecord } from "./record";
+import { ANY_CONTENT, type OutputRecord } from "./record";
 
 /** A cell Kaohe will empty, with the number format it had before Kaohe first wrote it (null: leave as is). */
 export interface ClearCell {
@@ -234,7 +234,45 @@ export function cellAreas(cells: ReadonlyArray<{ row: number; col: number }>): s
   return areas;
 }
 
-/** The record kept while a run writes (status "writing"): see OutputWrite.intent. */
-export function intentRecord(tx: OutputWrite, formats: string[], at: string): OutputRecord {
-  return { status: "writing", area: rangeA1(tx.intent.area), cells: tx.intent.cells, formats, notes: [], rubric: tx.rubric, at };
+/**
+ * The record kept while a run writes (status "writing"), see OutputWrite.intent: every cell of both
+ * areas with the number format it had before Kaohe (`prior`: the new area's, as the host read them),
+ * and as Kaohe's notes both the earlier run's (while their text is unchanged) and this run's, on cells
+ * where the user has no note of their own. `notes` is what the host found on each note cell (null: none).
+ */
+export function intentRecord(
+  tx: OutputWrite,
+  prior: ReadonlyArray<ReadonlyArray<string>>,
+  notes: ReadonlyArray<{ cell: string; text: string | null }>,
+  at: string,
+): OutputRecord {
+  const box = tx.intent.area;
+  const { area } = tx;
+  const cleared = new Map(tx.clear.map((x) => [`${x.row},${x.col}`, x.format ?? ""]));
+  const formats: string[] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    for (let c = box.left; c <= box.right; c++) {
+      formats.push(inside(area, r, c) ? (prior[r - area.top]?.[c - area.left] ?? "") : (cleared.get(`${r},${c}`) ?? ""));
+    }
+  }
+  const width = box.right - box.left + 1;
+  const planned = new Map(tx.notes.map((n) => [a1(n.row, n.col), n.text] as const));
+  const recorded = notes.flatMap(({ cell, text }) => {
+    const p = parseA1(cell);
+    if (!p) return [];
+    const i = (p.row - box.top) * width + (p.col - box.left);
+    const old = text !== null && tx.dropNotes.some((d) => d.cell === cell && isKaohesNote(d, text)) ? [{ i, f: fingerprint(text) }] : [];
+    const mine = planned.get(cell);
+    return mine !== undefined && (text === null || old.length) ? [...old, { i, f: fingerprint(mine) }] : old;
+  });
+  return {
+    status: "writing",
+    area: rangeA1(tx.intent.area),
+    cells: tx.intent.cells,
+    formats,
+    notes: recorded,
+    results: { name: tx.results.name, rows: 0, cols: 0, fingerprint: ANY_CONTENT },
+    rubric: tx.rubric,
+    at,
+  };
 }
