@@ -7,7 +7,7 @@
 import type { Assessment } from "../core/assess";
 import { issue, type Issue, type Result, fail, ok } from "../core/issue";
 import type { ChangedCell } from "../core/ownership/compare";
-import { newToken, type SheetState, type WorkbookState } from "../core/ownership/record";
+import { newToken, withRecord, type SheetState, type WorkbookState } from "../core/ownership/record";
 import type { OutputClear } from "../core/ownership/transaction";
 import type { Compiled } from "../core/rubric/compile";
 import type { UnitResult } from "../core/score/types";
@@ -151,7 +151,7 @@ export class PaneSession {
     const next: WorkbookState = { ...this.state, rubricId: tx.rubric.id, sheets: { ...this.state.sheets, [tx.token]: sheetState } };
     const written = await this.host.write(tx, next, this.clock());
     if (!written.ok) return fail(...written.issues, ...(await undoFailedRun(this.host)));
-    this.state = { ...next, sheets: { ...next.sheets, [tx.token]: { ...sheetState, record: written.value.record } } };
+    this.state = withRecord(next, tx.token, written.value.record);
     this.snapshot = { ...snap.value, token: tx.token };
     this.assessment = assessment;
     return ok({ kind: "scored", result: summarise(assessment, before?.last), report: written.value });

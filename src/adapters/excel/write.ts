@@ -9,7 +9,7 @@
 import { a1 } from "../../core/grid";
 import { issue } from "../../core/issue";
 import { blockFingerprint, fingerprint, type CellContent } from "../../core/ownership/fingerprint";
-import { outputName, resultsName, type OutputRecord, type WorkbookState } from "../../core/ownership/record";
+import { outputName, resultsName, withRecord, type WorkbookState } from "../../core/ownership/record";
 import { cellAreas, intentRecord, isKaohesNote, recordOf, type OutputWrite } from "../../core/ownership/transaction";
 import type { PlanValue } from "../../core/plan/write-plan";
 import type { WriteReport } from "../../app/pane-host";
@@ -41,11 +41,6 @@ export function rowBatches(m: ReadonlyArray<ReadonlyArray<unknown>>): [number, n
   });
   out.push([start, m.length]);
   return out;
-}
-
-export function withRecord(state: WorkbookState, token: string, record: OutputRecord): WorkbookState {
-  const sheet = state.sheets[token] ?? { mappings: {} };
-  return { ...state, sheets: { ...state.sheets, [token]: { ...sheet, record } } };
 }
 
 export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrite, state: WorkbookState, at: string, phase: WritePhase): Promise<WriteReport> {

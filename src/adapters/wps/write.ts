@@ -9,7 +9,7 @@
 import { type CellRange, a1 } from "../../core/grid";
 import { issue } from "../../core/issue";
 import { blockFingerprint, fingerprint } from "../../core/ownership/fingerprint";
-import { outputName, resultsName, type OutputRecord, type WorkbookState } from "../../core/ownership/record";
+import { outputName, resultsName, withRecord, type WorkbookState } from "../../core/ownership/record";
 import { intentRecord, isKaohesNote, recordOf, type OutputWrite } from "../../core/ownership/transaction";
 import type { PlanValue } from "../../core/plan/write-plan";
 import type { WriteReport } from "../../app/pane-host";
@@ -25,11 +25,6 @@ const TEXT = "@";
 const A1: CellRange = { top: 0, left: 0, bottom: 0, right: 0 };
 const cell = (v: PlanValue): string | number => (v === null ? "" : v);
 const isText = (v: unknown): boolean => typeof v === "string" && v !== "";
-
-export function withRecord(state: WorkbookState, token: string, record: OutputRecord): WorkbookState {
-  const sheet = state.sheets[token] ?? { mappings: {} };
-  return { ...state, sheets: { ...state.sheets, [token]: { ...sheet, record } } };
-}
 
 export function writeOutputs(app: WpsApplication, tx: OutputWrite, state: WorkbookState, at: string): WriteReport {
   // (1) prepare

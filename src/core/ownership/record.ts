@@ -167,3 +167,9 @@ export function withCurrentRecords(next: WorkbookState, current: WorkbookState):
   }
   return { ...next, sheets };
 }
+
+/** The state with a sheet's record set. */
+export function withRecord(state: WorkbookState, token: string, record: OutputRecord): WorkbookState {
+  const sheet = state.sheets[token] ?? { mappings: {} };
+  return { ...state, sheets: { ...state.sheets, [token]: { ...sheet, record } } };
+}
