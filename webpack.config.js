@@ -4,7 +4,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { BudgetPlugin } = require("./tools/budget-plugin");
+const { output, rules, budget, common } = require("./tools/webpack-parts");
 
 const urlDev = "https://localhost:3000/";
 const originDev = "https://localhost:3000";
@@ -45,33 +45,16 @@ const officeConfig = async (env = {}, options = {}) => {
 
   return {
     name: "office",
-    // Never eval-based source maps: the pane's CSP has no 'unsafe-eval', in development either.
-    devtool: "source-map",
+    ...common,
     entry: {
       taskpane: "./src/taskpane/index.ts",
       commands: "./src/commands/commands.ts",
     },
-    output: {
-      path: path.resolve(__dirname, env.outDir || "dist"),
-      filename: "[name].[contenthash:12].js",
-      assetModuleFilename: "assets/[name].[contenthash:12][ext]",
-      clean: { keep: /^(wps|web)[\\/]/ }, // the WPS add-in and the offline page clean their own folders
-    },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } } },
-        },
-        { test: /\.css$/, type: "asset/resource" },
-      ],
-    },
-    performance: { hints: false },
+    // The WPS add-in and the offline page clean their own folders.
+    output: output(env, "", { clean: { keep: /^(wps|web)[\\/]/ } }),
+    module: { rules: rules() },
     plugins: [
-      // The budget reads the emitted files; the dev server keeps them in memory.
-      ...(env.WEBPACK_SERVE ? [] : [new BudgetPlugin({ root: __dirname })]),
+      ...budget(Boolean(env.WEBPACK_SERVE)),
       page("taskpane", ["taskpane"]),
       page("commands", ["commands"]),
       new CopyWebpackPlugin({

@@ -4,41 +4,25 @@
 // Chrome 69 / ES2018 (信创 desktops ship old Chromium): our TypeScript by ts-loader, packages by esbuild.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { BudgetPlugin } = require("../tools/budget-plugin");
-
-const ROOT = path.resolve(__dirname, "..");
+const { ROOT, output, rules, budget, common } = require("../tools/webpack-parts");
 
 module.exports = (env = {}, options = {}) => {
   const dev = options.mode === "development";
   return {
     name: "web",
-    context: ROOT,
+    ...common,
     target: ["web", "es2018"],
-    devtool: "source-map", // no eval: the page's CSP forbids it
     entry: { web: "./src/web/index.ts" },
-    output: {
-      path: path.resolve(ROOT, env.outDir || "dist", "web"),
-      filename: "[name].[contenthash:12].js",
-      assetModuleFilename: "assets/[name].[contenthash:12][ext]",
-      // Relative URLs: the folder may be opened from disk or served under any path.
-      publicPath: dev ? "/web/" : "",
-      clean: true,
-    },
-    resolve: { extensions: [".ts", ".js"] },
+    // Relative URLs: the folder may be opened from disk or served under any path.
+    output: output(env, "web", { publicPath: dev ? "/web/" : "" }),
     module: {
       rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", target: "es2018", sourceMap: true } } },
-        },
+        ...rules("es2018"),
         { test: /\.[cm]?js$/, include: /node_modules/, use: { loader: path.join(ROOT, "tools/es2018-loader.js") } },
-        { test: /\.css$/, type: "asset/resource" },
       ],
     },
-    performance: { hints: false },
     plugins: [
-      ...(dev ? [] : [new BudgetPlugin({ root: ROOT })]),
+      ...budget(dev),
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/web/index.html", chunks: ["web"], scriptLoading: "defer", inject: "head" }),
     ],
   };

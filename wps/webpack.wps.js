@@ -2,12 +2,9 @@
 // The WPS 表格 add-in (WPS加载项): the same pane without office.js, built into <outDir>/wps/ so that
 // the folder is the add-in (online: served as is; offline: packed as is). Used by webpack.config.js.
 // Its URL is <urlProd>wps/, or --env wpsUrl=http://intranet/kaohe/wps/ (WPS also loads http).
-const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { BudgetPlugin } = require("../tools/budget-plugin");
-
-const ROOT = path.resolve(__dirname, "..");
+const { output, rules, budget, common } = require("../tools/webpack-parts");
 const URL_DEV = "https://localhost:3000/wps/";
 
 module.exports = (env = {}, options = {}) => {
@@ -17,32 +14,13 @@ module.exports = (env = {}, options = {}) => {
   const rewrite = (content) => (dev ? content : content.toString().split(URL_DEV).join(url));
   return {
     name: "wps",
-    context: ROOT,
-    devtool: "source-map", // no eval: the pages' CSP forbids it, in development too
+    ...common,
     entry: { taskpane: "./src/taskpane/wps-index.ts", ribbon: "./src/commands/wps-ribbon.ts" },
-    output: {
-      path: path.resolve(ROOT, env.outDir || "dist", "wps"),
-      filename: "[name].[contenthash:12].js",
-      assetModuleFilename: "assets/[name].[contenthash:12][ext]",
-      // Pages refer to their files relatively (the folder may be anywhere); the dev server serves it at /wps/.
-      publicPath: dev ? "/wps/" : "auto",
-      clean: true,
-    },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } } },
-        },
-        { test: /\.css$/, type: "asset/resource" },
-      ],
-    },
-    performance: { hints: false },
+    // Pages refer to their files relatively (the folder may be anywhere); the dev server serves it at /wps/.
+    output: output(env, "wps", { publicPath: dev ? "/wps/" : "auto" }),
+    module: { rules: rules() },
     plugins: [
-      // Sizes are measured on the files a build writes; the dev server keeps them in memory.
-      ...(dev ? [] : [new BudgetPlugin({ root: ROOT })]),
+      ...budget(dev),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./wps/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer", inject: "head" }),
       // WPS calls the ribbon's callbacks as soon as ribbon.xml is read: they must exist before the page finishes loading.
       new HtmlWebpackPlugin({ filename: "index.html", template: "./wps/index.html", chunks: ["ribbon"], scriptLoading: "blocking", inject: "head" }),
