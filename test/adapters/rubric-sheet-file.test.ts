@@ -11,6 +11,7 @@ import { rubricSheetFile, workbookBytes } from "../../src/adapters/xlsx/rubric-s
 import { XlsxWorkbook, isOpenError } from "../../src/cli/workbook-file";
 import { BUILTIN_RUBRICS } from "../../src/rubrics";
 import { tempDir } from "../helpers/files";
+import { withLibreOffice } from "../helpers/libreoffice";
 
 let dir: string;
 beforeAll(() => {
@@ -71,16 +72,7 @@ describe("rubric-sheet-file", () => {
   });
 });
 
-const haveLibreOffice = (() => {
-  try {
-    execFileSync("libreoffice", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-// CI installs LibreOffice; there the check must run. Elsewhere it runs when LibreOffice is present.
-const lo = haveLibreOffice || process.env.CI ? it : it.skip;
+const lo = withLibreOffice;
 
 describe("a real spreadsheet program", () => {
   lo("opens a written 评分细则 workbook, keeps its drop-downs, and its re-saved copy reads as the same rubric", async () => {

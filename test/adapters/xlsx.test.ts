@@ -10,6 +10,7 @@ import { catalog } from "../../src/i18n";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { tempDir, xlsxOf } from "../helpers/files";
 import type { XSheet } from "../helpers/xlsx";
+import { withLibreOffice } from "../helpers/libreoffice";
 
 const community = (() => {
   const c = builtinRubric("community-2009");
@@ -165,16 +166,7 @@ describe("writing a scored copy", () => {
   });
 });
 
-const haveLibreOffice = (() => {
-  try {
-    execFileSync("libreoffice", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-// CI installs LibreOffice; there the check must run. Elsewhere it runs when LibreOffice is present.
-const lo = haveLibreOffice || process.env.CI ? it : it.skip;
+const lo = withLibreOffice;
 
 describe("a real spreadsheet program", () => {
   lo("opens the scored copy and sees the totals and the results sheet", async () => {

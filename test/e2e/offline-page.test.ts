@@ -18,17 +18,10 @@ import { XlsxBook } from "../../src/adapters/xlsx/xlsx-book";
 import { scoreFile } from "../../src/app/score-file";
 import { builtinRubric } from "../../src/app/rubrics";
 import { catalog } from "../../src/i18n";
+import { haveLibreOffice } from "../helpers/libreoffice";
 
 const ROOT = path.resolve(__dirname, "../..");
 const EXAMPLE = path.join(ROOT, "examples/kaohe-example.xlsx");
-const haveLibreOffice = (() => {
-  try {
-    execFileSync("libreoffice", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 // CI installs Chromium and LibreOffice; there this test must run. Elsewhere, when both are present.
 const suite = (haveChromium() && haveLibreOffice) || process.env.CI ? describe : describe.skip;
 
