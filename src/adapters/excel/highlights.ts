@@ -4,13 +4,10 @@
  * stored id: Office documents a conditional format's id as its priority, which shifts whenever the
  * user adds a rule, so a stored id can name the user's rule later.
  */
-import { HIGHLIGHT_MARK, HIGHLIGHT_STYLE, highlightRule, type Highlight } from "../../core/plan/write-plan";
-import { cellAreas } from "../../core/ownership/transaction";
+import { HIGHLIGHT_STYLE, highlightRule, isKaoheRule, type Highlight } from "../../core/plan/write-plan";
+import { cellAreas, chunkAddresses } from "../../core/ownership/transaction";
 
 const MAX_ADDRESS_CHARS = 2_000;
-const MARKER = new RegExp(`^=?ISTEXT\\("${HIGHLIGHT_MARK}-(shortfall|problem)"\\)$`, "i");
-
-export const isKaoheRule = (formula: unknown): boolean => typeof formula === "string" && MARKER.test(formula.trim());
 
 /** Step 1 (before a sync): load every rule's type on the sheet. */
 export function queueRules(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
@@ -28,26 +25,11 @@ export function queueFormulas(cfs: Excel.ConditionalFormatCollection): Excel.Con
 
 export const kaoheRules = (custom: ReadonlyArray<Excel.ConditionalFormat>): Excel.ConditionalFormat[] => custom.filter((cf) => isKaoheRule(cf.custom.rule.formula));
 
-/** Areas joined into address lists short enough for one getRanges call each. */
-export function chunkAddresses(areas: ReadonlyArray<string>): string[] {
-  const chunks: string[] = [];
-  let cur = "";
-  for (const a of areas) {
-    if (cur && cur.length + a.length + 1 > MAX_ADDRESS_CHARS) {
-      chunks.push(cur);
-      cur = "";
-    }
-    cur = cur ? `${cur},${a}` : a;
-  }
-  if (cur) chunks.push(cur);
-  return chunks;
-}
-
 /** Queue Kaohe's highlight rules for the plan's cells: one rule per kind and address chunk. */
 export function queueHighlights(ws: Excel.Worksheet, highlights: ReadonlyArray<Highlight>): number {
   let n = 0;
   for (const kind of ["shortfall", "problem"] as const) {
-    for (const address of chunkAddresses(cellAreas(highlights.filter((h) => h.kind === kind)))) {
+    for (const address of chunkAddresses(cellAreas(highlights.filter((h) => h.kind === kind)), MAX_ADDRESS_CHARS)) {
       const cf = ws.getRanges(address).conditionalFormats.add("Custom");
       cf.custom.rule.formula = `=${highlightRule(kind)}`;
       cf.custom.format.fill.color = HIGHLIGHT_STYLE[kind].fill;

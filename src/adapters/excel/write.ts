@@ -137,8 +137,8 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
     fingerprints: (target.formulas as CellContent[][]).flat().map(fingerprint),
     formats: prior.flat(),
     results: { rows: matrix.length, cols: width, fingerprint: blockFingerprint(written.formulas as CellContent[][]) },
+    notes: noted,
   }, at);
-  record.notes = record.notes.filter((n) => noted.has(a1(area.top + Math.floor(n.i / cols), area.left + (n.i % cols))));
   queueSave(context, stateHandle, withRecord(state, token, record));
   await context.sync();
   return {

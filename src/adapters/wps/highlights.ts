@@ -3,15 +3,12 @@
  * marker (`=ISTEXT("kaohe-…")`, core/plan/write-plan.ts), found by that marker and never by position
  * (a rule's index shifts whenever the user adds or deletes one).
  */
-import { HIGHLIGHT_MARK, HIGHLIGHT_STYLE, highlightRule, type Highlight } from "../../core/plan/write-plan";
-import { cellAreas } from "../../core/ownership/transaction";
+import { HIGHLIGHT_STYLE, highlightRule, isKaoheRule, type Highlight } from "../../core/plan/write-plan";
+import { cellAreas, chunkAddresses } from "../../core/ownership/transaction";
 import { XL_EXPRESSION, type WpsWorksheet } from "./wps-types";
 
 /** VBA's Range() takes at most 255 characters of address. */
 const MAX_ADDRESS_CHARS = 255;
-const MARKER = new RegExp(`^=?ISTEXT\\("${HIGHLIGHT_MARK}-(shortfall|problem)"\\)$`, "i");
-
-export const isKaoheRule = (formula: unknown): boolean => typeof formula === "string" && MARKER.test(formula.trim());
 
 /** "#FFC7CE" → the BGR number WPS (like VBA's RGB()) uses for colours. */
 export function bgr(hex: string): number {
@@ -44,26 +41,11 @@ export function deleteKaoheRules(ws: WpsWorksheet): number {
   return n;
 }
 
-/** Areas joined into address lists that fit one Range() call each. */
-export function chunkAddresses(areas: ReadonlyArray<string>, max = MAX_ADDRESS_CHARS): string[] {
-  const chunks: string[] = [];
-  let cur = "";
-  for (const a of areas) {
-    if (cur && cur.length + a.length + 1 > max) {
-      chunks.push(cur);
-      cur = "";
-    }
-    cur = cur ? `${cur},${a}` : a;
-  }
-  if (cur) chunks.push(cur);
-  return chunks;
-}
-
 /** Add Kaohe's rules for the plan's highlights: one rule per kind and address chunk. */
 export function addHighlights(ws: WpsWorksheet, highlights: ReadonlyArray<Highlight>): number {
   let n = 0;
   for (const kind of ["shortfall", "problem"] as const) {
-    for (const address of chunkAddresses(cellAreas(highlights.filter((h) => h.kind === kind)))) {
+    for (const address of chunkAddresses(cellAreas(highlights.filter((h) => h.kind === kind)), MAX_ADDRESS_CHARS)) {
       const fc = ws.Range(address).FormatConditions.Add(XL_EXPRESSION, undefined, `=${highlightRule(kind)}`);
       fc.Interior.Color = bgr(HIGHLIGHT_STYLE[kind].fill);
       fc.Font.Color = bgr(HIGHLIGHT_STYLE[kind].font);

@@ -31,7 +31,6 @@ export function writeOutputs(app: WpsApplication, tx: OutputWrite, state: Workbo
   const wb = app.ActiveWorkbook;
   const ws = sheetAt(wb.Worksheets, tx.sheet);
   const { area, token } = tx;
-  const cols = area.right - area.left + 1;
   if (ws.ProtectContents) throw new Refusal(issue("sheet.protected", { sheet: tx.sheet }, { sheet: tx.sheet }));
   const reuse = findSheet(wb, tx.results.reuse);
   if (!reuse && wb.ProtectStructure) throw new Refusal(issue("workbook.structureProtected", { sheet: tx.results.name }, { sheet: tx.sheet }));
@@ -85,8 +84,8 @@ export function writeOutputs(app: WpsApplication, tx: OutputWrite, state: Workbo
     fingerprints: contents(blockOf(ws, area), area).flat().map(fingerprint),
     formats: prior.flat(),
     results: { rows: matrix.length, cols: written.right + 1, fingerprint: blockFingerprint(contents(blockOf(results, written), written)) },
+    notes: noted,
   }, at);
-  record.notes = record.notes.filter((n) => noted.has(a1(area.top + Math.floor(n.i / cols), area.left + (n.i % cols))));
   saveState(wb, withRecord(state, token, record));
   return {
     record,

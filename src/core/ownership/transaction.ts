@@ -194,12 +194,13 @@ export function buildOutputClear(sheet: string, token: string, previous: Previou
 /** The record of a finished write, from what the host reads back after writing (so it is what Excel stores). */
 export function recordOf(
   tx: OutputWrite,
-  written: { fingerprints: string[]; formats: string[]; results: { rows: number; cols: number; fingerprint: string } },
+  written: { fingerprints: string[]; formats: string[]; results: { rows: number; cols: number; fingerprint: string }; notes?: ReadonlySet<string> },
   at: string,
   status: OutputRecord["status"] = "done",
 ): OutputRecord {
   const width = tx.area.right - tx.area.left + 1;
-  const notes = tx.notes.filter((n) => inside(tx.area, n.row, n.col)).map((n) => ({ i: (n.row - tx.area.top) * width + (n.col - tx.area.left), f: fingerprint(n.text) }));
+  // Only the notes the host really added (a note of the user's on a cell is left alone).
+  const notes = tx.notes.filter((n) => inside(tx.area, n.row, n.col) && (!written.notes || written.notes.has(a1(n.row, n.col)))).map((n) => ({ i: (n.row - tx.area.top) * width + (n.col - tx.area.left), f: fingerprint(n.text) }));
   return {
     status,
     area: rangeA1(tx.area),
@@ -210,6 +211,21 @@ export function recordOf(
     rubric: tx.rubric,
     at,
   };
+}
+
+/** Areas joined into address lists of at most `max` characters (a host's limit for one multi-area address). */
+export function chunkAddresses(areas: ReadonlyArray<string>, max: number): string[] {
+  const chunks: string[] = [];
+  let cur = "";
+  for (const a of areas) {
+    if (cur && cur.length + a.length + 1 > max) {
+      chunks.push(cur);
+      cur = "";
+    }
+    cur = cur ? `${cur},${a}` : a;
+  }
+  if (cur) chunks.push(cur);
+  return chunks;
 }
 
 /** Runs of cells as A1 areas, one column at a time: B3, B4, B5 → B3:B5. */

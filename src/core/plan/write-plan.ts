@@ -19,6 +19,9 @@ export const HIGHLIGHT_STYLE = {
 export const HIGHLIGHT_MARK = "kaohe";
 /** ISTEXT of a text literal is always TRUE; the literal tells anyone reading the rules whose it is. */
 export const highlightRule = (kind: Highlight["kind"]): string => `ISTEXT("${HIGHLIGHT_MARK}-${kind}")`;
+const MARKER = new RegExp(`^=?ISTEXT\\("${HIGHLIGHT_MARK}-(shortfall|problem)"\\)$`, "i");
+/** A rule is Kaohe's when its formula is Kaohe's marker, whatever the host added around it. */
+export const isKaoheRule = (formula: unknown): boolean => typeof formula === "string" && MARKER.test(formula.trim());
 
 export interface Highlight {
   row: number;
