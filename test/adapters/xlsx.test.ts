@@ -126,7 +126,9 @@ describe("writing a scored copy", () => {
     const again = await XlsxWorkbook.open(first.file);
     if (isOpenError(again)) throw new Error("open");
     const second = await scoreAndSave(again);
-    expect(second.r.ok && second.r.tx?.area.left).toBe(first.r.ok && first.r.tx?.area.left);
+    if (!first.r.ok || !second.r.ok) throw new Error("both runs must score");
+    expect(first.r.tx?.area.left).toEqual(expect.any(Number));
+    expect(second.r.tx?.area.left).toBe(first.r.tx?.area.left);
     expect(second.wb.worksheets.map((w) => w.name)).toEqual(["考核表", "考核明细"]);
     const ws = second.wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     expect(values(ws)).toEqual(values(first.wb.getWorksheet("考核表") as ExcelJS.Worksheet));
