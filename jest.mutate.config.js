@@ -8,5 +8,7 @@ module.exports = {
   // CLI tests run the built lib/, browser and deployment tests a webpack build: neither sees a mutant.
   // No CLI build in the mutation sandbox: the CLI tests are not run there.
   globalSetup: undefined,
-  testPathIgnorePatterns: ["/node_modules/", "/test/cli/", "/test/e2e/", "/test/deploy/", "/test/tools/", "/test/architecture/"],
+  testPathIgnorePatterns: ["/node_modules/", "/test/cli/", "/test/e2e/", "/test/deploy/", "/test/tools/", "/test/architecture/",
+    // The WPS pane and shell tests build with webpack and open Chromium: they test the shell, not a mutant.
+    "/test/wps/wps-pane.test.ts", "/test/wps/wps-shell.test.ts"],
 };
