@@ -1,14 +1,22 @@
-/** Jest for mutation testing (npm run mutate): the in-process tests that exercise src/ directly. */
+/**
+ * Jest for mutation testing (npm run mutate / mutate:adapters): the in-process tests that exercise src/ directly.
+ * KAOHE_MUTATE=core runs the engine's own tests (test/core, test/golden) against core's mutants: a score, rank
+ * or veto must be caught there, not only by a host test far away. KAOHE_MUTATE=adapters runs the host tests.
+ */
 const base = require("./jest.config.js");
+
+const scopes = {
+  core: ["<rootDir>/test/core/**/*.test.ts", "<rootDir>/test/golden/**/*.test.ts"],
+  adapters: ["<rootDir>/test/adapters/**/*.test.ts", "<rootDir>/test/excel/**/*.test.ts", "<rootDir>/test/wps/wps-host.test.ts"],
+};
+const scope = scopes[process.env.KAOHE_MUTATE ?? "core"];
+if (!scope) throw new Error(`KAOHE_MUTATE must be one of ${Object.keys(scopes).join(", ")}`);
 
 module.exports = {
   ...base,
-  // Transpile only: the TypeScript checker already refused mutants that do not compile.
+  // Transpile only: a mutant that does not type-check still runs (the checker is too slow on two cores).
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }] },
-  // CLI tests run the built lib/, browser and deployment tests a webpack build: neither sees a mutant.
-  // No CLI build in the mutation sandbox: the CLI tests are not run there.
+  // No CLI build in the mutation sandbox: CLI, browser and deployment tests never see a mutant.
   globalSetup: undefined,
-  testPathIgnorePatterns: ["/node_modules/", "/test/cli/", "/test/e2e/", "/test/deploy/", "/test/tools/", "/test/architecture/",
-    // The WPS pane and shell tests build with webpack and open Chromium: they test the shell, not a mutant.
-    "/test/wps/wps-pane.test.ts", "/test/wps/wps-shell.test.ts"],
+  testMatch: scope,
 };
