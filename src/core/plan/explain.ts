@@ -48,6 +48,7 @@ export function explainUnit(u: UnitResult, t: Texts): string {
   }
   let full = 0;
   for (const item of u.items) {
+    if (item.notApplicable) continue; // 分类考核: not the unit's item
     const notes = [...item.deductions, ...item.findings];
     if (notes.length === 0) {
       full++;
@@ -62,6 +63,7 @@ export function explainUnit(u: UnitResult, t: Texts): string {
       lines.push(`  · ${t.reason(reason)}`);
     }
   }
-  if (full > 0 && full < u.items.length && u.items[0]?.max !== null) lines.push(t.label("fullMarks"));
+  const assessed = u.items.filter((i) => !i.notApplicable);
+  if (full > 0 && full < assessed.length && assessed[0]?.max !== null) lines.push(t.label("fullMarks"));
   return lines.join("\n");
 }
