@@ -53,7 +53,7 @@ function admit(pool: UnitResult[], band: GradeDoc, quota: Quota, base: number, o
   if (last !== undefined && cmp(last, first) === 0) {
     // A tie across the boundary: all of it in, or all of it out.
     admitted = quota.ties === "allIn" ? sorted.filter((u) => cmp(u, first) <= 0) : sorted.filter((u) => cmp(u, first) < 0);
-    if (quota.ties === "allIn") tiedIn.push(...admitted.slice(count));
+    if (quota.ties === "allIn") tiedIn.push(...admitted.filter((u) => cmp(u, first) === 0));
   } else admitted = sorted.slice(0, count);
   const boundaryTie = last !== undefined && cmp(last, first) === 0;
   const lastIn = admitted[admitted.length - 1];
