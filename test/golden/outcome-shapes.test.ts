@@ -10,6 +10,7 @@ import { jsonReport } from "../../src/app/report";
 import { explainUnit } from "../../src/core/plan/explain";
 import { texts } from "../../src/i18n";
 import { compileRubric } from "../../src/core/rubric/compile";
+import { buildWritePlan } from "../../src/core/plan/write-plan";
 
 const zh = catalog("zh-CN");
 const en = catalog("en-US");
@@ -73,6 +74,12 @@ describe("分类考核: 难度系数 and items for some categories", () => {
     const json = jsonReport(a, zh).units.find((u) => u.unit === "南镇");
     expect(json).toMatchObject({ rawTotal: 95.5, coefficient: 1.05, outcomeReasons: ["难度系数：乡镇 原始总分 95.5 × 1.05 = 100.28"] });
     expect(json?.items[2]).toMatchObject({ name: "社区服务", notApplicable: true, score: null, max: null });
+    // The results sheet: 不适用 in the item's column, the coefficient line among the reasons.
+    const plan = buildWritePlan(grid([head, ["南镇", "乡镇", 87.5, 93, null]]), a, texts(zh), { resultsSheet: "考核明细" });
+    if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
+    const row = plan.value.results.rows.find((r) => r[0] === "南镇");
+    expect(row?.slice(3, 9)).toEqual([100.28, 1, "优秀", 59.5, 36, "不适用"]);
+    expect(String(row?.[row.length - 1])).toContain("难度系数：乡镇 原始总分 95.5 × 1.05 = 100.28");
   });
 
   it("leaves a unit without a category, or with one the rubric has no coefficient for, unscored with the cell named", () => {
@@ -135,6 +142,18 @@ describe("等次名额: quotas, rounding and ties", () => {
     expect(reasons("乙")).toEqual(["分数达到优秀但超出优秀名额（15%，共1名），定为良好"]);
     expect(reasons("甲")).toEqual([]);
     expect(reasons("戊")).toEqual([]);
+  });
+
+  it("the results sheet, the unit's note and the JSON report carry the reason", () => {
+    const { a } = graded(TEN, { grades: bands({ percent: 15 }) });
+    const g = grid([["单位", "得分", "加分", "案件"], ...TEN.map(([u, x]) => [u, x, null, null])]);
+    const plan = buildWritePlan(g, a, texts(zh), { resultsSheet: "考核明细", notes: "all" });
+    if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
+    const row = plan.value.results.rows.find((r) => r[0] === "乙");
+    expect(row?.[5]).toBe("良好");
+    expect(row?.[row.length - 1]).toBe("B3 得分 得分 95（满分 100），失5分\n分数达到优秀但超出优秀名额（15%，共1名），定为良好");
+    expect(plan.value.notes.find((n) => n.row === 2)?.text).toBe("乙；总分 95；排名 2；良好\n分数达到优秀但超出优秀名额（15%，共1名），定为良好\n得分 95/100：\n  · 得分 得分 95（满分 100），失5分（B3）");
+    expect(jsonReport(a, en).units[1]?.outcomeReasons).toEqual(["The total reaches 优秀 but the 优秀 places (15%, 1 in all) are taken: graded 良好"]);
   });
 
   it("rounds the number of places as stated: 15% × 10 = 1.5 → round 2, ceil 2; 12% × 10 = 1.2 → round 1, ceil 2", () => {
