@@ -38,7 +38,9 @@ interface Exclusion {
 /** Order by total, then by the tie-break value (a unit without one comes last). */
 function compare(tieBreak: string | undefined) {
   const tb = (u: UnitResult) => (tieBreak ? (u.tieValues?.[tieBreak] ?? -Infinity) : 0);
-  return (a: UnitResult, b: UnitResult) => (b.total ?? 0) - (a.total ?? 0) || tb(b) - tb(a);
+  // Not tb(b) − tb(a): two units without a value would give −∞ − −∞ = NaN, which is no order at all.
+  const byTie = (x: number, y: number) => (x === y ? 0 : x > y ? 1 : -1);
+  return (a: UnitResult, b: UnitResult) => (b.total ?? 0) - (a.total ?? 0) || byTie(tb(b), tb(a));
 }
 
 /** The units a band with a quota admits, best first; the rest are returned as exclusions. */

@@ -153,6 +153,13 @@ describe("等次名额: quotas, rounding and ties", () => {
     expect(row?.[5]).toBe("良好");
     expect(row?.[row.length - 1]).toBe("B3 得分 得分 95（满分 100），失5分\n分数达到优秀但超出优秀名额（15%，共1名），定为良好");
     expect(plan.value.notes.find((n) => n.row === 2)?.text).toBe("乙；总分 95；排名 2；良好\n分数达到优秀但超出优秀名额（15%，共1名），定为良好\n得分 95/100：\n  · 得分 得分 95（满分 100），失5分（B3）");
+    // With notes only for units that have something to explain, a unit held back by a quota has one even at full marks.
+    const full = graded([["甲", 100], ["乙", 100]], { grades: bands({ percent: 50, tieBreak: "加分" }) });
+    const fullPlan = buildWritePlan(grid([["单位", "得分"], ["甲", 100], ["乙", 100]]), full.a, texts(zh), { resultsSheet: "考核明细" });
+    expect(fullPlan.ok && fullPlan.value.notes.map((n) => n.text)).toEqual([
+      "甲；总分 100；排名 1；良好\n分数达到优秀但超出优秀名额（50%，共1名），名额边界同分的单位均不计入，定为良好",
+      "乙；总分 100；排名 1；良好\n分数达到优秀但超出优秀名额（50%，共1名），名额边界同分的单位均不计入，定为良好",
+    ]);
     expect(jsonReport(a, en).units[1]?.outcomeReasons).toEqual(["The total reaches 优秀 but the 优秀 places (15%, 1 in all) are taken: graded 良好"]);
   });
 

@@ -30,7 +30,9 @@ export function resultText(u: UnitResult, t: Texts): string {
 
 /** A unit that lost nothing, was not vetoed and has no problem: its note would only repeat the row. */
 export function hasSomethingToExplain(u: UnitResult): boolean {
-  return u.status !== "scored" || u.vetoReasons.length > 0 || u.problems.length > 0 || u.items.some((i) => i.deductions.length + i.findings.length > 0);
+  return u.status !== "scored" || u.vetoReasons.length > 0 || u.problems.length > 0 || u.items.some((i) => i.deductions.length + i.findings.length > 0) ||
+    // A grade held back by a quota, or a 难度系数 other than 1, changes what the row shows.
+    (u.outcomeReasons ?? []).some((r) => r.code.startsWith("grade.") || (r.code === "coefficient" && r.params.coefficient !== 1));
 }
 
 export function explainUnit(u: UnitResult, t: Texts): string {
