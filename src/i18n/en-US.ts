@@ -121,7 +121,7 @@ export const enUS: Catalog = {
     "rubric.duplicateName": (p) => `The name "${s(p.name)}" is used twice in the rubric (at ${s(p.path)})`,
     "rubric.formula": (p) => `The formula "${s(p.formula)}" cannot be used (at ${s(p.path)}): ${reasonOf(p.reason, String(p.detail ?? ""))}`,
     "rubric.partsExceedMax": (p) => `The sub-items of "${s(p.item)}" add up to ${s(p.parts)} points, more than the item's ${s(p.max)}`,
-    "rubric.totalMismatch": (p) => `The items add up to ${list(p.items)} points, not the stated full marks of ${s(p.max)}`,
+    "rubric.totalMismatch": (p) => `The items${p.category !== undefined ? ` for "${s(p.category)}" units` : ""} add up to ${list(p.items)} points, not the stated full marks of ${s(p.max)}`,
     "rubric.exclusiveWording": (p) =>
       `The rubric's description says "${s(p.figure)}${s(p.word)}", which includes ${s(p.figure)} itself, but the comparison at ${s(p.path)} leaves ${s(p.figure)} out: ` +
       `add inclusive: true if it should include it, or reword the description as "${p.word === "以下" ? "低于" : "超过"}${s(p.figure)}"`,

@@ -120,7 +120,7 @@ export const zhCN: Catalog = {
     "rubric.duplicateName": (p) => `考核细则中名称“${s(p.name)}”重复（位置 ${s(p.path)}）`,
     "rubric.formula": (p) => `公式“${s(p.formula)}”无法使用（位置 ${s(p.path)}）：${reasonOf(p.reason, String(p.detail ?? ""))}`,
     "rubric.partsExceedMax": (p) => `“${s(p.item)}”的细项分值合计 ${s(p.parts)} 分，超过该项分值 ${s(p.max)} 分`,
-    "rubric.totalMismatch": (p) => `各项分值合计 ${list(p.items)} 分，与满分 ${s(p.max)} 分不一致`,
+    "rubric.totalMismatch": (p) => `${p.category !== undefined ? `适用于“${s(p.category)}”类单位的` : ""}各项分值合计 ${list(p.items)} 分，与满分 ${s(p.max)} 分不一致`,
     "rubric.exclusiveWording": (p) =>
       `考核细则的说明写“${s(p.figure)}${s(p.word)}”，按规定“${s(p.word)}”包含${s(p.figure)}本身，但位置 ${s(p.path)} 的比较不含${s(p.figure)}：` +
       `如应包含，请加 inclusive: true；如确不含，请把说明改为“${p.word === "以下" ? "低于" : "超过"}${s(p.figure)}”`,

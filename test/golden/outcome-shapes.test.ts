@@ -106,6 +106,15 @@ describe("分类考核: 难度系数 and items for some categories", () => {
     expect(unit(b, "开发区").items.map((i) => i.score)).toEqual([60, null, null]);
   });
 
+  it("checks 满分 per category: 60 + 40 for 街道 and for 乡镇 is 100 each, not 140", () => {
+    const ok = compileRubric({ id: "t", name: "t", version: "1", ...doc, maxTotal: 100 });
+    expect(ok.ok && ok.value.warnings).toEqual([]);
+    const items = [doc.items[0], doc.items[1], { ...doc.items[2], max: 30 }];
+    const off = compileRubric({ id: "t", name: "t", version: "1", ...doc, items, maxTotal: 100 });
+    // 乡镇 60 + 40 = 100 agrees; 街道 60 + 30 = 90 does not
+    expect(off.ok && off.value.warnings.map((w) => formatIssue(w, zh))).toEqual(["适用于“街道”类单位的各项分值合计 90 分，与满分 100 分不一致"]);
+  });
+
   it("refuses categories without a category column, and 降等次 without grades", () => {
     const paths = (ranking: Record<string, unknown>) => {
       const r = compileRubric({ id: "t", name: "t", version: "1", ...doc, ranking });

@@ -10,6 +10,7 @@ import { sum2 } from "../decimal";
 import { rubricSchema, type RubricDoc, type RuleDoc, type TargetRef } from "./schema";
 import type { Indicator, Item, Resolved, ResolvedTarget, Rubric, Rule, Veto } from "./model";
 import { wordingWarnings } from "./wording-check";
+import { fullMarks } from "./full-marks";
 
 export interface Compiled {
   rubric: Rubric;
@@ -260,9 +261,9 @@ export function compileRubric(raw: unknown): Result<Compiled> {
     }),
   );
   if (doc.mode === "points" && doc.maxTotal !== undefined) {
-    const total = sum2(items.filter((i) => !i.bonus).map((i) => i.max ?? 0));
+    const { total, category } = fullMarks(items, doc.maxTotal);
     if (total !== doc.maxTotal) {
-      c.warnings.push(issue("rubric.totalMismatch", { items: total, max: doc.maxTotal, path: "maxTotal" }, { path: ["maxTotal"], severity: "warning" }));
+      c.warnings.push(issue("rubric.totalMismatch", { items: total, max: doc.maxTotal, path: "maxTotal", ...(category !== undefined && { category }) }, { path: ["maxTotal"], severity: "warning" }));
     }
   }
   c.warnings.push(...wordingWarnings(doc));
