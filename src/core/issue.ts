@@ -15,6 +15,7 @@ export type IssueCode =
   | "rubric.exclusiveWording"
   | "rubric.noCategoryColumn"
   | "rubric.noGrades"
+  | "rubric.noCoefficient"
   // table layout
   | "table.empty"
   | "table.noHeader"

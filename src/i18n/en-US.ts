@@ -127,6 +127,7 @@ export const enUS: Catalog = {
       `add inclusive: true if it should include it, or reword the description as "${p.word === "以下" ? "低于" : "超过"}${s(p.figure)}"`,
     "rubric.noCategoryColumn": (p) => `scoring by category (difficulty coefficients or items for some categories) needs the column of the units' categories: set ranking.categoryColumn (分类排名列 on a rubric sheet) (at ${s(p.path)})`,
     "rubric.noGrades": (p) => `lowering the grade (降等次) needs grades: list them under outcomes.grades (等次 on a rubric sheet), or set a stated grade instead (at ${s(p.path)})`,
+    "rubric.noCoefficient": (p) => `the category "${s(p.category)}" an item applies to has no difficulty coefficient: add one under ranking.coefficients (难度系数 on a rubric sheet) (at ${s(p.path)})`,
     "rubric.unknownBuiltin": (p) => `There is no built-in rubric "${s(p.id)}"; available: ${s(p.available)}`,
     "table.empty": () => `The sheet is empty`,
     "table.noHeader": (p) => `No header row in the first ${s(p.rows)} rows (expected a row of column names such as 单位 and the indicators)`,

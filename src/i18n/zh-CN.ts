@@ -126,6 +126,7 @@ export const zhCN: Catalog = {
       `如应包含，请加 inclusive: true；如确不含，请把说明改为“${p.word === "以下" ? "低于" : "超过"}${s(p.figure)}”`,
     "rubric.noCategoryColumn": (p) => `按类别考核（难度系数或项目的适用类别）需要单位类别所在的列：请填写 ranking.categoryColumn（评分细则中的“分类排名列”）（位置 ${s(p.path)}）`,
     "rubric.noGrades": (p) => `“降等次”需要等次：请在 outcomes.grades（评分细则中的“等次”）中列出等次，或改为定为某一等次（位置 ${s(p.path)}）`,
+    "rubric.noCoefficient": (p) => `项目适用的类别“${s(p.category)}”没有难度系数：请在 ranking.coefficients（评分细则中的“难度系数”）中为它填写系数（位置 ${s(p.path)}）`,
     "rubric.unknownBuiltin": (p) => `没有名为“${s(p.id)}”的内置考核细则；可用：${s(p.available)}`,
     "table.empty": () => `工作表是空的`,
     "table.noHeader": (p) => `在前 ${s(p.rows)} 行中找不到表头行（应有一行列名，如“单位”和各项指标名称）`,

@@ -120,8 +120,13 @@ describe("分类考核: 难度系数 and items for some categories", () => {
       const r = compileRubric({ id: "t", name: "t", version: "1", ...doc, ranking });
       return r.ok ? [] : r.issues.map((i) => [i.code, i.params.path]);
     };
-    expect(paths({ coefficients: { 街道: 1 } })).toEqual([["rubric.noCategoryColumn", "ranking.coefficients"]]);
+    expect(paths({ coefficients: { 街道: 1, 乡镇: 1.05 } })).toEqual([["rubric.noCategoryColumn", "ranking.coefficients"]]);
     expect(paths({})).toEqual([["rubric.noCategoryColumn", "items.1.categories"]]);
+    // 社区服务 is for 街道, which has no coefficient here; and 乡镇 twice (乡 镇) is one category
+    expect(paths({ categoryColumn: "类别", coefficients: { 乡镇: 1.05, "乡 镇": 1.1 } })).toEqual([
+      ["rubric.duplicateName", "ranking.coefficients.乡 镇"],
+      ["rubric.noCoefficient", "items.2.categories"],
+    ]);
     const noGrades = compileRubric({ id: "t", name: "t", version: "1", ...doc, outcomes: { vetoGrade: { down: 1 } } });
     expect(noGrades.ok ? [] : noGrades.issues.map((i) => [i.code, i.params.path])).toEqual([["rubric.noGrades", "outcomes.vetoGrade"]]);
     expect(formatIssue(noGrades.ok ? ({} as never) : (noGrades.issues[0] as never), zh)).toContain("“降等次”需要等次");

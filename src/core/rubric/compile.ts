@@ -214,12 +214,27 @@ function compileVetoes(c: Checker, doc: RubricDoc): Veto[] {
 function checkOutcomeShapes(c: Checker, doc: RubricDoc): string[] {
   const named = new Map<string, string>();
   const coefficients = Object.keys(doc.ranking.coefficients ?? {});
-  for (const k of coefficients) named.set(normalizeName(k), k);
-  const itemPaths: Path[] = [];
-  (doc.items ?? []).forEach((it, i) => it.categories && itemPaths.push(["items", i, "categories"]));
-  doc.sections?.forEach((s, j) => s.items.forEach((it, i) => it.categories && itemPaths.push(["sections", j, "items", i, "categories"])));
-  const allItems = [...(doc.items ?? []), ...(doc.sections ?? []).flatMap((s) => s.items)];
-  for (const it of allItems) for (const k of it.categories ?? []) if (!named.has(normalizeName(k))) named.set(normalizeName(k), k);
+  for (const k of coefficients) {
+    const path = ["ranking", "coefficients", k];
+    // 乡镇 and 乡 镇 are one category: two coefficients for it cannot both apply.
+    if (named.has(normalizeName(k))) c.errors.push(issue("rubric.duplicateName", { name: k, path: path.join(".") }, { path }));
+    named.set(normalizeName(k), k);
+  }
+  // Every item that names categories, with its path.
+  const limited: { categories: string[]; path: Path }[] = [];
+  (doc.items ?? []).forEach((it, i) => it.categories && limited.push({ categories: it.categories, path: ["items", i, "categories"] }));
+  doc.sections?.forEach((s, j) =>
+    s.items.forEach((it, i) => it.categories && limited.push({ categories: it.categories, path: ["sections", j, "items", i, "categories"] })),
+  );
+  const withCoefficient = new Set(named.keys());
+  for (const { categories, path } of limited) {
+    for (const k of categories) {
+      // With 难度系数 every category an item names needs one, or its units could not be scored.
+      if (coefficients.length && !withCoefficient.has(normalizeName(k))) c.errors.push(issue("rubric.noCoefficient", { category: k, path: path.join(".") }, { path }));
+      if (!named.has(normalizeName(k))) named.set(normalizeName(k), k);
+    }
+  }
+  const itemPaths = limited.map((l) => l.path);
   if (doc.ranking.categoryColumn === undefined) {
     const path = coefficients.length ? ["ranking", "coefficients"] : itemPaths[0];
     if (path) c.errors.push(issue("rubric.noCategoryColumn", { path: path.join(".") }, { path }));

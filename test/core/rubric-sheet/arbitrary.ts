@@ -97,7 +97,14 @@ function consistent(d: RubricDoc): RubricDoc {
     vetoes: d.vetoes.map((v) => defined({ ...v, grade: fixed(v.grade) })),
     outcomes: defined({ ...d.outcomes, vetoGrade: fixed(d.outcomes.vetoGrade) }),
   };
-  if (d.ranking.categoryColumn !== undefined) return out;
+  if (d.ranking.categoryColumn !== undefined) {
+    // With 难度系数 every category an item names needs one.
+    const named = [...(out.items ?? []), ...(out.sections ?? []).flatMap((s) => s.items)].flatMap((it) => it.categories ?? []);
+    const coefficients = out.ranking.coefficients;
+    // A new object: generated values must not be changed in place (fast-check replays them when shrinking).
+    if (coefficients) out.ranking = { ...out.ranking, coefficients: { ...Object.fromEntries(named.map((k) => [k, 1])), ...coefficients } };
+    return out;
+  }
   const strip = (it: ItemDoc): ItemDoc => {
     const { categories: _c, ...rest } = it;
     return rest;

@@ -20,7 +20,7 @@ const doc = rubricSchema.parse({
     { name: "耕地保护", max: 40, categories: ["乡镇", "社区"], rules: [{ type: "target", indicator: "耕地保护率", target: 95, points: 2 }, { type: "perCount", indicator: "案件", points: 1 }] },
   ],
   vetoes: [{ type: "fact", when: "案件 > 2", reason: "案件多", grade: { down: 1 } }, { type: "totalBelow", value: 60, grade: { label: "不合格" } }],
-  ranking: { categoryColumn: "类别", coefficients: { 街道: 1, 乡镇: 1.05 } },
+  ranking: { categoryColumn: "类别", coefficients: { 街道: 1, 乡镇: 1.05, 社区: 1.1 } },
   outcomes: {
     grades: [{ min: 90, label: "优秀", quota: { percent: 15, tieBreak: "加分" } }, { min: 80, label: "良好", quota: { percent: 40, rounding: "round", ties: "allIn" } }, { min: 0, label: "一般" }],
     vetoGrade: { label: "不合格" },
@@ -41,7 +41,7 @@ const en = catalog("en-US");
 
 describe("the new fields on a 评分细则 sheet", () => {
   it("are written in the officials' words and read back identical", () => {
-    expect(sheet.rows.filter((r) => r[0] === INFO.coefficient)).toEqual([[INFO.coefficient, "街道", 1], [INFO.coefficient, "乡镇", 1.05]]);
+    expect(sheet.rows.filter((r) => r[0] === INFO.coefficient)).toEqual([[INFO.coefficient, "街道", 1], [INFO.coefficient, "乡镇", 1.05], [INFO.coefficient, "社区", 1.1]]);
     expect(sheet.rows.find((r) => r[0] === INFO.vetoGrade)).toEqual([INFO.vetoGrade, "不合格"]);
     const g = rowWhere(sheet, 0, BLOCKS.grades);
     expect(sheet.rows.slice(g + 1, g + 5)).toEqual([
@@ -63,7 +63,7 @@ describe("the new fields on a 评分细则 sheet", () => {
 
   it("one edited cell changes one field: a coefficient, a quota, a category list", () => {
     const coef = rowWhere(sheet, 1, "乡镇");
-    expect(read(edited(sheet, coef, 2, 1.1)).ranking.coefficients).toEqual({ 街道: 1, 乡镇: 1.1 });
+    expect(read(edited(sheet, coef, 2, 1.2)).ranking.coefficients).toEqual({ 街道: 1, 乡镇: 1.2, 社区: 1.1 });
     const g = rowWhere(sheet, 0, "优秀");
     expect(read(edited(sheet, g, gcol("percent"), "20%")).outcomes.grades?.[0]?.quota).toEqual({ percent: 20, rounding: "floor", ties: "allOut", tieBreak: "加分" });
     const item = rowWhere(sheet, col("item"), "耕地保护");
