@@ -16,7 +16,11 @@ export interface JsonReport {
     outcomes: string[];
     grade?: string;
     vetoReasons: string[];
-    items: { name: string; section: string; score: number | null; max: number | null; met: boolean | null; deductions: { points: number; reason: string; cell: string | null }[] }[];
+    /** 难度系数, 等次名额, 否决后等次, 后进单位 lines, when there are any. */
+    outcomeReasons?: string[];
+    rawTotal?: number;
+    coefficient?: number;
+    items: { name: string; section: string; score: number | null; max: number | null; met: boolean | null; notApplicable?: true; deductions: { points: number; reason: string; cell: string | null }[] }[];
     composites: { name: string; value: number | null }[];
     improvement?: number;
   }[];
@@ -41,12 +45,16 @@ export function jsonReport(a: Assessment, c: Catalog): JsonReport {
       outcomes: u.outcomes,
       ...(u.grade !== undefined && { grade: u.grade }),
       vetoReasons: u.vetoReasons.map((r) => formatReason(r, c)),
+      ...(u.outcomeReasons?.length && { outcomeReasons: u.outcomeReasons.map((r) => formatReason(r, c)) }),
+      ...(u.rawTotal !== undefined && { rawTotal: u.rawTotal }),
+      ...(u.coefficient !== undefined && { coefficient: u.coefficient }),
       items: u.items.map((i) => ({
         name: i.name,
         section: i.section,
         score: i.score,
         max: i.max,
         met: i.met,
+        ...(i.notApplicable && { notApplicable: true as const }),
         deductions: [...i.deductions, ...i.findings].map((d) => ({ points: d.points, reason: formatReason(d.reason, c), cell: d.cell ?? null })),
       })),
       composites: u.composites,

@@ -4,7 +4,8 @@ import type { Compiled } from "../core/rubric/compile";
 import { attainedText, resultText } from "../core/plan/explain";
 import { type Catalog, texts } from "../i18n";
 import { renderTable } from "./text-table";
-import { shown } from "./terminal-text";
+import { escapeControls, shown } from "./terminal-text";
+import type { Reason } from "../core/score/types";
 
 export function renderScoreTable(a: Assessment, c: Catalog): string {
   const t = texts(c);
@@ -21,7 +22,14 @@ export function renderScoreTable(a: Assessment, c: Catalog): string {
     const comp = composites.map((n) => String(u.composites.find((x) => x.name === n)?.value ?? ""));
     return [u.rank === null ? "" : String(u.rank), u.unit, L[u.status], u.total === null ? "" : String(u.total), ...comp, result];
   });
-  return `${shown(a.rubric.name)}${c.paren(shown(a.rubric.id))}${c.sep}${shown(a.sheet)}\n${renderTable(header, rows)}`;
+  // Why a grade is not the one the total earns (等次名额, 否决后等次): one line per reason below the table.
+  // Each rubric- or workbook-supplied text is cut and escaped on its own (as printableIssue does), the line as a whole escaped.
+  const safe = (r: Reason): Reason => ({ ...r, params: Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, typeof v === "string" ? shown(v) : v])) });
+  const why = sorted.flatMap((u) =>
+    (u.outcomeReasons ?? []).filter((r) => r.code.startsWith("grade.")).map((r) => `${shown(u.unit)}${c.colon}${escapeControls(t.reason(safe(r)))}`),
+  );
+  const notes = why.length ? `\n${why.join("\n")}` : "";
+  return `${shown(a.rubric.name)}${c.paren(shown(a.rubric.id))}${c.sep}${shown(a.sheet)}\n${renderTable(header, rows)}${notes}`;
 }
 
 export function renderRubricList(list: ReadonlyArray<Compiled>, c: Catalog, json: boolean): string {

@@ -12,6 +12,8 @@ import { vetoReasons } from "./score/vetoes";
 import { rankUnits } from "./rank";
 import { assignOutcomes } from "./outcomes";
 import type { UnitResult } from "./score/types";
+import type { GradeEffectDoc } from "./rubric/schema";
+import { appliesTo, categoryOnlyIndicators, categoryProblems, notApplicable } from "./score/categories";
 
 export interface Assessment {
   rubric: { id: string; name: string; version: string; mode: "points" | "attainment" };
@@ -33,6 +35,10 @@ interface RunSetup {
   readers: ReadonlyArray<ColumnReader>;
   composites: { name: string; parts: { weight: number; key: string | null }[] }[];
   progressKey: string | undefined;
+  /** 分类考核: indicators only some categories' items read → those categories. */
+  categoryOnly: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Grade quotas' tie-break indicators: name → key. */
+  tieBreaks: ReadonlyArray<readonly [string, string]>;
 }
 
 function setup(layout: TableLayout, rubric: Rubric): RunSetup {
@@ -44,18 +50,40 @@ function setup(layout: TableLayout, rubric: Rubric): RunSetup {
       parts: c.parts.map((p) => ({ weight: p.weight, key: "total" in p ? null : (keyOf(p.indicator) ?? "") })),
     })),
     progressKey: rubric.outcomes.progress ? keyOf(rubric.outcomes.progress.previous) : undefined,
+    categoryOnly: categoryOnlyIndicators(rubric),
+    tieBreaks: (rubric.outcomes.grades ?? []).flatMap((g) => {
+      const key = g.quota?.tieBreak ? keyOf(g.quota.tieBreak) : undefined;
+      return g.quota?.tieBreak && key ? [[g.quota.tieBreak, key] as const] : [];
+    }),
   };
 }
 
+/** Several vetoes' effects on the grade: a stated grade wins (the first); otherwise the largest 降等. */
+function combinedEffect(effects: ReadonlyArray<GradeEffectDoc>): GradeEffectDoc | undefined {
+  const label = effects.find((e) => "label" in e);
+  if (label) return label;
+  const down = Math.max(0, ...effects.map((e) => ("down" in e ? e.down : 0)));
+  return down > 0 ? { down } : undefined;
+}
+
 function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, run: RunSetup): UnitResult {
-  const { values, problems } = readUnitValues(grid, layout, rubric, unit, run.readers);
+  // 分类考核: the unit's folded category decides which items apply and its 难度系数.
+  const category = rubric.categories && unit.category !== undefined ? normalizeName(unit.category) : undefined;
+  const skip = run.categoryOnly.size
+    ? new Set([...run.categoryOnly].filter(([, cats]) => category === undefined || !cats.has(category)).map(([k]) => k))
+    : undefined;
+  const { values, problems } = readUnitValues(grid, layout, rubric, unit, run.readers, skip);
+  problems.push(...categoryProblems(rubric, unit.category, { sheet: grid.sheet, row: unit.row, col: layout.categoryCol, unitCol: layout.unitCol, unit: unit.unit }));
   // The unit's folded name is only needed to look up per-unit targets.
   const unitKey = rubric.unitTargets.size ? normalizeName(unit.unit) : "";
   const ctx = { rubric, values, unit: unit.unit, unitKey, sheet: grid.sheet, unitCell: a1(unit.row, layout.unitCol), rowNumber: unit.row + 1 };
   const shortfallCells: string[] = [];
-  const items = rubric.items.map((item) => scoreItem(item, ctx, rubric.mode, problems, shortfallCells));
+  const items = rubric.items.map((item) => (appliesTo(item, category) ? scoreItem(item, ctx, rubric.mode, problems, shortfallCells) : notApplicable(item)));
   const complete = !problems.some((p) => p.severity === "error");
-  const total = complete && rubric.mode === "points" ? sumItems(items, rubric.bonusCap) : null;
+  const rawTotal = complete && rubric.mode === "points" ? sumItems(items, rubric.bonusCap) : null;
+  // 难度系数: the adjusted total is the total everywhere after this (veto lines, ranking, grades, composites).
+  const coefficient = rawTotal !== null && category !== undefined ? rubric.coefficients?.get(category) : undefined;
+  const total = rawTotal !== null && coefficient !== undefined ? weightedSum2([[coefficient, rawTotal]]) : rawTotal;
   const veto = vetoReasons(rubric, values, unit.row + 1, total, items, complete, { sheet: grid.sheet, cell: ctx.unitCell, unit: unit.unit });
   shortfallCells.push(...veto.cells);
   // A veto that could not be decided leaves the unit unscored rather than silently not vetoed.
@@ -85,6 +113,16 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
     problems,
   };
   if (unit.category !== undefined) result.category = unit.category;
+  if (decided && coefficient !== undefined && rawTotal !== null && total !== null) {
+    Object.assign(result, { rawTotal, coefficient });
+    result.outcomeReasons = [{ code: "coefficient", params: { category: unit.category ?? "", raw: rawTotal, coefficient, total } }];
+  }
+  const effect = decided ? combinedEffect(veto.grades) : undefined;
+  if (effect && veto.reasons.length) result.vetoGrade = effect;
+  for (const [name, key] of run.tieBreaks) {
+    const v = values.get(key)?.value;
+    if (v !== undefined) (result.tieValues ??= {})[name] = v;
+  }
   if (run.progressKey !== undefined) {
     const prev = values.get(run.progressKey)?.value;
     if (prev !== undefined) {
@@ -101,8 +139,10 @@ export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}):
   const layout = located.layout;
   const run = setup(layout, rubric);
   const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, run));
-  rankUnits(units);
-  assignOutcomes(units, rubric.outcomes, rubric.mode);
+  // With 难度系数 the adjusted totals are comparable across categories: one ranking for all.
+  const together = rubric.coefficients !== undefined;
+  rankUnits(units, together);
+  assignOutcomes(units, rubric.outcomes, rubric.mode, together);
   const problems = [...located.issues, ...fractionWarnings(grid, layout, rubric), ...units.flatMap((u) => u.problems)];
   return {
     assessment: {

@@ -13,6 +13,9 @@ export type IssueCode =
   | "rubric.totalMismatch"
   | "rubric.unknownBuiltin"
   | "rubric.exclusiveWording"
+  | "rubric.noCategoryColumn"
+  | "rubric.noGrades"
+  | "rubric.noCoefficient"
   // table layout
   | "table.empty"
   | "table.noHeader"
@@ -33,6 +36,8 @@ export type IssueCode =
   | "value.formula"
   | "target.missingForUnit"
   | "unit.duplicate"
+  | "category.missing"
+  | "category.unknown"
   // output and host
   | "output.noRoom"
   | "output.occupied"

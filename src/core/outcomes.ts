@@ -1,14 +1,16 @@
 /**
  * What the ranking earns: 表彰 for the top N (ties at N included), 后进单位 for units in the last N
  * rank positions below a line (the line itself included when the rubric says 以下, `inclusive`),
- * 进步奖 for the N largest positive improvements, grade bands.
+ * 进步奖 for the N largest positive improvements, grade bands (with quotas and veto effects, grades.ts).
  * Vetoed units get no commendation, progress award or laggard mark; they are already vetoed.
  */
 import type { OutcomesDoc } from "./rubric/schema";
 import { competitionRanks, groupByCategory } from "./rank";
 import type { Reason, UnitResult } from "./score/types";
+import { assignGrades } from "./grades";
 
-export function assignOutcomes(units: UnitResult[], outcomes: OutcomesDoc, mode: "points" | "attainment"): void {
+/** `together`: one group for all units (难度系数), as the ranking. */
+export function assignOutcomes(units: UnitResult[], outcomes: OutcomesDoc, mode: "points" | "attainment", together = false): void {
   if (mode === "attainment") {
     for (const u of units) {
       if (u.status === "incomplete") continue;
@@ -16,7 +18,7 @@ export function assignOutcomes(units: UnitResult[], outcomes: OutcomesDoc, mode:
     }
     return;
   }
-  for (const group of groupByCategory(units)) {
+  for (const group of groupByCategory(units, together)) {
     const clean = group.filter((u) => u.status === "scored" && u.rank !== null);
     const n = clean.length;
     // The last rank position a unit occupies: ties at 8 among 10 occupy 8 and 9.
@@ -42,12 +44,6 @@ export function assignOutcomes(units: UnitResult[], outcomes: OutcomesDoc, mode:
       }
     }
   }
-  if (outcomes.grades?.length) {
-    const bands = [...outcomes.grades].sort((a, b) => b.min - a.min);
-    for (const u of units) {
-      if (u.status !== "scored" || u.total === null) continue;
-      const band = bands.find((b) => (u.total ?? 0) >= b.min);
-      if (band) u.grade = band.label;
-    }
-  }
+  // Grades by total, within the ranking's groups (which matters only for quotas); see grades.ts.
+  if (outcomes.grades?.length) assignGrades(groupByCategory(units, together), outcomes.grades);
 }

@@ -15,7 +15,9 @@ export function competitionRanks<T>(entries: ReadonlyArray<T>, key: (e: T) => nu
   return ranks;
 }
 
-export function groupByCategory(units: ReadonlyArray<UnitResult>): UnitResult[][] {
+/** `together`: one group for all units (难度系数 makes categories' totals comparable). */
+export function groupByCategory(units: ReadonlyArray<UnitResult>, together = false): UnitResult[][] {
+  if (together) return [[...units]];
   const groups = new Map<string, UnitResult[]>();
   for (const u of units) {
     const k = u.category ?? "";
@@ -26,8 +28,8 @@ export function groupByCategory(units: ReadonlyArray<UnitResult>): UnitResult[][
   return [...groups.values()];
 }
 
-export function rankUnits(units: UnitResult[]): void {
-  for (const group of groupByCategory(units)) {
+export function rankUnits(units: UnitResult[], together = false): void {
+  for (const group of groupByCategory(units, together)) {
     const ranked = group.filter((u) => u.total !== null && u.status !== "incomplete");
     const clean = ranked.filter((u) => u.status === "scored");
     const vetoed = ranked.filter((u) => u.status === "vetoed");

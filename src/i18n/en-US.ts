@@ -121,10 +121,13 @@ export const enUS: Catalog = {
     "rubric.duplicateName": (p) => `The name "${s(p.name)}" is used twice in the rubric (at ${s(p.path)})`,
     "rubric.formula": (p) => `The formula "${s(p.formula)}" cannot be used (at ${s(p.path)}): ${reasonOf(p.reason, String(p.detail ?? ""))}`,
     "rubric.partsExceedMax": (p) => `The sub-items of "${s(p.item)}" add up to ${s(p.parts)} points, more than the item's ${s(p.max)}`,
-    "rubric.totalMismatch": (p) => `The items add up to ${list(p.items)} points, not the stated full marks of ${s(p.max)}`,
+    "rubric.totalMismatch": (p) => `The items${p.category !== undefined ? ` for "${s(p.category)}" units` : ""} add up to ${list(p.items)} points, not the stated full marks of ${s(p.max)}`,
     "rubric.exclusiveWording": (p) =>
       `The rubric's description says "${s(p.figure)}${s(p.word)}", which includes ${s(p.figure)} itself, but the comparison at ${s(p.path)} leaves ${s(p.figure)} out: ` +
       `add inclusive: true if it should include it, or reword the description as "${p.word === "以下" ? "低于" : "超过"}${s(p.figure)}"`,
+    "rubric.noCategoryColumn": (p) => `scoring by category (difficulty coefficients or items for some categories) needs the column of the units' categories: set ranking.categoryColumn (分类排名列 on a rubric sheet) (at ${s(p.path)})`,
+    "rubric.noGrades": (p) => `lowering the grade (降等次) needs grades: list them under outcomes.grades (等次 on a rubric sheet), or set a stated grade instead (at ${s(p.path)})`,
+    "rubric.noCoefficient": (p) => `the category "${s(p.category)}" an item applies to has no difficulty coefficient: add one under ranking.coefficients (难度系数 on a rubric sheet) (at ${s(p.path)})`,
     "rubric.unknownBuiltin": (p) => `There is no built-in rubric "${s(p.id)}"; available: ${s(p.available)}`,
     "table.empty": () => `The sheet is empty`,
     "table.noHeader": (p) => `No header row in the first ${s(p.rows)} rows (expected a row of column names such as 单位 and the indicators)`,
@@ -143,6 +146,8 @@ export const enUS: Catalog = {
     "value.notBoolean": (p) => `"${s(p.indicator)}" value "${s(p.value)}" should be yes/no (是/否, 有/无, √/×, Y/N, 1/0)`,
     "value.formula": (p) => `Cannot compute "${s(p.indicator)}" (formula ${s(p.formula)}): ${reasonOf(p.reason)}`,
     "target.missingForUnit": (p) => `The rubric has no "${s(p.table)}" target for this unit`,
+    "category.missing": (p) => `the unit's category (column "${s(p.column)}") is blank: this rubric scores by category`,
+    "category.unknown": (p) => `the unit's category "${s(p.value)}" is not one of the rubric's (${s(p.choices)})` + (p.has === "coefficient" ? `, so it has no difficulty coefficient` : `; only the items for every unit are scored`),
     "unit.duplicate": (p) => `Unit "${s(p.unit)}" appears more than once (first at ${s(p.first)})`,
     "output.occupied": (p) => `Results go right of the table in ${s(p.range)}, but cell ${s(p.cell)} holds your data ("${s(p.value)}"). Move it or leave ${s(p.count)} empty columns, then score again`,
     "sheet.kaoheResults": (p) => `"${s(p.sheet)}" is Kaohe's results sheet for "${s(p.owner)}" and cannot be scored itself. Switch to the sheet to assess`,
@@ -210,11 +215,20 @@ export const enUS: Catalog = {
     "veto.totalBelow": (p) =>
       `Veto: total ${s(p.total)} is ${Number(p.inclusive) ? "at or below" : "below"} ${s(p.value)} (${belowWording(p.value, p.inclusive)})`,
     "veto.anyMissed": (p) => `Veto: targets missed (${list(p.items)})`,
+    coefficient: (p) => `Difficulty coefficient (难度系数) of ${s(p.category)}: raw total ${s(p.raw)} × ${s(p.coefficient)} = ${s(p.total)}`,
+    "grade.quota": (p) =>
+      `The total reaches ${s(p.grade)} but the ${s(p.grade)} places (${s(p.percent)}%, ${s(p.count)} in all) are taken` +
+      (p.tie === "allOut" ? `; units tied at the boundary all stay out` : p.tie === "tieBreak" ? `; the tie was broken on "${s(p.by)}" (this unit ${s(p.value)})` : "") +
+      (s(p.result) ? `: graded ${s(p.result)}` : `: no grade`),
+    "grade.tiesIn": (p) => `${s(p.grade)} places: ${s(p.percent)}%, ${s(p.count)} in all; units tied at the boundary all count in`,
+    "grade.veto": (p) => `Vetoed: graded ${s(p.grade)}`,
+    "grade.vetoDown": (p) => `Vetoed: lowered ${s(p.down)} grade(s) from ${s(p.from)} to ${s(p.grade)}`,
     laggard: (p) =>
       `Laggard: in the last ${s(p.bottom)} rank positions` +
       (p.below !== undefined ? ` with a total of ${s(p.total)}, ${Number(p.inclusive) ? "at or below" : "below"} ${s(p.below)} (${belowWording(p.below, p.inclusive)})` : ""),
   },
   labels: {
+    notApplicable: "n/a",
     total: "Total", rank: "Rank", result: "Result", attainedCount: "Targets met", unit: "Unit", row: "Row", status: "Status",
     item: "Item", points: "Points lost", cell: "Cell", max: "Max", score: "Score", section: "Section",
     scored: "Scored", vetoed: "Vetoed", incomplete: "Incomplete", commended: "Commended", laggard: "Laggard", progress: "Progress award",

@@ -120,10 +120,13 @@ export const zhCN: Catalog = {
     "rubric.duplicateName": (p) => `考核细则中名称“${s(p.name)}”重复（位置 ${s(p.path)}）`,
     "rubric.formula": (p) => `公式“${s(p.formula)}”无法使用（位置 ${s(p.path)}）：${reasonOf(p.reason, String(p.detail ?? ""))}`,
     "rubric.partsExceedMax": (p) => `“${s(p.item)}”的细项分值合计 ${s(p.parts)} 分，超过该项分值 ${s(p.max)} 分`,
-    "rubric.totalMismatch": (p) => `各项分值合计 ${list(p.items)} 分，与满分 ${s(p.max)} 分不一致`,
+    "rubric.totalMismatch": (p) => `${p.category !== undefined ? `适用于“${s(p.category)}”类单位的` : ""}各项分值合计 ${list(p.items)} 分，与满分 ${s(p.max)} 分不一致`,
     "rubric.exclusiveWording": (p) =>
       `考核细则的说明写“${s(p.figure)}${s(p.word)}”，按规定“${s(p.word)}”包含${s(p.figure)}本身，但位置 ${s(p.path)} 的比较不含${s(p.figure)}：` +
       `如应包含，请加 inclusive: true；如确不含，请把说明改为“${p.word === "以下" ? "低于" : "超过"}${s(p.figure)}”`,
+    "rubric.noCategoryColumn": (p) => `按类别考核（难度系数或项目的适用类别）需要单位类别所在的列：请填写 ranking.categoryColumn（评分细则中的“分类排名列”）（位置 ${s(p.path)}）`,
+    "rubric.noGrades": (p) => `“降等次”需要等次：请在 outcomes.grades（评分细则中的“等次”）中列出等次，或改为定为某一等次（位置 ${s(p.path)}）`,
+    "rubric.noCoefficient": (p) => `项目适用的类别“${s(p.category)}”没有难度系数：请在 ranking.coefficients（评分细则中的“难度系数”）中为它填写系数（位置 ${s(p.path)}）`,
     "rubric.unknownBuiltin": (p) => `没有名为“${s(p.id)}”的内置考核细则；可用：${s(p.available)}`,
     "table.empty": () => `工作表是空的`,
     "table.noHeader": (p) => `在前 ${s(p.rows)} 行中找不到表头行（应有一行列名，如“单位”和各项指标名称）`,
@@ -142,6 +145,8 @@ export const zhCN: Catalog = {
     "value.notBoolean": (p) => `“${s(p.indicator)}”的值“${s(p.value)}”应为 是/否（有/无、√/×、Y/N、1/0）`,
     "value.formula": (p) => `无法计算“${s(p.indicator)}”（公式 ${s(p.formula)}）：${reasonOf(p.reason)}`,
     "target.missingForUnit": (p) => `考核细则中没有该单位的“${s(p.table)}”目标值`,
+    "category.missing": (p) => `单位类别（“${s(p.column)}”列）没有填写：本考核细则按类别考核`,
+    "category.unknown": (p) => `单位类别“${s(p.value)}”不是考核细则中的类别（${s(p.choices)}）` + (p.has === "coefficient" ? `，无法确定难度系数` : `，只考核适用于所有单位的项目`),
     "unit.duplicate": (p) => `单位“${s(p.unit)}”重复出现（首次在 ${s(p.first)}）`,
     "output.occupied": (p) => `考核结果应写在表格右侧的 ${s(p.range)}，但单元格 ${s(p.cell)} 有您的数据（“${s(p.value)}”）。请移走该列数据或留出 ${s(p.count)} 个空列后再评分`,
     "sheet.kaoheResults": (p) => `“${s(p.sheet)}”是 Kaohe 写的考核明细（属于工作表“${s(p.owner)}”），不能再评分。请切换到要考核的工作表`,
@@ -208,9 +213,18 @@ export const zhCN: Catalog = {
     "veto.fact": (p) => `一票否决：${s(p.reason)}`,
     "veto.totalBelow": (p) => `一票否决：总分 ${s(p.total)}，${Number(p.inclusive) ? "在" : ""}${belowWording(p.value, p.inclusive)}`,
     "veto.anyMissed": (p) => `一票否决：未完成任务（${list(p.items)}）`,
+    coefficient: (p) => `难度系数：${s(p.category)} 原始总分 ${s(p.raw)} × ${s(p.coefficient)} = ${s(p.total)}`,
+    "grade.quota": (p) =>
+      `分数达到${s(p.grade)}但超出${s(p.grade)}名额（${s(p.percent)}%，共${s(p.count)}名）` +
+      (p.tie === "allOut" ? `，名额边界同分的单位均不计入` : p.tie === "tieBreak" ? `，同分按“${s(p.by)}”比较（本单位 ${s(p.value)}）在名额之外` : "") +
+      (s(p.result) ? `，定为${s(p.result)}` : `，不定等次`),
+    "grade.tiesIn": (p) => `${s(p.grade)}名额 ${s(p.percent)}%，共${s(p.count)}名；名额边界同分的单位均计入`,
+    "grade.veto": (p) => `一票否决，定为${s(p.grade)}`,
+    "grade.vetoDown": (p) => `一票否决，由${s(p.from)}降${"一二三四五六七八九"[Number(p.down) - 1] ?? s(p.down)}等次为${s(p.grade)}`,
     laggard: (p) => `后进单位：排位在倒数${s(p.bottom)}位` + (p.below !== undefined ? `且总分 ${s(p.total)}，${Number(p.inclusive) ? "在" : ""}${belowWording(p.below, p.inclusive)}` : ""),
   },
   labels: {
+    notApplicable: "不适用",
     total: "总分", rank: "排名", result: "考核结果", attainedCount: "达标项数", unit: "单位", row: "行", status: "状态",
     item: "考核项目", points: "扣分", cell: "单元格", max: "分值", score: "得分", section: "类别",
     scored: "已评分", vetoed: "一票否决", incomplete: "数据不全", commended: "表彰", laggard: "后进单位", progress: "进步奖",

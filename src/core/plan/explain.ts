@@ -30,7 +30,9 @@ export function resultText(u: UnitResult, t: Texts): string {
 
 /** A unit that lost nothing, was not vetoed and has no problem: its note would only repeat the row. */
 export function hasSomethingToExplain(u: UnitResult): boolean {
-  return u.status !== "scored" || u.vetoReasons.length > 0 || u.problems.length > 0 || u.items.some((i) => i.deductions.length + i.findings.length > 0);
+  return u.status !== "scored" || u.vetoReasons.length > 0 || u.problems.length > 0 || u.items.some((i) => i.deductions.length + i.findings.length > 0) ||
+    // A grade held back by a quota, or a 难度系数 other than 1, changes what the row shows.
+    (u.outcomeReasons ?? []).some((r) => r.code.startsWith("grade.") || (r.code === "coefficient" && r.params.coefficient !== 1));
 }
 
 export function explainUnit(u: UnitResult, t: Texts): string {
@@ -48,6 +50,7 @@ export function explainUnit(u: UnitResult, t: Texts): string {
   }
   let full = 0;
   for (const item of u.items) {
+    if (item.notApplicable) continue; // 分类考核: not the unit's item
     const notes = [...item.deductions, ...item.findings];
     if (notes.length === 0) {
       full++;
@@ -62,6 +65,7 @@ export function explainUnit(u: UnitResult, t: Texts): string {
       lines.push(`  · ${t.reason(reason)}`);
     }
   }
-  if (full > 0 && full < u.items.length && u.items[0]?.max !== null) lines.push(t.label("fullMarks"));
+  const assessed = u.items.filter((i) => !i.notApplicable);
+  if (full > 0 && full < assessed.length && assessed[0]?.max !== null) lines.push(t.label("fullMarks"));
   return lines.join("\n");
 }

@@ -7,7 +7,7 @@ export type LabelKey =
   | "max" | "score" | "section" | "scored" | "vetoed" | "incomplete" | "commended" | "laggard" | "progress"
   | "attained" | "notAttained" | "resultsSheet" | "resultsTitle" | "deductionsTitle" | "problemsTitle"
   | "severity" | "error" | "warning" | "message" | "yes" | "no" | "none"
-  | "improvement" | "rubric" | "summary" | "fullMarks";
+  | "improvement" | "rubric" | "summary" | "fullMarks" | "notApplicable";
 
 export interface Texts {
   label(key: LabelKey): string;

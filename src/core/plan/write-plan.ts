@@ -133,12 +133,14 @@ function resultsSheet(a: Assessment, t: Texts): PlanValue[][] {
     const reasons: string[] = [];
     for (const i of u.items) for (const d of [...i.deductions, ...i.findings]) reasons.push(`${d.cell ? `${d.cell} ` : ""}${t.reason(d.reason)}`);
     for (const r of u.vetoReasons) reasons.push(t.reason(r));
+    // 难度系数, 等次名额, 否决后等次, 后进单位: why the unit's total, grade or outcome is what it is.
+    for (const r of u.outcomeReasons ?? []) reasons.push(t.reason(r));
     for (const p of u.problems) if (p.severity === "error") reasons.push(`${p.cell ? `${p.cell} ` : ""}${t.issue(p)}`);
     rows.push([
       u.unit, u.row + 1, t.label(u.status),
       points ? u.total : attainedText(u),
       u.rank, resultText(u, t),
-      ...u.items.map((i) => (points ? i.score : i.met === null ? null : i.met ? t.label("yes") : t.label("no"))),
+      ...u.items.map((i) => (i.notApplicable ? t.label("notApplicable") : points ? i.score : i.met === null ? null : i.met ? t.label("yes") : t.label("no"))),
       ...u.composites.map((c) => c.value),
       reasons.length ? reasons.join("\n") : null,
     ]);

@@ -10,6 +10,7 @@ import { sum2 } from "../decimal";
 import { rubricSchema, type RubricDoc, type RuleDoc, type TargetRef } from "./schema";
 import type { Indicator, Item, Resolved, ResolvedTarget, Rubric, Rule, Veto } from "./model";
 import { wordingWarnings } from "./wording-check";
+import { fullMarks } from "./full-marks";
 
 export interface Compiled {
   rubric: Rubric;
@@ -192,7 +193,7 @@ function compileItems(c: Checker, doc: RubricDoc): Item[] {
         );
       }
       const rules = it.rules.map((r, j) => compileRule(c, r, [...path, "rules", j], doc.mode));
-      items.push({ name: it.name, section: g.section, max: it.max, bonus: it.bonus, rules, parts });
+      items.push({ name: it.name, section: g.section, max: it.max, bonus: it.bonus, rules, parts, ...(it.categories && { categories: it.categories.map(normalizeName) }) });
     });
   }
   return items;
@@ -204,6 +205,50 @@ function compileVetoes(c: Checker, doc: RubricDoc): Veto[] {
     const f = c.formula(v.when, ["vetoes", i, "when"]);
     return f ? { ...v, formula: f } : v;
   });
+}
+
+/**
+ * 分类考核, 等次名额 and 否决后等次: categories need the category column, a tie-break column must be
+ * declared, and 降等次 needs grades to step down. Returns the categories the rubric names, as written.
+ */
+function checkOutcomeShapes(c: Checker, doc: RubricDoc): string[] {
+  const named = new Map<string, string>();
+  const coefficients = Object.keys(doc.ranking.coefficients ?? {});
+  for (const k of coefficients) {
+    const path = ["ranking", "coefficients", k];
+    // 乡镇 and 乡 镇 are one category: two coefficients for it cannot both apply.
+    if (named.has(normalizeName(k))) c.errors.push(issue("rubric.duplicateName", { name: k, path: path.join(".") }, { path }));
+    named.set(normalizeName(k), k);
+  }
+  // Every item that names categories, with its path.
+  const limited: { categories: string[]; path: Path }[] = [];
+  (doc.items ?? []).forEach((it, i) => it.categories && limited.push({ categories: it.categories, path: ["items", i, "categories"] }));
+  doc.sections?.forEach((s, j) =>
+    s.items.forEach((it, i) => it.categories && limited.push({ categories: it.categories, path: ["sections", j, "items", i, "categories"] })),
+  );
+  const withCoefficient = new Set(named.keys());
+  for (const { categories, path } of limited) {
+    for (const k of categories) {
+      // With 难度系数 every category an item names needs one, or its units could not be scored.
+      if (coefficients.length && !withCoefficient.has(normalizeName(k))) c.errors.push(issue("rubric.noCoefficient", { category: k, path: path.join(".") }, { path }));
+      if (!named.has(normalizeName(k))) named.set(normalizeName(k), k);
+    }
+  }
+  const itemPaths = limited.map((l) => l.path);
+  if (doc.ranking.categoryColumn === undefined) {
+    const path = coefficients.length ? ["ranking", "coefficients"] : itemPaths[0];
+    if (path) c.errors.push(issue("rubric.noCategoryColumn", { path: path.join(".") }, { path }));
+  }
+  doc.outcomes.grades?.forEach((g, i) => {
+    if (g.quota?.tieBreak) c.requireIndicator(g.quota.tieBreak, ["outcomes", "grades", i, "quota", "tieBreak"]);
+  });
+  if (!doc.outcomes.grades?.length) {
+    const downs: Path[] = [];
+    if (doc.outcomes.vetoGrade && "down" in doc.outcomes.vetoGrade) downs.push(["outcomes", "vetoGrade"]);
+    doc.vetoes.forEach((v, i) => v.grade && "down" in v.grade && downs.push(["vetoes", i, "grade"]));
+    for (const path of downs) c.errors.push(issue("rubric.noGrades", { path: path.join(".") }, { path }));
+  }
+  return [...named.values()];
 }
 
 function unitTargets(doc: RubricDoc): Map<string, Map<string, number>> {
@@ -231,12 +276,13 @@ export function compileRubric(raw: unknown): Result<Compiled> {
     }),
   );
   if (doc.mode === "points" && doc.maxTotal !== undefined) {
-    const total = sum2(items.filter((i) => !i.bonus).map((i) => i.max ?? 0));
+    const { total, category } = fullMarks(items, doc.maxTotal);
     if (total !== doc.maxTotal) {
-      c.warnings.push(issue("rubric.totalMismatch", { items: total, max: doc.maxTotal, path: "maxTotal" }, { path: ["maxTotal"], severity: "warning" }));
+      c.warnings.push(issue("rubric.totalMismatch", { items: total, max: doc.maxTotal, path: "maxTotal", ...(category !== undefined && { category }) }, { path: ["maxTotal"], severity: "warning" }));
     }
   }
   c.warnings.push(...wordingWarnings(doc));
+  const categories = checkOutcomeShapes(c, doc);
   if (c.errors.length) return fail(...c.errors, ...c.warnings);
   const rubric: Rubric = {
     id: doc.id,
@@ -255,6 +301,10 @@ export function compileRubric(raw: unknown): Result<Compiled> {
     ...(doc.maxTotal !== undefined && { maxTotal: doc.maxTotal }),
     ...(doc.bonusCap !== undefined && { bonusCap: doc.bonusCap }),
     ...(doc.ranking.categoryColumn !== undefined && { categoryColumn: doc.ranking.categoryColumn }),
+    ...(doc.ranking.coefficients !== undefined && {
+      coefficients: new Map(Object.entries(doc.ranking.coefficients).map(([k, v]) => [normalizeName(k), v])),
+    }),
+    ...(categories.length > 0 && { categories }),
   };
   return ok({ rubric, warnings: c.warnings });
 }

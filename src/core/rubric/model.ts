@@ -39,6 +39,8 @@ export interface Item {
   bonus: boolean;
   rules: ReadonlyArray<Rule>;
   parts: ReadonlyArray<{ name: string; max: number }>;
+  /** 分类考核: the normalised categories the item applies to; absent = every unit. */
+  categories?: ReadonlyArray<string>;
 }
 
 export type Veto = VetoDoc & { formula?: Formula };
@@ -57,6 +59,10 @@ export interface Rubric {
   items: ReadonlyArray<Item>;
   vetoes: ReadonlyArray<Veto>;
   categoryColumn?: string;
+  /** 难度系数: normalised category → coefficient. With it units are ranked together on adjusted totals. */
+  coefficients?: ReadonlyMap<string, number>;
+  /** Every category the rubric names (难度系数, items' categories), as written; absent when it names none. */
+  categories?: ReadonlyArray<string>;
   outcomes: OutcomesDoc;
   composites: ReadonlyArray<CompositeDoc>;
   /** normalised unit name → indicator key → target */

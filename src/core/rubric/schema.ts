@@ -100,22 +100,46 @@ export const itemSchema = z.strictObject({
   /** The source's sub-items and their points, kept for reference and checked against `max`. */
   parts: z.array(partSchema).max(50).optional(),
   description: z.string().max(1000).optional(),
+  /** 分类考核: the item applies only to units of these categories (ranking.categoryColumn); others neither score it nor count its 分值. */
+  categories: z.array(name).min(1).max(50).optional(),
 });
 
 export const sectionSchema = z.strictObject({ name: z.string().max(100), items: z.array(itemSchema).min(1).max(200) });
 
+/** What a veto does to the grade: 定为 a stated grade (不合格), or 降 N 等次 (one band down by default). */
+export const gradeEffectSchema = z.union([
+  z.strictObject({ label: z.string().min(1).max(20) }),
+  z.strictObject({ down: z.number().int().min(1).max(9) }),
+]);
+const vetoGrade = { grade: gradeEffectSchema.optional() };
+
 export const vetoSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("fact"), when: z.string().min(1).max(500), reason: z.string().min(1).max(200) }),
+  z.strictObject({ type: z.literal("fact"), when: z.string().min(1).max(500), reason: z.string().min(1).max(200), ...vetoGrade }),
   z.strictObject({
     type: z.literal("totalBelow"),
     value: z.number().finite(),
     /** true: 80分以下 (≤ 80, the figure included); false (default, as before): 不满80分 (< 80). */
     inclusive: z.boolean().default(false),
+    ...vetoGrade,
   }),
-  z.strictObject({ type: z.literal("anyMissed") }),
+  z.strictObject({ type: z.literal("anyMissed"), ...vetoGrade }),
 ]);
 
 const topN = z.number().int().min(1).max(1000);
+
+/**
+ * 名额: at most `percent` % of the group's units (those with a total) get this grade, the count
+ * rounded by `rounding`; units over it fall to the next grade. Ties at the boundary are broken by the
+ * `tieBreak` indicator (higher first) and then all come in (`allIn`) or all stay out (`allOut`).
+ */
+export const quotaSchema = z.strictObject({
+  percent: z.number().finite().min(0).max(100),
+  rounding: z.enum(["floor", "round", "ceil"]).default("floor"),
+  ties: z.enum(["allOut", "allIn"]).default("allOut"),
+  tieBreak: name.optional(),
+});
+
+export const gradeSchema = z.strictObject({ min: z.number().finite(), label: z.string().min(1).max(20), quota: quotaSchema.optional() });
 
 export const outcomesSchema = z.strictObject({
   commendation: z.strictObject({ top: topN }).optional(),
@@ -128,7 +152,9 @@ export const outcomesSchema = z.strictObject({
     })
     .optional(),
   progress: z.strictObject({ top: topN, previous: name }).optional(),
-  grades: z.array(z.strictObject({ min: z.number().finite(), label: z.string().min(1).max(20) })).max(10).optional(),
+  grades: z.array(gradeSchema).max(10).optional(),
+  /** What a veto does to the grade when the veto itself does not say (no grade at all when neither says). */
+  vetoGrade: gradeEffectSchema.optional(),
 });
 
 export const compositeSchema = z.strictObject({
@@ -160,7 +186,13 @@ export const rubricSchema = z
     sections: z.array(sectionSchema).max(50).optional(),
     items: z.array(itemSchema).max(200).optional(),
     vetoes: z.array(vetoSchema).max(50).default([]),
-    ranking: z.strictObject({ categoryColumn: name.optional() }).default({}),
+    ranking: z
+      .strictObject({
+        categoryColumn: name.optional(),
+        /** 难度系数: a category's totals × its coefficient (街道 1, 乡镇 1.05); units are then ranked together on the adjusted totals. */
+        coefficients: z.record(z.string().min(1).max(100), z.number().finite().positive().max(10)).optional(),
+      })
+      .default({}),
     outcomes: outcomesSchema.default({}),
     composites: z.array(compositeSchema).max(10).default([]),
     unitTargets: z.record(z.string().min(1), z.record(z.string().min(1), z.number().finite())).optional(),
@@ -179,3 +211,5 @@ export type VetoDoc = z.output<typeof vetoSchema>;
 export type TargetRef = z.output<typeof targetRef>;
 export type OutcomesDoc = z.output<typeof outcomesSchema>;
 export type CompositeDoc = z.output<typeof compositeSchema>;
+export type GradeDoc = z.output<typeof gradeSchema>;
+export type GradeEffectDoc = z.output<typeof gradeEffectSchema>;

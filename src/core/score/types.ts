@@ -1,5 +1,6 @@
 /** Results as data. Reasons are codes with parameters; src/i18n turns them into sentences. */
 import type { Issue } from "../issue";
+import type { GradeEffectDoc } from "../rubric/schema";
 
 export type ReasonCode =
   | "target.low"
@@ -15,7 +16,12 @@ export type ReasonCode =
   | "veto.fact"
   | "veto.totalBelow"
   | "veto.anyMissed"
-  | "laggard";
+  | "laggard"
+  | "coefficient"
+  | "grade.quota"
+  | "grade.tiesIn"
+  | "grade.veto"
+  | "grade.vetoDown";
 
 export interface Reason {
   code: ReasonCode;
@@ -42,6 +48,8 @@ export interface ItemResult {
   /** Targets missed in attainment rubrics, and shortfalls that cost nothing. */
   findings: Deduction[];
   floored: boolean;
+  /** 分类考核: the item does not apply to the unit's category (not scored, not in its 分值). */
+  notApplicable?: true;
 }
 
 export type Status = "scored" | "vetoed" | "incomplete";
@@ -63,6 +71,13 @@ export interface UnitResult {
   composites: { name: string; value: number | null }[];
   previousTotal?: number;
   improvement?: number;
+  /** 难度系数: the total before it was applied, and the coefficient (`total` is the adjusted total). */
+  rawTotal?: number;
+  coefficient?: number;
+  /** What the unit's vetoes do to its grade (定为 a grade, or 降等次). */
+  vetoGrade?: GradeEffectDoc;
+  /** Tie-break indicators' values (by indicator name) for grade quotas. */
+  tieValues?: Record<string, number>;
   /** Input cells that show a shortfall (to highlight). */
   shortfallCells: string[];
   problems: Issue[];

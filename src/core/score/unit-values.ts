@@ -41,7 +41,8 @@ export function columnReaders(layout: TableLayout, rubric: Rubric): ColumnReader
   return out;
 }
 
-export function readUnitValues(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, readers: ReadonlyArray<ColumnReader>): UnitValues {
+/** `skip`: indicators the unit is not assessed on (分类考核), left unread. */
+export function readUnitValues(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, readers: ReadonlyArray<ColumnReader>, skip?: ReadonlySet<string>): UnitValues {
   const values = new Map<string, Value>();
   const problems: Issue[] = [];
   const where = (cell: string) => ({ sheet: grid.sheet, cell, unit: unit.unit });
@@ -49,6 +50,7 @@ export function readUnitValues(grid: Grid, layout: TableLayout, rubric: Rubric, 
   const rowNumber = unit.row + 1;
 
   for (const { ind, col, letter } of readers) {
+    if (skip?.has(ind.key)) continue;
     const parsed = parseCell(rowCells?.[col], ind.kind, ind.bounds);
     if (parsed.ok) {
       values.set(ind.key, { value: parsed.value, col: letter });

@@ -2,6 +2,7 @@
 import { evaluate } from "../formula";
 import { issue, type Issue } from "../issue";
 import type { Rubric } from "../rubric/model";
+import type { GradeEffectDoc } from "../rubric/schema";
 import type { ItemResult, Reason } from "./types";
 import { valueLookup, type Value } from "./unit-values";
 
@@ -13,13 +14,16 @@ export function vetoReasons(
   items: ReadonlyArray<ItemResult>,
   complete: boolean,
   where: Pick<Issue, "sheet" | "cell" | "unit"> = {},
-): { reasons: Reason[]; cells: string[]; problems: Issue[] } {
+): { reasons: Reason[]; cells: string[]; problems: Issue[]; grades: GradeEffectDoc[] } {
   const reasons: Reason[] = [];
+  // What each veto that applies does to the grade: its own effect, else the rubric's.
+  const grades: GradeEffectDoc[] = [];
   const cells: string[] = [];
   // A condition that cannot be evaluated (division by zero, overflow) is not "no veto": it is reported.
   const problems: Issue[] = [];
   const lookup = valueLookup(rubric, values);
   for (const v of rubric.vetoes) {
+    const before = reasons.length;
     if (v.type === "fact") {
       // A fact on an optional column the sheet lacks cannot veto (the missing column is reported).
       const r = v.formula ? evaluate(v.formula, lookup) : undefined;
@@ -42,6 +46,8 @@ export function vetoReasons(
       const missed = items.filter((i) => i.met === false).map((i) => i.name);
       if (missed.length) reasons.push({ code: "veto.anyMissed", params: { items: missed, count: missed.length } });
     }
+    const effect = v.grade ?? rubric.outcomes.vetoGrade;
+    if (reasons.length > before && effect) grades.push(effect);
   }
-  return { reasons, cells, problems };
+  return { reasons, cells, problems, grades };
 }

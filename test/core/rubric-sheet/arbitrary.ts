@@ -3,7 +3,7 @@
  * Names are unique by construction; texts are non-blank and never a block title (【…】).
  */
 import fc from "fast-check";
-import type { CompositeDoc, IndicatorDoc, ItemDoc, OutcomesDoc, RubricDoc, RuleDoc, TargetRef, VetoDoc } from "../../../src/core/rubric/schema";
+import type { CompositeDoc, GradeEffectDoc, IndicatorDoc, ItemDoc, OutcomesDoc, RubricDoc, RuleDoc, TargetRef, VetoDoc } from "../../../src/core/rubric/schema";
 
 const CHARS = ["考", "核", "率", "分", "a", "Z", "7", " ", "(", "）", "%", "‰", "·", "\n", "😀", "=", "列", ":"];
 /** Free text: any of CHARS, not blank, not starting with 【. */
@@ -14,6 +14,11 @@ const points = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, ma
 const num = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x));
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+/** 分类考核: the categories items and 难度系数 name. */
+const CATS = ["街道", "乡镇", "社区"];
+const categories = fc.subarray(CATS, { minLength: 1 });
+const gradeEffect: fc.Arbitrary<GradeEffectDoc> = fc.oneof(text(8).map((label) => ({ label })), fc.integer({ min: 1, max: 9 }).map((down) => ({ down })));
 
 interface Names {
   inds: string[];
@@ -49,16 +54,17 @@ function items(n: Names, count: number, offset: number): fc.Arbitrary<ItemDoc[]>
       fc.record({
         suffix: text(6), max: points, bonus: fc.boolean(), rules: fc.array(rule(n), { minLength: 1, maxLength: 4 }),
         parts: opt(fc.array(fc.record({ name: text(30), max: points }), { minLength: 1, maxLength: 3 })), description: opt(text(40)),
-      }).map((it) => defined({ name: `项目${offset + i}-${it.suffix.trim()}`, max: it.max, bonus: it.bonus, rules: it.rules, parts: it.parts, description: it.description })),
+        categories: opt(categories),
+      }).map((it) => defined({ name: `项目${offset + i}-${it.suffix.trim()}`, max: it.max, bonus: it.bonus, rules: it.rules, parts: it.parts, description: it.description, categories: it.categories })),
     ),
   );
 }
 
 function veto(n: Names): fc.Arbitrary<VetoDoc> {
   return fc.oneof(
-    fc.record({ ind: fc.constantFrom(...n.inds), reason: text(20) }).map((v) => ({ type: "fact" as const, when: `[${v.ind}] > 0`, reason: v.reason })),
-    fc.record({ value: num, inclusive: fc.boolean() }).map((v) => ({ type: "totalBelow" as const, ...v })),
-    fc.constant({ type: "anyMissed" as const }),
+    fc.record({ ind: fc.constantFrom(...n.inds), reason: text(20), grade: opt(gradeEffect) }).map((v) => defined({ type: "fact" as const, when: `[${v.ind}] > 0`, reason: v.reason, grade: v.grade })),
+    fc.record({ value: num, inclusive: fc.boolean(), grade: opt(gradeEffect) }).map((v) => defined({ type: "totalBelow" as const, ...v })),
+    opt(gradeEffect).map((grade) => defined({ type: "anyMissed" as const, grade })),
   );
 }
 
@@ -68,8 +74,47 @@ function outcomes(n: Names): fc.Arbitrary<OutcomesDoc> {
     commendation: opt(top.map((t) => ({ top: t }))),
     laggard: opt(fc.record({ bottom: top, below: opt(num), inclusive: fc.boolean() }).map(defined)),
     progress: opt(fc.record({ top, previous: fc.constantFrom(...n.inds) })),
-    grades: opt(fc.array(fc.record({ min: num, label: text(8) }), { minLength: 1, maxLength: 4 })),
+    grades: opt(fc.array(fc.record({ min: num, label: text(8), quota: opt(quota(n)) }).map(defined), { minLength: 1, maxLength: 4 })),
+    vetoGrade: opt(gradeEffect),
   }).map(defined);
+}
+
+function quota(n: Names): fc.Arbitrary<NonNullable<NonNullable<OutcomesDoc["grades"]>[number]["quota"]>> {
+  return fc.record({
+    percent: fc.double({ min: 0, max: 100, noNaN: true }).map((x) => (x === 0 ? 0 : x)),
+    rounding: fc.constantFrom("floor" as const, "round" as const, "ceil" as const),
+    ties: fc.constantFrom("allOut" as const, "allIn" as const),
+    tieBreak: opt(fc.constantFrom(...n.inds)),
+  }).map(defined);
+}
+
+/** Categories need the category column, and 降等次 needs grades: drop what the checker would refuse. */
+function consistent(d: RubricDoc): RubricDoc {
+  const noGrades = !d.outcomes.grades?.length;
+  const fixed = (g: GradeEffectDoc | undefined) => (noGrades && g && "down" in g ? { label: "不合格" } : g);
+  const out: RubricDoc = {
+    ...d,
+    vetoes: d.vetoes.map((v) => defined({ ...v, grade: fixed(v.grade) })),
+    outcomes: defined({ ...d.outcomes, vetoGrade: fixed(d.outcomes.vetoGrade) }),
+  };
+  if (d.ranking.categoryColumn !== undefined) {
+    // With 难度系数 every category an item names needs one.
+    const named = [...(out.items ?? []), ...(out.sections ?? []).flatMap((s) => s.items)].flatMap((it) => it.categories ?? []);
+    const coefficients = out.ranking.coefficients;
+    // A new object: generated values must not be changed in place (fast-check replays them when shrinking).
+    if (coefficients) out.ranking = { ...out.ranking, coefficients: { ...Object.fromEntries(named.map((k) => [k, 1])), ...coefficients } };
+    return out;
+  }
+  const strip = (it: ItemDoc): ItemDoc => {
+    const { categories: _c, ...rest } = it;
+    return rest;
+  };
+  return defined({
+    ...out,
+    ranking: {},
+    items: out.items?.map(strip),
+    sections: out.sections?.map((s) => ({ ...s, items: s.items.map(strip) })),
+  });
 }
 
 function composite(n: Names, i: number): fc.Arbitrary<CompositeDoc> {
@@ -106,7 +151,8 @@ export const rubricDoc: fc.Arbitrary<RubricDoc> = fc
       items: nTop ? items(n, nTop, 0).map((x) => x as ItemDoc[] | undefined) : fc.constant(undefined),
       sections: nSec ? sections.map((x) => x as RubricDoc["sections"]) : fc.constant(undefined),
       vetoes: fc.array(veto(n), { maxLength: 3 }),
-      ranking: opt(fc.constantFrom(...n.inds)).map((c) => (c === undefined ? {} : { categoryColumn: c })),
+      ranking: fc.record({ column: opt(fc.constantFrom(...n.inds)), coefficients: opt(fc.dictionary(fc.constantFrom(...CATS), fc.double({ min: 0.01, max: 10, noNaN: true }), { minKeys: 1 })) })
+        .map((r) => defined({ categoryColumn: r.column, coefficients: r.coefficients })),
       outcomes: outcomes(n),
       composites: fc.integer({ min: 0, max: 2 }).chain((k) => fc.tuple(...Array.from({ length: k }, (_, i) => composite(n, i)))),
       unitTargets: tables
@@ -114,5 +160,5 @@ export const rubricDoc: fc.Arbitrary<RubricDoc> = fc
             // The first unit has every table, so each table a target names exists.
             Object.fromEntries(rows.map((vals, u) => [`单位${u}`, defined(Object.fromEntries(vals.map((v, t) => [n.tables[t] as string, u === 0 ? v ?? 0 : v])))])))
         : fc.constant(undefined),
-    }).map((d) => defined(d) as RubricDoc);
+    }).map((d) => consistent(defined(d) as RubricDoc));
   });

@@ -9,7 +9,8 @@ import { compileRubric, type Compiled } from "../compile";
 import type { ItemDoc, RubricDoc } from "../schema";
 import { splitBlocks, type Block } from "./blocks";
 import { SheetCells } from "./cells";
-import { BLOCKS, COMPOSITE_COLUMNS, INDICATOR_COLUMNS, PART_COLUMNS, RULE_COLUMNS, type BlockKey } from "./layout";
+import { BLOCKS, COMPOSITE_COLUMNS, GRADE_COLUMNS, INDICATOR_COLUMNS, PART_COLUMNS, RULE_COLUMNS, type BlockKey } from "./layout";
+import { readGrades } from "./read-grades";
 import { readInfo } from "./read-info";
 import { readRules } from "./read-rules";
 import { readComposites, readIndicators, readParts, readUnitTargets } from "./read-tables";
@@ -61,6 +62,12 @@ export function sheetToRubric(grid: Grid): Result<SheetRubric> {
   const parts = pt ? readParts(cells, pt.cols, pt.rows) : [];
   const ct = table(cells, blocks.get("composites"), COMPOSITE_COLUMNS, ["name", "part", "weight"]);
   const composites = ct ? readComposites(cells, ct.cols, ct.rows, sources) : [];
+  // 【等次】 (grades with 名额) replaces the 等次 rows of 【基本信息】; both at once is ambiguous.
+  const gb = blocks.get("grades");
+  const gt = table(cells, gb, GRADE_COLUMNS, ["label", "min"]);
+  const grades = gt ? readGrades(cells, gt.cols, gt.rows, sources) : [];
+  if (grades.length && info.outcomes.grades?.length && gb) cells.problem("rubricSheet.duplicateLabel", gb.title, 0, { value: BLOCKS.grades });
+  else if (grades.length) info.outcomes.grades = grades;
   const ub = blocks.get("unitTargets");
   const unitTargets = ub ? readUnitTargets(cells, ub.rows[0], ub.rows.slice(1), sources) : undefined;
 

@@ -14,6 +14,7 @@ export const BLOCKS = {
   parts: "【细项】",
   composites: "【综合得分】",
   unitTargets: "【分单位目标值】",
+  grades: "【等次】",
 } as const;
 export type BlockKey = keyof typeof BLOCKS;
 
@@ -36,6 +37,10 @@ export const INFO = {
   progressTop: "进步奖名额",
   progressPrevious: "进步奖上年总分列",
   grade: "等次",
+  /** 难度系数: one row per category (B category, C coefficient). */
+  coefficient: "难度系数",
+  /** What a veto does to the grade, rubric-wide: a grade (不合格) or 降一等次. */
+  vetoGrade: "否决后等次",
 } as const;
 export type InfoKey = keyof typeof INFO;
 
@@ -61,6 +66,9 @@ export const RULE_COLUMNS = {
   formula: "公式",
   note: "说明",
   itemText: "评分标准",
+  // 分类考核 and 否决后等次 (issue #9)
+  categories: "适用类别",
+  vetoGrade: "否决后等次",
 } as const;
 export type RuleColumn = keyof typeof RULE_COLUMNS;
 
@@ -77,6 +85,17 @@ export type IndicatorColumn = keyof typeof INDICATOR_COLUMNS;
 
 export const PART_COLUMNS = { item: "考核项目", name: "细项", max: "分值" } as const;
 export type PartColumn = keyof typeof PART_COLUMNS;
+
+/** 【等次】: grades with 名额 (written when a grade has a quota; plain grades stay 等次 rows of 【基本信息】). */
+export const GRADE_COLUMNS = {
+  label: "等次",
+  min: "最低分",
+  percent: "名额比例(%)",
+  rounding: "名额取整",
+  ties: "同分处理",
+  tieBreak: "同分比较列",
+} as const;
+export type GradeColumn = keyof typeof GRADE_COLUMNS;
 
 export const COMPOSITE_COLUMNS = { name: "名称", part: "组成", weight: "权重" } as const;
 export type CompositeColumn = keyof typeof COMPOSITE_COLUMNS;
@@ -133,6 +152,21 @@ export const FLOORS: Choice<"deduct" | "bonus"> = [
   ["bonus", "加分封顶"],
 ];
 
+export const QUOTA_ROUNDINGS: Choice<"floor" | "round" | "ceil"> = [
+  ["floor", "向下取整"],
+  ["round", "四舍五入"],
+  ["ceil", "向上取整"],
+];
+
+export const TIES: Choice<"allOut" | "allIn"> = [
+  ["allOut", "同分均不计入"],
+  ["allIn", "同分均计入"],
+];
+
+/** Categories in one cell: 街道、乡镇 (also , ， ; ；). */
+export const CATEGORY_SEPARATOR = "、";
+export const CATEGORY_SPLIT = /[、,，;；]/;
+
 export const MODES: Choice<"points" | "attainment"> = [
   ["points", "计分"],
   ["attainment", "达标"],
@@ -173,10 +207,10 @@ export const KIND_COLUMNS: Record<Kind, ReadonlyArray<RuleColumn>> = {
   improvement: ["indicator", "direction", "previous", "points", "note"],
   enteredScore: ["indicator", "note"],
   formula: ["formula", "note"],
-  "veto.fact": ["veto", "note"],
-  "veto.totalBelow": ["target", "inclusive"],
-  "veto.anyMissed": [],
+  "veto.fact": ["veto", "note", "vetoGrade"],
+  "veto.totalBelow": ["target", "inclusive", "vetoGrade"],
+  "veto.anyMissed": ["vetoGrade"],
 };
 
 /** Columns that describe the item, not the rule: read on the item's first row (or merged down). */
-export const ITEM_COLUMNS: ReadonlyArray<RuleColumn> = ["section", "item", "max", "floor", "itemText"];
+export const ITEM_COLUMNS: ReadonlyArray<RuleColumn> = ["section", "item", "max", "floor", "itemText", "categories"];

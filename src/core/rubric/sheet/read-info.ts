@@ -3,6 +3,7 @@ import type { OutcomesDoc, RubricDoc } from "../schema";
 import type { SheetCells } from "./cells";
 import { foldLabel } from "./cells";
 import { INFO, MODES, type InfoKey } from "./layout";
+import { parseEffect } from "./grade-effect";
 
 export type InfoFields = Pick<RubricDoc, "id" | "name" | "version" | "mode" | "outcomes" | "ranking"> &
   Partial<Pick<RubricDoc, "$schema" | "source" | "description" | "maxTotal" | "bonusCap">>;
@@ -12,6 +13,7 @@ const LABELS = new Map((Object.entries(INFO) as [InfoKey, string][]).map(([k, l]
 export function readInfo(cells: SheetCells, rows: ReadonlyArray<number>, titleRow: number): InfoFields {
   const at = new Map<InfoKey, number>();
   const grades: NonNullable<OutcomesDoc["grades"]> = [];
+  const coefficients: Record<string, number> = {};
   for (const r of rows) {
     const label = cells.text(r, 0);
     if (label === undefined) {
@@ -31,6 +33,19 @@ export function readInfo(cells: SheetCells, rows: ReadonlyArray<number>, titleRo
       } else {
         cells.source(["outcomes", "grades", grades.length], r, 1);
         grades.push({ label: name, min });
+      }
+    } else if (key === "coefficient") {
+      // 难度系数 | 街道 | 1.05: one row per category.
+      const category = cells.text(r, 1)?.trim();
+      const value = cells.number(r, 2, INFO.coefficient);
+      if (category === undefined && value === undefined) continue;
+      if (category === undefined) cells.problem("rubricSheet.required", r, 1, { label: INFO.coefficient });
+      else if (value === undefined) {
+        if (cells.blank(r, 2)) cells.problem("rubricSheet.required", r, 2, { label: INFO.coefficient });
+      } else if (Object.prototype.hasOwnProperty.call(coefficients, category)) cells.problem("rubricSheet.duplicateLabel", r, 1, { value: category });
+      else {
+        cells.source(["ranking", "coefficients", category], r, 2);
+        Object.defineProperty(coefficients, category, { value, enumerable: true, writable: true, configurable: true });
       }
     } else if (at.has(key)) cells.problem("rubricSheet.duplicateLabel", r, 0, { value: label });
     else at.set(key, r);
@@ -77,6 +92,8 @@ export function readInfo(cells: SheetCells, rows: ReadonlyArray<number>, titleRo
     } else outcomes.progress = { top: progressTop, previous };
   }
   if (grades.length) outcomes.grades = grades;
+  const vetoGrade = text("vetoGrade", ["outcomes", "vetoGrade"]);
+  if (vetoGrade !== undefined) outcomes.vetoGrade = parseEffect(vetoGrade);
 
   const categoryColumn = text("categoryColumn", ["ranking", "categoryColumn"]);
   const optional = <K extends "$schema" | "source" | "description">(k: K, key: InfoKey) => {
@@ -95,7 +112,10 @@ export function readInfo(cells: SheetCells, rows: ReadonlyArray<number>, titleRo
     ...optional("description", "description"),
     ...(maxTotal !== undefined && { maxTotal }),
     ...(bonusCap !== undefined && { bonusCap }),
-    ranking: categoryColumn === undefined ? {} : { categoryColumn },
+    ranking: {
+      ...(categoryColumn !== undefined && { categoryColumn }),
+      ...(Object.keys(coefficients).length > 0 && { coefficients }),
+    },
     outcomes,
   };
 }

@@ -8,8 +8,9 @@ import type { ItemDoc, RuleDoc, TargetRef, VetoDoc } from "../schema";
 import type { SheetCells } from "./cells";
 import {
   COLUMN_PREFIX, DIRECTIONS, FLOORS, ITEM_COLUMNS, KIND_COLUMNS, KINDS, ROUNDINGS, RULE_COLUMNS, UNIT_TABLE_PREFIX,
-  type Direction, type Kind, type RuleColumn,
+  CATEGORY_SEPARATOR, CATEGORY_SPLIT, type Direction, type Kind, type RuleColumn,
 } from "./layout";
+import { parseEffect } from "./grade-effect";
 
 type Path = Array<string | number>;
 /** Where each field of a rule or item was read: rubric path suffix → [row, col]. */
@@ -135,14 +136,19 @@ function readRule(r: RuleRow, kind: Exclude<Kind, `veto.${string}`>): RuleDoc {
   }
 }
 
+/** 适用类别: 街道、乡镇 → ["街道", "乡镇"]; blank → every unit. */
+const categoryList = (text: string | undefined) => text?.split(CATEGORY_SPLIT).map((c) => c.trim()).filter((c) => c !== "");
+
 function readVeto(r: RuleRow, kind: Extract<Kind, `veto.${string}`>): VetoDoc {
-  if (kind === "veto.fact") return { type: "fact", when: r.need("veto", ["when"]), reason: r.need("note", ["reason"]) };
-  if (kind === "veto.anyMissed") return { type: "anyMissed" };
+  const effect = r.text("vetoGrade", ["grade"]);
+  const g = effect === undefined ? {} : { grade: parseEffect(effect) };
+  if (kind === "veto.fact") return { type: "fact", when: r.need("veto", ["when"]), reason: r.need("note", ["reason"]), ...g };
+  if (kind === "veto.anyMissed") return { type: "anyMissed", ...g };
   const c = r.col("target");
   const value = c === undefined ? undefined : r.cells.number(r.row, c, L.target);
   if (c !== undefined) r.sources.push([["value"], r.row, c]);
   if (value === undefined && !r.has("target")) r.cells.problem("rubricSheet.required", r.row, c ?? 0, { label: L.target });
-  return { type: "totalBelow", value: value ?? 0, inclusive: r.yesNo("inclusive") ?? false };
+  return { type: "totalBelow", value: value ?? 0, inclusive: r.yesNo("inclusive") ?? false, ...g };
 }
 
 /** Cells this kind does not use must be blank: a filled one is an error, not silently dropped. */
@@ -182,9 +188,13 @@ export function readRules(cells: SheetCells, cols: Map<RuleColumn, number>, rows
       const floorCol = cols.get("floor");
       const floor = floorCol === undefined ? undefined : cells.choice(row, floorCol, L.floor, FLOORS);
       const description = r.text("itemText", ["description"]);
+      const categories = categoryList(r.text("categories", ["categories"]));
       itemSources.push(...r.sources.splice(0));
       current = {
-        item: { name, ...(max !== undefined && { max }), bonus: floor === "bonus", rules: [], ...(description !== undefined && { description }) },
+        item: {
+          name, ...(max !== undefined && { max }), bonus: floor === "bonus", rules: [], ...(description !== undefined && { description }),
+          ...(categories?.length && { categories }),
+        },
         section,
         sources: itemSources,
       };
@@ -217,11 +227,13 @@ function checkItemCellsAgree(r: RuleRow, current: ReadItem): void {
     max: it.max === undefined ? undefined : String(it.max),
     floor: FLOORS.find(([v]) => v === (it.bonus ? "bonus" : "deduct"))?.[1],
     itemText: it.description,
+    categories: it.categories?.join(CATEGORY_SEPARATOR),
   };
-  for (const k of ["max", "floor", "itemText"] as const) {
+  for (const k of ["max", "floor", "itemText", "categories"] as const) {
     const c = r.col(k);
     if (c === undefined || r.cells.blank(r.row, c)) continue;
-    const v = k === "max" ? String(r.cells.number(r.row, c, L.max) ?? "") : r.cells.text(r.row, c) ?? "";
+    const text = r.cells.text(r.row, c) ?? "";
+    const v = k === "max" ? String(r.cells.number(r.row, c, L.max) ?? "") : k === "categories" ? (categoryList(text) ?? []).join(CATEGORY_SEPARATOR) : text;
     if (v !== (first[k] ?? "")) r.cells.problem("rubricSheet.inconsistent", r.row, c, { label: L[k], item: it.name, value: v, first: first[k] ?? "" });
   }
 }

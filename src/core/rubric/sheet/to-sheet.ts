@@ -5,7 +5,9 @@ import {
   ALIAS_SEPARATOR, BLOCKS, COLUMN_PREFIX, COMPOSITE_COLUMNS, DIRECTIONS, FLOORS, INDICATOR_COLUMNS, INFO, KINDS, MODES,
   PART_COLUMNS, ROUNDINGS, RULE_COLUMNS, SHEET_NAME, TOTAL_PART, TYPES, UNIT_COLUMN, UNIT_TABLE_PREFIX, YES_NO,
   choiceLabel, choiceLabels, type RuleColumn,
+  CATEGORY_SEPARATOR, GRADE_COLUMNS, QUOTA_ROUNDINGS, TIES,
 } from "./layout";
+import { effectText } from "./grade-effect";
 
 export type SheetValue = string | number | null;
 
@@ -67,9 +69,10 @@ function ruleCells(rule: RuleDoc): Partial<Record<RuleColumn, SheetValue>> {
 }
 
 function vetoCells(v: VetoDoc): Partial<Record<RuleColumn, SheetValue>> {
-  if (v.type === "fact") return { kind: choiceLabel(KINDS, "veto.fact"), veto: v.when, note: v.reason };
-  if (v.type === "totalBelow") return { kind: choiceLabel(KINDS, "veto.totalBelow"), target: v.value, inclusive: yesNo(v.inclusive) };
-  return { kind: choiceLabel(KINDS, "veto.anyMissed") };
+  const grade = v.grade === undefined ? {} : { vetoGrade: effectText(v.grade) };
+  if (v.type === "fact") return { kind: choiceLabel(KINDS, "veto.fact"), veto: v.when, note: v.reason, ...grade };
+  if (v.type === "totalBelow") return { kind: choiceLabel(KINDS, "veto.totalBelow"), target: v.value, inclusive: yesNo(v.inclusive), ...grade };
+  return { kind: choiceLabel(KINDS, "veto.anyMissed"), ...grade };
 }
 
 const toRow = (cells: Partial<Record<RuleColumn, SheetValue>>): SheetValue[] => RULE_KEYS.map((k) => cells[k] ?? null);
@@ -77,7 +80,10 @@ const toRow = (cells: Partial<Record<RuleColumn, SheetValue>>): SheetValue[] => 
 function itemRows(item: ItemDoc, section: string): SheetValue[][] {
   return item.rules.map((rule, i) => {
     const first: Partial<Record<RuleColumn, SheetValue>> = i === 0
-      ? { item: item.name, max: opt(item.max), floor: choiceLabel(FLOORS, item.bonus ? "bonus" : "deduct"), itemText: opt(item.description) }
+      ? {
+          item: item.name, max: opt(item.max), floor: choiceLabel(FLOORS, item.bonus ? "bonus" : "deduct"), itemText: opt(item.description),
+          categories: item.categories ? item.categories.join(CATEGORY_SEPARATOR) : null,
+        }
       : {};
     return toRow({ ...ruleCells(rule), ...first, section: section || null });
   });
@@ -104,11 +110,18 @@ function infoRows(doc: RubricDoc): SheetValue[][] {
     [INFO.progressTop, opt(o.progress?.top)],
     [INFO.progressPrevious, opt(o.progress?.previous)],
   );
-  const grades = o.grades ?? [];
+  // Grades with 名额 go to the 【等次】 block; plain ones stay here as before.
+  const grades = hasQuota(doc) ? [] : (o.grades ?? []);
   for (const g of grades) rows.push([INFO.grade, g.label, g.min]);
-  if (!grades.length) rows.push([INFO.grade, null, null]);
+  if (!grades.length && !hasQuota(doc)) rows.push([INFO.grade, null, null]);
+  const coefficients = Object.entries(doc.ranking.coefficients ?? {});
+  for (const [category, value] of coefficients) rows.push([INFO.coefficient, category, value]);
+  if (!coefficients.length) rows.push([INFO.coefficient, null, null]);
+  rows.push([INFO.vetoGrade, o.vetoGrade === undefined ? null : effectText(o.vetoGrade)]);
   return rows;
 }
+
+const hasQuota = (doc: RubricDoc) => (doc.outcomes.grades ?? []).some((g) => g.quota !== undefined);
 
 const indicatorRow = (i: IndicatorDoc): SheetValue[] => [
   i.name, choiceLabel(TYPES, i.type), i.aliases?.length ? i.aliases.join(ALIAS_SEPARATOR) : null, yesNo(i.required),
@@ -175,6 +188,14 @@ export function rubricToSheet(doc: RubricDoc, name = SHEET_NAME): RubricSheet {
     Object.values(COMPOSITE_COLUMNS),
     doc.composites.flatMap((c) => c.parts.map((p, i) => [i === 0 ? c.name : null, "total" in p ? TOTAL_PART : p.indicator, p.weight])),
   );
+  if (hasQuota(doc)) {
+    const grades = b.block(BLOCKS.grades, Object.values(GRADE_COLUMNS), (doc.outcomes.grades ?? []).map((g) => [
+      g.label, g.min, opt(g.quota?.percent), g.quota ? choiceLabel(QUOTA_ROUNDINGS, g.quota.rounding) : null,
+      g.quota ? choiceLabel(TIES, g.quota.ties) : null, opt(g.quota?.tieBreak),
+    ]));
+    b.dropDown(grades, 3, choiceLabels(QUOTA_ROUNDINGS));
+    b.dropDown(grades, 4, choiceLabels(TIES));
+  }
   const tables = doc.unitTargets ?? {};
   const keys = [...new Set(Object.values(tables).flatMap((t) => Object.keys(t)))];
   b.block(BLOCKS.unitTargets, [UNIT_COLUMN, ...keys], Object.entries(tables).map(([unit, t]) => [unit, ...keys.map((k) => opt(t[k]))]));
