@@ -3,8 +3,10 @@
  * out in doubling steps (1, 2, 4 … display steps) until every goal is met somewhere, then each goal's
  * boundary is found by bisection between the last value that missed it and the first that met it.
  * Nothing is assumed about which way is better (a range such as 性别比 103–107 is met from either
- * side). A move that makes the unit incomplete (a value past what the rubric accepts) is a wall: the
- * walk stops at the last value the engine accepts.
+ * side): a direction is walked until a value leaves the unit worse off than it is now (a lower total,
+ * or vetoed where it was not) — rules that punish a move further the further it goes are not searched
+ * beyond their first worse value. A move that makes the unit incomplete (a value past what the rubric
+ * accepts) is a wall: the walk stops at the last value the engine accepts.
  */
 import type { Lattice } from "./lattice";
 
@@ -13,6 +15,8 @@ export interface ProbeResult {
   met: ReadonlyArray<boolean>;
   /** The unit could be assessed with this value. */
   valid: boolean;
+  /** The unit stands worse than where it is now (lower total, or a worse status). */
+  worse: boolean;
 }
 
 /** Re-assess with `value`; null when the budget of re-assessments is spent. */
@@ -92,7 +96,7 @@ export function searchValue(lattice: Lattice, goals: number, probe: Probe): { fo
       }
       for (let g = 0; g < goals; g++) if (!settled[g] && r.met[g]) brackets[g]?.push({ dir, miss: last[dir], hit: offset });
       last[dir] = offset;
-      if (offset >= limit[dir]) done[dir] = true;
+      if (offset >= limit[dir] || (r.worse && !r.met.some(Boolean))) done[dir] = true;
     }
     // A goal met at this distance in either direction is settled: anything further away is a larger change.
     for (let g = 0; g < goals; g++) if (brackets[g]?.length) settled[g] = true;

@@ -53,18 +53,32 @@ export interface WhatIf {
   /** Why the unit is vetoed, if it is (each has its own liftVeto goal). */
   vetoes: Reason[];
   goals: GoalAnswer[];
-  /** Re-assessments run. */
+  /** Re-assessments of the whole sheet run. */
   assessments: number;
+  /** The most the budget allowed. */
+  budget: number;
   /** Indicators not searched because the budget ran out (then the answers are incomplete). */
   untried: string[];
 }
 
 export interface WhatIfOptions {
-  /** Most re-assessments of the whole sheet to run (default 2000). */
-  maxAssessments?: number;
+  /**
+   * Most work to do, in units scored: each re-assessment scores every unit of the sheet, so a sheet of
+   * 500 units gets 500 re-assessments by default (250,000), one of 50 units 5,000.
+   */
+  maxUnitsScored?: number;
 }
 
-const DEFAULT_BUDGET = 2000;
+/** About a second or two for 500 units of community-2009 (npm run bench). */
+const DEFAULT_WORK = 250_000;
+
+/** Status first (scored above vetoed above incomplete), then total; attainment rubrics count targets met. */
+function worseThan(u: UnitResult, base: UnitResult): boolean {
+  const rank = (x: UnitResult) => (x.status === "scored" ? 2 : x.status === "vetoed" ? 1 : 0);
+  if (rank(u) !== rank(base)) return rank(u) < rank(base);
+  const figure = (x: UnitResult) => x.total ?? x.items.filter((i) => i.met === true).length;
+  return figure(u) < figure(base);
+}
 
 export function standing(u: UnitResult): Standing {
   const s: Standing = { status: u.status, total: u.total, rank: u.rank, outcomes: [...u.outcomes] };
@@ -115,8 +129,8 @@ export function whatIf(grid: Grid, rubric: Rubric, base: Assessment, row: number
   const unit = base.units.find((u) => u.row === row);
   if (!unit) return undefined;
   const goals = goalsFor(unit, rubric);
-  const budget = options.maxAssessments ?? DEFAULT_BUDGET;
-  const report: WhatIf = { unit: unit.unit, row, before: standing(unit), vetoes: unit.vetoReasons, goals: goals.map((goal) => ({ goal, changes: [] })), assessments: 0, untried: [] };
+  const budget = Math.max(1, Math.floor((options.maxUnitsScored ?? DEFAULT_WORK) / base.units.length));
+  const report: WhatIf = { unit: unit.unit, row, before: standing(unit), vetoes: unit.vetoReasons, goals: goals.map((goal) => ({ goal, changes: [] })), assessments: 0, budget, untried: [] };
   if (goals.length === 0) return report;
 
   const layout = base.layout;
@@ -125,9 +139,10 @@ export function whatIf(grid: Grid, rubric: Rubric, base: Assessment, row: number
     .filter((ind) => layout.columns.has(ind.key) && !skip.has(ind.key))
     .map((ind) => ({ ind, col: layout.columns.get(ind.key) ?? 0 }))
     .sort((x, y) => x.col - y.col);
-  // Where the unit lost points is searched first, should the budget run short.
+  // Should the budget run short: where the unit lost points first, then 是/否 answers (one try each).
   const shortfall = new Set(unit.shortfallCells);
-  const order = [...candidates].sort((x, y) => Number(shortfall.has(a1(row, y.col))) - Number(shortfall.has(a1(row, x.col))));
+  const priority = (c: { ind: Indicator; col: number }) => (shortfall.has(a1(row, c.col)) ? 0 : c.ind.kind === "boolean" ? 1 : 2);
+  const order = [...candidates].sort((x, y) => priority(x) - priority(y));
 
   for (const { ind, col } of order) {
     const cell = a1(row, col);
@@ -147,7 +162,11 @@ export function whatIf(grid: Grid, rubric: Rubric, base: Assessment, row: number
       report.assessments++;
       const { assessment } = assess(withCell(grid, row, col, cellFor(ind.kind, value)), rubric, { layout });
       const after = assessment?.units.find((u) => u.row === row);
-      const result: ProbeResult = { valid: after !== undefined && after.status !== "incomplete", met: goals.map((g) => after !== undefined && achieves(g, after, rubric)) };
+      const result: ProbeResult = {
+        valid: after !== undefined && after.status !== "incomplete",
+        worse: after === undefined || worseThan(after, unit),
+        met: goals.map((g) => after !== undefined && achieves(g, after, rubric)),
+      };
       seen.set(value, { result, unit: after });
       return result;
     };
