@@ -1,5 +1,6 @@
 /** 差距分析 in words, zh-CN first: a goal's heading, one line per change, and the report's notes. */
 import type { Goal, Standing, WhatIf, WhatIfChange } from "../core/what-if/what-if";
+import type { Reason } from "../core/score/types";
 import type { ValueKind } from "../core/values";
 import type { Catalog, Locale } from "./catalog";
 import { formatReason } from "./index";
@@ -58,11 +59,11 @@ function standingEn(s: Standing, c: Catalog): string {
   return parts.join(", ");
 }
 
-const zh = (c: Catalog): WhatIfWords => ({
+const zh = (c: Catalog, reason: (r: Reason) => string): WhatIfWords => ({
   title: "差距分析",
   goal: (g) => {
     switch (g.kind) {
-      case "liftVeto": return `解除${formatReason(g.veto, c)}`;
+      case "liftVeto": return `解除${reason(g.veto)}`;
       case "grade": return `达到“${g.label}”（${num(g.min)}分及以上）`;
       case "commended": return `进入表彰名次（前${g.top}名）`;
       case "notLaggard": return "摆脱后进单位";
@@ -82,11 +83,11 @@ const zh = (c: Catalog): WhatIfWords => ({
   running: "正在分析差距…",
 });
 
-const en = (c: Catalog): WhatIfWords => ({
+const en = (c: Catalog, reason: (r: Reason) => string): WhatIfWords => ({
   title: "Gap analysis",
   goal: (g) => {
     switch (g.kind) {
-      case "liftVeto": return `Lift the veto (${formatReason(g.veto, c)})`;
+      case "liftVeto": return `Lift the veto (${reason(g.veto)})`;
       case "grade": return `Reach “${g.label}” (${num(g.min)} points or more)`;
       case "commended": return `Enter the commended places (top ${g.top})`;
       case "notLaggard": return "Leave the laggards";
@@ -106,10 +107,11 @@ const en = (c: Catalog): WhatIfWords => ({
   running: "Analysing…",
 });
 
-const WORDS: Record<Locale, (c: Catalog) => WhatIfWords> = { "zh-CN": zh, "en-US": en };
+const WORDS: Record<Locale, (c: Catalog, reason: (r: Reason) => string) => WhatIfWords> = { "zh-CN": zh, "en-US": en };
 
-export function whatIfWords(c: Catalog): WhatIfWords {
-  return WORDS[c.locale](c);
+/** `reason` words a veto's reason (the pane passes one that isolates the rubric's text). */
+export function whatIfWords(c: Catalog, reason: (r: Reason) => string = (r) => formatReason(r, c)): WhatIfWords {
+  return WORDS[c.locale](c, reason);
 }
 
 /** The report as lines of text (the CLI; the pane builds the same from the parts). */
