@@ -1,4 +1,6 @@
 import { assess } from "../../src/core/assess";
+import { assignOutcomes } from "../../src/core/outcomes";
+import { rankUnits } from "../../src/core/rank";
 import type { Grid } from "../../src/core/grid";
 import type { Rubric } from "../../src/core/rubric/model";
 import { whatIf, type WhatIf } from "../../src/core/what-if/what-if";
@@ -163,5 +165,45 @@ describe("what-if lattice", () => {
     expect([c.at(1, 1), c.at(-1, 3), c.down, c.up]).toEqual([4, 0, 3, 100]);
     const b = latticeFor(ind("number", { bounds: { min: -100 } }), 5);
     expect([b.down, b.at(-1, b.down)]).toEqual([10500, -100]);
+  });
+});
+
+describe("what-if with a rule that compares units", () => {
+  // A stand-in for a relative rule (每低于平均值1个百分点扣1分): the run's average moves with the unit's own value.
+  const rubric = rubricOf({
+    indicators: [{ name: "计划生育率", type: "percent" }, { name: "工作得分", type: "score" }],
+    items: [{ name: "工作", max: 100, rules: [{ type: "enteredScore", indicator: "工作得分" }] }],
+    outcomes: { grades: [{ min: 95, label: "优秀" }, { min: 0, label: "合格" }] },
+  });
+  const belowAverage: typeof assess = (g, r, o) => {
+    const out = assess(g, r, o);
+    const a = out.assessment;
+    if (!a) return out;
+    const rates = a.units.map((u) => Number(g.rows[u.row]?.[1]?.value));
+    const average = rates.reduce((s, x) => s + x, 0) / rates.length;
+    a.units.forEach((u, i) => {
+      // Not rounded: 83.99% would round to 95.00 and blur the boundary this test is about.
+      if (u.total !== null) u.total = u.total - Math.max(0, average - (rates[i] ?? 0));
+      u.rank = null;
+      u.outcomes = [];
+      delete u.grade;
+    });
+    rankUnits(a.units);
+    assignOutcomes(a.units, r.outcomes, r.mode);
+    return out;
+  };
+
+  it("re-runs the whole sheet: raising the unit's rate raises the average it is measured against", () => {
+    // 甲 80% against an average of 85: 98 − 5 = 93. For 优秀 (95) it may lose 3: (90 − x) / 2 ≤ 3, x ≥ 84
+    // — not 82, which a fixed average of 85 would give.
+    const g = grid([["单位", "计划生育率", "工作得分"], ["甲", 80, 98], ["乙", 90, 100]]);
+    const base = belowAverage(g, rubric, {}).assessment;
+    if (!base) throw new Error("not assessed");
+    expect(base.units.map((u) => [u.total, u.grade])).toEqual([[93, "合格"], [100, "优秀"]]);
+    const w = whatIf(g, rubric, base, 1, { engine: belowAverage });
+    expect(w?.goals[0]?.changes.map((c) => [c.indicator, c.from, c.to, c.after.total, c.after.grade])).toEqual([
+      ["计划生育率", 80, 84, 95, "优秀"],
+      ["工作得分", 98, 100, 95, "优秀"],
+    ]);
   });
 });
