@@ -5,7 +5,8 @@
  * Nothing is assumed about which way is better (a range such as 性别比 103–107 is met from either
  * side): a direction is walked until a value leaves the unit worse off than it is now (a lower total,
  * or vetoed where it was not) — rules that punish a move further the further it goes are not searched
- * beyond their first worse value. A move that makes the unit incomplete (a value past what the rubric
+ * beyond their first worse value — and not at all when its far end leaves the unit worse off or
+ * changes nothing in the whole run (a rate already above its target, moved further up). A move that makes the unit incomplete (a value past what the rubric
  * accepts) is a wall: the walk stops at the last value the engine accepts.
  */
 import type { Lattice } from "./lattice";
@@ -17,6 +18,8 @@ export interface ProbeResult {
   valid: boolean;
   /** The unit stands worse than where it is now (lower total, or a worse status). */
   worse: boolean;
+  /** Nothing in the run changed: every unit's standing and this unit's every item and reason are as they are now. */
+  unchanged: boolean;
 }
 
 /** Re-assess with `value`; null when the budget of re-assessments is spent. */
@@ -69,6 +72,26 @@ export function searchValue(lattice: Lattice, goals: number, probe: Probe): { fo
   const brackets: Bracket[][] = Array.from({ length: goals }, () => []);
   const settled = new Array<boolean>(goals).fill(false);
   let spent = false;
+
+  // The far end first (the last value the engine accepts): a direction whose far end leaves the unit
+  // worse off, or changes nothing in the whole run, is not walked.
+  for (const dir of [1, -1] as const) {
+    if (done[dir] || spent) continue;
+    let r = probe(lattice.at(dir, limit[dir]));
+    if (r && !r.valid) {
+      const edge = wall(lattice, probe, dir, 0, limit[dir]);
+      if (edge === null) r = null;
+      else if (edge === 0) {
+        done[dir] = true;
+        continue;
+      } else {
+        limit[dir] = edge;
+        r = probe(lattice.at(dir, edge));
+      }
+    }
+    if (!r) spent = true;
+    else if (!r.met.some(Boolean) && (r.worse || r.unchanged)) done[dir] = true;
+  }
 
   for (let step = 1; !spent && !(done[1] && done[-1]) && settled.some((s) => !s); step *= 2) {
     for (const dir of [1, -1] as const) {

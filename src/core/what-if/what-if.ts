@@ -74,6 +74,12 @@ export interface WhatIfOptions {
 /** About a second or two for 500 units of community-2009 (npm run bench). */
 const DEFAULT_WORK = 250_000;
 
+/** Everything a change could move: every unit's standing, and this unit's items with their reasons. */
+function signature(units: ReadonlyArray<UnitResult>, u: UnitResult): string {
+  const all = units.map((x) => `${x.status}|${x.total}|${x.rank}|${x.grade ?? ""}|${x.outcomes.join(",")}`).join(";");
+  return `${all}#${JSON.stringify([u.vetoReasons, u.items.map((i) => [i.score, i.met, i.deductions, i.findings])])}`;
+}
+
 /** Status first (scored above vetoed above incomplete), then total; attainment rubrics count targets met. */
 function worseThan(u: UnitResult, base: UnitResult): boolean {
   const rank = (x: UnitResult) => (x.status === "scored" ? 2 : x.status === "vetoed" ? 1 : 0);
@@ -137,6 +143,7 @@ export function whatIf(grid: Grid, rubric: Rubric, base: Assessment, row: number
 
   const layout = base.layout;
   const engine = options.engine ?? assess;
+  const baseline = signature(base.units, unit);
   const skip = yardsticks(rubric);
   const candidates = rubric.indicators
     .filter((ind) => layout.columns.has(ind.key) && !skip.has(ind.key))
@@ -168,6 +175,7 @@ export function whatIf(grid: Grid, rubric: Rubric, base: Assessment, row: number
       const result: ProbeResult = {
         valid: after !== undefined && after.status !== "incomplete",
         worse: after === undefined || worseThan(after, unit),
+        unchanged: assessment !== undefined && after !== undefined && signature(assessment.units, after) === baseline,
         met: goals.map((g) => after !== undefined && achieves(g, after, rubric)),
       };
       seen.set(value, { result, unit: after });
