@@ -136,13 +136,18 @@ describe("what-if: hand-worked examples", () => {
     expect(whatIf(g, rubric, base, 0)).toBeUndefined();
   });
 
-  it("stops at its budget of re-assessments and names the indicators it did not try", () => {
-    const { analyse } = run([["甲", 86, 67, 0, "是"], ["乙", 90, 75, 0, "是"]], rubricOf(doc), { maxUnitsScored: 6 });
+  it("stops at its budget of re-assessments and names the indicators it did not search (to the end)", () => {
+    // 2 units: 50 units scored are 25 re-assessments.
+    const { analyse } = run([["甲", 86, 67, 0, "是"], ["乙", 90, 75, 0, "是"]], rubricOf(doc), { maxUnitsScored: 50 });
     const w = analyse("甲");
-    expect([w.assessments, w.budget]).toEqual([3, 3]); // 6 units scored, 2 per re-assessment
-    expect(w.untried.length).toBeGreaterThan(0);
-    // The indicator the unit lost points on was searched first.
+    expect([w.assessments, w.budget]).toEqual([25, 25]);
+    // The indicator the unit lost points on was searched first, and to the end.
+    expect(moves(w, "grade")[0]).toEqual(["计划生育率", 86, 88]);
     expect(w.untried).not.toContain("计划生育率");
+    expect(w.untried).toContain("工作得分");
+    const starved = run([["甲", 86, 67, 0, "是"], ["乙", 90, 75, 0, "是"]], rubricOf(doc), { maxUnitsScored: 6 }).analyse("甲");
+    // In search order: where it lost points (计划生育率, 工作得分), then 是/否, then the rest.
+    expect([starved.assessments, starved.untried]).toEqual([3, ["计划生育率", "工作得分", "成立领导小组", "案件数"]]);
   });
 
   it("never changes the grid it was given", () => {

@@ -7,7 +7,7 @@
  */
 import { assess, type Assessment } from "../assess";
 import { a1, type Grid, type GridCell } from "../grid";
-import { indicatorByName, type Indicator, type Rubric } from "../rubric/model";
+import { indicatorByName, type Indicator, type ResolvedTarget, type Rubric } from "../rubric/model";
 import { normalizeName } from "../text";
 import type { Outcome, Reason, Status, UnitResult } from "../score/types";
 import { parseCell, type ValueKind } from "../values";
@@ -57,7 +57,7 @@ export interface WhatIf {
   assessments: number;
   /** The most the budget allowed. */
   budget: number;
-  /** Indicators not searched because the budget ran out (then the answers are incomplete). */
+  /** Indicators not searched, or not to the end, because the budget ran out (then the answers are incomplete). */
   untried: string[];
 }
 
@@ -97,8 +97,8 @@ export function standing(u: UnitResult): Standing {
 /** Indicators read only as a yardstick (上年 figures, a target column, the 进步奖 basis): not the unit's to change. */
 function yardsticks(rubric: Rubric): Set<string> {
   const keys = new Set<string>();
-  const add = (t: unknown) => {
-    if (t && typeof t === "object" && "column" in t) keys.add((t as { column: Indicator }).column.key);
+  const add = (t: ResolvedTarget | undefined) => {
+    if (t && "column" in t) keys.add(t.column.key);
   };
   for (const item of rubric.items) {
     for (const rule of item.rules) {
@@ -189,9 +189,12 @@ export function whatIf(grid: Grid, rubric: Rubric, base: Assessment, row: number
     if (ind.kind === "boolean") {
       const to = from === 1 ? 0 : 1;
       const r = probe(to);
+      if (!r) report.untried.push(ind.name);
       goals.forEach((_, g) => changes.push(r?.met[g] ? change(to, true) : null));
     } else {
-      const { found: best } = searchValue(latticeFor(ind, from), goals.length, probe);
+      const { found: best, spent } = searchValue(latticeFor(ind, from), goals.length, probe);
+      // Cut short by the budget: what it found stands, but a goal it did not reach may still be reachable.
+      if (spent) report.untried.push(ind.name);
       for (const f of best) changes.push(f ? change(f.to, f.exact) : null);
     }
     changes.forEach((c, g) => c && report.goals[g]?.changes.push(c));
