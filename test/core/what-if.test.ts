@@ -159,6 +159,28 @@ describe("what-if: hand-worked examples", () => {
   });
 });
 
+describe("what-if in an attainment rubric", () => {
+  it("meets every target with the one indicator it missed; two misses need two changes", () => {
+    const r = rubricOf({
+      mode: "attainment",
+      indicators: [{ name: "出生率", type: "permille" }, { name: "计划生育率", type: "percent" }],
+      items: [
+        { name: "出生率", rules: [{ type: "target", indicator: "出生率", target: 11, direction: "atMost" }] },
+        { name: "计划生育率", rules: [{ type: "target", indicator: "计划生育率", target: 95 }] },
+      ],
+      vetoes: [{ type: "anyMissed" }],
+    });
+    const g = grid([["单位", "出生率", "计划生育率"], ["甲", 12.5, 96], ["乙", 12, 90]]);
+    const base = assessed(g, r);
+    const one = whatIf(g, r, base, 1);
+    expect(one?.goals.map((a) => [a.goal.kind, a.changes.map((c) => [c.indicator, c.from, c.to])])).toEqual([
+      ["liftVeto", [["出生率", 12.5, 11]]],
+      ["attained", [["出生率", 12.5, 11]]],
+    ]);
+    expect(whatIf(g, r, base, 2)?.goals.map((a) => [a.goal.kind, a.changes])).toEqual([["liftVeto", []], ["attained", []]]);
+  });
+});
+
 describe("what-if lattice", () => {
   const ind = (kind: "percent" | "count" | "number", extra = {}) => ({ name: "x", key: "x", kind, required: true, keys: ["x"], ...extra });
   it("counts display steps from the value, to the kind's or the indicator's bounds", () => {
