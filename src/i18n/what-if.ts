@@ -13,7 +13,7 @@ export interface WhatIfWords {
   change(ch: WhatIfChange): string;
   /** No single indicator reaches the goal. */
   none: string;
-  /** Nothing to aim for: first place, no grade or 表彰 left to reach. */
+  /** Nothing to aim for: first place (or every target met), no grade or 表彰 left to reach. */
   nothing: string;
   incomplete: string;
   /** The budget ran out: how many re-assessments, which indicators were not searched. */
@@ -75,7 +75,7 @@ const zh = (c: Catalog, reason: (r: Reason) => string): WhatIfWords => ({
     `${ch.indicator} ${valueZh(ch.kind, ch.from)} → ${valueZh(ch.kind, ch.to)}（${ch.cell}）：${standingZh(ch.after, c)}` +
     (ch.exact ? "" : "（计算量已达上限，未必是最小的改变）"),
   none: "单独改变任何一项指标都做不到",
-  nothing: "没有可追求的目标：已是第一名，也没有更高的等次或表彰名次",
+  nothing: "没有还可追求的目标：该单位已是第一名（或已全部达标），也没有更高的等次或表彰名次可争取",
   incomplete: "该单位数据不全，请先补全或改正有问题的单元格，再做差距分析",
   untried: (w) => `已重新评分 ${w.assessments} 次（上限），未分析或未分析完的指标：${c.list(w.untried)}`,
   scope: "每次只改变一项指标，其余数据不变，整张表重新评分（包括一票否决、排名和与其他单位比较的规则）；几项指标同时改变的组合不在分析范围内。",
@@ -99,7 +99,7 @@ const en = (c: Catalog, reason: (r: Reason) => string): WhatIfWords => ({
     `${ch.indicator} ${valueEn(ch.kind, ch.from)} → ${valueEn(ch.kind, ch.to)} (${ch.cell}): ${standingEn(ch.after, c)}` +
     (ch.exact ? "" : " (the search hit its limit: maybe not the least change)"),
   none: "No single indicator can do it",
-  nothing: "Nothing to aim for: first place, and no higher grade or commended place",
+  nothing: "Nothing left to aim for: the unit is first (or meets every target) and has no higher grade or commended place to reach",
   incomplete: "This unit's data is incomplete: complete or correct the cells with problems first",
   untried: (w) => `Stopped after ${w.assessments} re-assessments (the limit); not searched, or not to the end: ${c.list(w.untried)}`,
   scope: "One indicator at a time, everything else unchanged, the whole sheet re-assessed (vetoes, ranking and rules comparing units included); changes to several indicators together are not analysed.",

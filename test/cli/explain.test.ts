@@ -51,12 +51,14 @@ describe("kaohe explain", () => {
     });
   });
 
-  it("speaks English with --lang en-US, and has nothing to search for an incomplete unit", () => {
+  it("speaks English with --lang en-US; nothing to search for an incomplete unit or the first", () => {
     const r = kaohe(["explain", book, "-r", "community-2009", "--unit", "阳光社区", "--lang", "en-US"]);
     expect(r.out).toContain("Gap analysis\nMove up from rank 2:\n  · 计划生育率 85.5% → 88% (B3): total 100, rank 1\n");
     const w = kaohe(["explain", book, "-r", "community-2009", "--unit", "城西社区"]);
     expect(w.code).toBe(0);
     expect(w.out).toContain("差距分析\n该单位数据不全");
+    const first = kaohe(["explain", book, "-r", "community-2009", "--unit", "城北社区"]);
+    expect(first.out).toContain("差距分析\n没有还可追求的目标");
   });
 
   it("an unknown unit exits 2 naming the units like it; --unit is required", () => {
