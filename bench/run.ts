@@ -14,6 +14,7 @@ import { COMMUNITY_HEADERS, communityRow } from "../test/helpers/community";
 import { writeWorkbook } from "../test/helpers/xlsx";
 import { formulaWorkbook, haveLibreOffice, libreofficeRecalc } from "./libreoffice";
 import { parseCell } from "../src/core/values";
+import { whatIf } from "../src/core/what-if/what-if";
 
 const rubric = (() => {
   const c = builtinRubric("community-2009");
@@ -59,6 +60,20 @@ function engine(n: number): void {
   const rate = (ms: number) => Math.round(units / (ms / 1000)).toLocaleString("en-US");
   const best = Math.min(...times.slice(1));
   console.log(`engine  community-2009  ${String(n).padStart(7)} units  first ${times[0]?.toFixed(0)} ms (${rate(times[0] ?? 1)} units/s)  steady ${best.toFixed(0)} ms (${rate(best)} units/s)  heap +${heap.toFixed(0)} MiB`);
+}
+
+/** 差距分析 of one unit of a 500-unit sheet: every value tried re-assesses all 500 units. */
+function whatIfFigure(): void {
+  const g = gridOf(syntheticRows(500));
+  const base = assess(g, rubric).assessment;
+  if (!base) throw new Error("bench sheet not assessed");
+  // A unit that lost points, mid-table: the common case.
+  const unit = base.units.filter((u) => u.status === "scored" && u.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))[250];
+  if (!unit) throw new Error("no mid-table unit");
+  const t0 = process.hrtime.bigint();
+  const w = whatIf(g, rubric, base, unit.row);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  console.log(`what-if community-2009  500 units, rank ${unit.rank}  ${ms.toFixed(0)} ms  ${w?.assessments} re-assessments (budget ${w?.budget})  ${(ms / (w?.assessments || 1)).toFixed(1)} ms each  untried ${w?.untried.length}`);
 }
 
 /** Issue 11: twenty 32,000-character near-numbers in a percent column (a minute with the old pattern). */
@@ -122,6 +137,7 @@ async function main(): Promise<void> {
   console.log(`Kaohe benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)} (figures stretch with load)`);
   engine(10_000);
   engine(100_000);
+  whatIfFigure();
   hostileNumbers();
   await syncs(5_000);
   await cli(10_000, true);

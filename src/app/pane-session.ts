@@ -12,6 +12,7 @@ import type { OutputClear } from "../core/ownership/transaction";
 import type { Compiled } from "../core/rubric/compile";
 import type { UnitResult } from "../core/score/types";
 import type { ColumnMapping } from "../core/table/layout";
+import { whatIf, type WhatIf } from "../core/what-if/what-if";
 import type { Catalog } from "../i18n";
 import { checkedClear, undoFailedRun, withoutRecord } from "./clear-run";
 import { EMPTY_STATE, type ClearReport, type PaneHost, type Snapshot, type WriteReport } from "./pane-host";
@@ -188,6 +189,17 @@ export class PaneSession {
   unitAt(sheet: string, row: number): UnitResult | undefined {
     if (!this.assessment || this.assessment.sheet !== sheet) return undefined;
     return this.assessment.units.find((u) => u.row === row);
+  }
+
+  /**
+   * 差距分析 for a unit of the last run: the sheet as it was scored, re-assessed with one value changed
+   * at a time (src/core/what-if). Undefined when there is no run of this sheet to analyse.
+   */
+  whatIf(u: UnitResult): WhatIf | undefined {
+    const a = this.assessment;
+    const grid = this.snapshot?.grid;
+    if (!a || !grid || a.sheet !== grid.sheet) return undefined;
+    return whatIf(grid, this.rubric().rubric, a, u.row);
   }
 
   async selectCell(sheet: string | undefined, cell: string): Promise<void> {

@@ -40,7 +40,7 @@ export type FileScoreOutcome =
   | { ok: false; issues: Issue[] };
 
 /** The sheet without the cells the record proves are Kaohe's (the user's edits stay, and block). */
-function withoutOurs(grid: Grid, previous: Previous | undefined): Grid {
+export function withoutOurs(grid: Grid, previous: Previous | undefined): Grid {
   if (!previous?.ownership.ours.length) return grid;
   const rows = grid.rows.slice() as (ReadonlyArray<GridCell | undefined> | undefined)[];
   for (const o of previous.ownership.ours) {

@@ -6,6 +6,8 @@ export const HELP = `kaohe — 目标管理责任制考核评分 / target-respon
   kaohe check-rubric <rubric.json|rubric.yaml>
   kaohe check-rubric <book.xlsx> --sheet 评分细则
   kaohe rubric export <id|file> --format sheet|yaml|json [--out FILE] [--force]
+  kaohe explain <workbook.xlsx> --unit 名称 --rubric <id|file> [--sheet NAME] [--map 指标=列] [--format table|json]
+                            一个单位的扣分说明和差距分析 / one unit's explanation and gap analysis (what-if)
 
 score 选项 options:
   -r, --rubric <id|file>    内置细则 id（见 kaohe rubrics）或细则文件 / built-in id or rubric file

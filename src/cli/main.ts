@@ -21,6 +21,7 @@ import { HELP } from "./help";
 import { FileProblem, type FileProblemKind, inspectInputFile, prepareOutput, readInputFile, writeOutput } from "./output-file";
 import { escapeControls, printableIssue, shown, terminalJson, terminalLine } from "./terminal-text";
 import { type Shell, openWorkbook, rubricCommand, rubricFromSheet } from "./rubric-commands";
+import { explainCommand } from "./explain-command";
 
 /** Largest workbook file read at all (the package reader has its own, finer limits). */
 export const MAX_WORKBOOK_BYTES = LIMITS.fileBytes;
@@ -273,6 +274,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await checkRubric(io, rest);
       case "rubric":
         return await rubricCommand(shell(io), rest);
+      case "explain":
+        return await explainCommand(shell(io), rest);
       default:
         bilingual(io, "usage", { detail: command });
     }

@@ -32,7 +32,7 @@ export interface Shell {
 const SCHEMA_FILE = path.resolve(__dirname, "../../schema/rubric.schema.json");
 
 /** Open a workbook given on the command line; a missing, odd or corrupt file exits 2. */
-export async function openWorkbook(sh: Shell, file: string): Promise<WorkbookPort> {
+export async function openWorkbook(sh: Shell, file: string): Promise<XlsxWorkbook> {
   await inspectInputFile(file, sh.maxWorkbookBytes).catch((e: unknown) => sh.fileProblem(e));
   const opened = await XlsxWorkbook.open(file, sh.maxWorkbookBytes);
   if (isOpenError(opened)) {

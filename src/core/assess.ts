@@ -28,6 +28,8 @@ export interface AssessOptions {
   mapping?: ColumnMapping;
   /** Kaohe's earlier outputs by its record: not part of the user's table. */
   ownedArea?: CellRange;
+  /** A table already located in this grid (what-if re-runs change one value cell, never the table). */
+  layout?: TableLayout;
 }
 
 /** What every unit of one run shares, worked out once: names are normalised here, not per unit. */
@@ -134,7 +136,7 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
 }
 
 export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}): { assessment?: Assessment; issues: Issue[] } {
-  const located = locateTable(grid, rubric, options.mapping, options.ownedArea);
+  const located = options.layout ? { layout: options.layout, issues: [] } : locateTable(grid, rubric, options.mapping, options.ownedArea);
   if (!located.layout || located.issues.some((i) => i.severity === "error")) return { issues: located.issues };
   const layout = located.layout;
   const run = setup(layout, rubric);

@@ -17,7 +17,9 @@ export type CliMessage =
   | "outputOwnerNotKept" | "conflictingOptions" | "rubricIsDirectory"
   // workbook packages: what a file is, its limits, damage; what a copy cannot carry over
   | "encrypted" | "otherFormat" | "limit" | "truncated" | "missingPart" | "duplicatePart" | "badPart"
-  | "entity" | "macroExtension" | "cannotWrite" | "changes" | "inPlaceRefused" | "keptEdits";
+  | "entity" | "macroExtension" | "cannotWrite" | "changes" | "inPlaceRefused" | "keptEdits"
+  // kaohe explain --unit
+  | "unitNotFound";
 
 export type UiKey =
   | "title" | "language" | "sheet" | "headerRow" | "unitColumn" | "reload" | "rubric" | "importRubric" | "fromWorkbook"

@@ -106,6 +106,7 @@ export const enUS: Catalog = {
     cannotWrite: (p) => `nothing written to ${s(p.file)}: ${limitationEn(p)}`,
     changes: (p) => `note: ${limitationEn(p)}`,
     inPlaceRefused: (p) => `--in-place refused for ${s(p.file)}: ${limitationEn(p)}; write a copy with --out`,
+    unitNotFound: (p) => `sheet “${s(p.sheet)}” has no unit “${s(p.unit)}”` + (p.near ? `; units with a similar name: ${s(p.near)}` : `; it has ${s(p.count)} units, such as ${s(p.some)}`),
   },
   issues: {
     "rubric.parse": (p) => `The rubric file cannot be read (${s(p.file)}): ${s(p.detail)}`,

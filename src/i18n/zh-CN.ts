@@ -105,6 +105,7 @@ export const zhCN: Catalog = {
     cannotWrite: (p) => `未写入 ${s(p.file)}：${limitationZh(p)}`,
     changes: (p) => `注意：${limitationZh(p)}`,
     inPlaceRefused: (p) => `不能用 --in-place 改写 ${s(p.file)}：${limitationZh(p)}；请用 --out 写入副本`,
+    unitNotFound: (p) => `工作表“${s(p.sheet)}”中没有单位“${s(p.unit)}”` + (p.near ? `；相近的单位：${s(p.near)}` : `；共有 ${s(p.count)} 个单位，如：${s(p.some)}`),
   },
   issues: {
     "rubric.parse": (p) => `考核细则文件无法读取（${s(p.file)}）：${s(p.detail)}`,

@@ -7,6 +7,9 @@ import { PaneSession, type ClearPreview, type Preview, type ScoreResult } from "
 import { type Catalog, catalog, pickLocale, ui } from "../i18n";
 import * as view from "./view";
 import { confirmPanel, type ConfirmCell, type ConfirmOptions } from "./view-confirm";
+import type { WhatIf } from "../core/what-if/what-if";
+import { whatIfWords } from "../i18n/what-if";
+import { whatIfSection, type WhatIfHandlers } from "./view-what-if";
 
 /** A question the pane is waiting on the user for. */
 type Pending = { kind: "overwrite"; sheet: string; cells: ChangedCell[] } | { kind: "clear"; preview: ClearPreview };
@@ -23,6 +26,8 @@ export class Pane {
   private noticeText: string | null = null;
   private unit?: UnitResult;
   private pending: Pending | null = null;
+  /** The last 差距分析 run, for the unit it was run on. */
+  private gap?: { unit: UnitResult; report: WhatIf };
 
   constructor(
     private readonly root: HTMLElement,
@@ -42,6 +47,7 @@ export class Pane {
     this.result = undefined;
     this.unit = undefined;
     this.pending = null;
+    this.gap = undefined;
   }
 
   /** A unit's breakdown sits below the summary: bring it into view when the selection changes it. */
@@ -91,6 +97,16 @@ export class Pane {
       this.render();
       this.revealUnit();
     },
+  };
+
+  private readonly onWhatIf: WhatIfHandlers = {
+    analyse: (u) => void this.task(whatIfWords(this.c).running, async () => {
+      // Let the busy text show before the sheet is re-assessed (synchronous work).
+      await new Promise((r) => setTimeout(r, 0));
+      const report = this.session.whatIf(u);
+      if (report) this.gap = { unit: u, report };
+    }),
+    selectCell: (cell) => void this.session.selectCell(undefined, cell),
   };
 
   private score(confirmed: boolean): Promise<void> {
@@ -219,6 +235,7 @@ export class Pane {
       view.mapping(c, this.preview, this.on),
       this.result ? view.summary(c, this.result, this.on) : null,
       this.result ? view.breakdown(c, this.unit) : null,
+      this.result && this.unit ? whatIfSection(c, this.unit, this.gap?.unit === this.unit ? this.gap.report : undefined, this.busy !== null, this.onWhatIf) : null,
     ].filter((n): n is HTMLElement => n !== null);
     this.root.replaceChildren(...nodes);
     for (const d of Array.from(this.root.querySelectorAll<HTMLDetailsElement>("details[id]"))) {
