@@ -6,7 +6,8 @@ import { normalizeName } from "./text";
 import { round2, weightedSum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
 import { fractionWarnings } from "./table/fractions";
-import { columnReaders, readUnitValues, type ColumnReader } from "./score/unit-values";
+import { columnReaders, readUnitValues, type ColumnReader, type UnitValues } from "./score/unit-values";
+import { relativeIndicators, runStats, type RunStats } from "./score/run-stats";
 import { scoreItem, sumItems } from "./score/item";
 import { vetoReasons } from "./score/vetoes";
 import { rankUnits } from "./rank";
@@ -33,6 +34,8 @@ interface RunSetup {
   readers: ReadonlyArray<ColumnReader>;
   composites: { name: string; parts: { weight: number; key: string | null }[] }[];
   progressKey: string | undefined;
+  /** Indicators some relative rule compares across the run (empty: no run-level pass). */
+  relativeKeys: ReadonlySet<string>;
 }
 
 function setup(layout: TableLayout, rubric: Rubric): RunSetup {
@@ -44,14 +47,21 @@ function setup(layout: TableLayout, rubric: Rubric): RunSetup {
       parts: c.parts.map((p) => ({ weight: p.weight, key: "total" in p ? null : (keyOf(p.indicator) ?? "") })),
     })),
     progressKey: rubric.outcomes.progress ? keyOf(rubric.outcomes.progress.previous) : undefined,
+    relativeKeys: relativeIndicators(rubric),
   };
 }
 
-function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, run: RunSetup): UnitResult {
-  const { values, problems } = readUnitValues(grid, layout, rubric, unit, run.readers);
+/** The category a relative rule compares within: the unit's when the rubric ranks by category. */
+const statsCategory = (rubric: Rubric, unit: UnitRow): string => (rubric.categoryColumn ? (unit.category ?? "") : "");
+
+function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, run: RunSetup, read: UnitValues, stats: RunStats | undefined): UnitResult {
+  const { values, problems } = read;
   // The unit's folded name is only needed to look up per-unit targets.
   const unitKey = rubric.unitTargets.size ? normalizeName(unit.unit) : "";
-  const ctx = { rubric, values, unit: unit.unit, unitKey, sheet: grid.sheet, unitCell: a1(unit.row, layout.unitCol), rowNumber: unit.row + 1 };
+  const ctx = {
+    rubric, values, unit: unit.unit, unitKey, sheet: grid.sheet, unitCell: a1(unit.row, layout.unitCol), rowNumber: unit.row + 1,
+    ...(stats && { stats: stats.get(statsCategory(rubric, unit)) }),
+  };
   const shortfallCells: string[] = [];
   const items = rubric.items.map((item) => scoreItem(item, ctx, rubric.mode, problems, shortfallCells));
   const complete = !problems.some((p) => p.severity === "error");
@@ -100,7 +110,16 @@ export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}):
   if (!located.layout || located.issues.some((i) => i.severity === "error")) return { issues: located.issues };
   const layout = located.layout;
   const run = setup(layout, rubric);
-  const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, run));
+  const reads = layout.units.map((u) => readUnitValues(grid, layout, rubric, u, run.readers));
+  // Relative rules (与最优单位比、名次…) compare a unit with the run: their figures come first, over
+  // the units whose rows read without error.
+  const stats = run.relativeKeys.size
+    ? runStats(run.relativeKeys, layout.units.flatMap((u, i) => {
+      const r = reads[i] as UnitValues;
+      return r.problems.some((p) => p.severity === "error") ? [] : [{ category: statsCategory(rubric, u), values: r.values }];
+    }))
+    : undefined;
+  const units = layout.units.map((u, i) => scoreUnit(grid, layout, rubric, u, run, reads[i] as UnitValues, stats));
   rankUnits(units);
   assignOutcomes(units, rubric.outcomes, rubric.mode);
   const problems = [...located.issues, ...fractionWarnings(grid, layout, rubric), ...units.flatMap((u) => u.problems)];

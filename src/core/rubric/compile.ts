@@ -10,6 +10,7 @@ import { sum2 } from "../decimal";
 import { rubricSchema, type RubricDoc, type RuleDoc, type TargetRef } from "./schema";
 import type { Indicator, Item, Resolved, ResolvedTarget, Rubric, Rule, Veto } from "./model";
 import { wordingWarnings } from "./wording-check";
+import { checkShapeRule } from "./compile-shapes";
 
 export interface Compiled {
   rubric: Rubric;
@@ -144,7 +145,7 @@ function checkComposites(c: Checker, doc: RubricDoc): void {
   });
 }
 
-function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mode"]): Rule {
+function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mode"], itemMax?: number): Rule {
   if (rule.type === "formula") {
     const f = c.formula(rule.points, [...path, "points"]);
     return f ? { ...rule, formula: f, resolved: {} } : { ...rule, resolved: {} };
@@ -153,6 +154,12 @@ function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mod
   const set = <K extends keyof Resolved>(k: K, v: Resolved[K] | undefined) => {
     if (v) resolved[k] = v;
   };
+  checkShapeRule(c, rule, path, itemMax);
+  if (rule.type === "raters") {
+    const raters = rule.indicators.map((n, k) => c.requireIndicator(n, [...path, "indicators", k]));
+    if (raters.every((r) => r !== undefined)) resolved.raters = raters as Indicator[];
+    return { ...rule, resolved };
+  }
   set("ind", c.requireIndicator(rule.indicator, [...path, "indicator"]));
   if (rule.type === "target") set("target", c.target(rule.target, [...path, "target"]));
   if (rule.type === "range") {
@@ -191,7 +198,7 @@ function compileItems(c: Checker, doc: RubricDoc): Item[] {
           issue("rubric.partsExceedMax", { item: it.name, parts: partsTotal, max: it.max, path: path.join(".") }, { path, severity: "warning" }),
         );
       }
-      const rules = it.rules.map((r, j) => compileRule(c, r, [...path, "rules", j], doc.mode));
+      const rules = it.rules.map((r, j) => compileRule(c, r, [...path, "rules", j], doc.mode, it.max));
       items.push({ name: it.name, section: g.section, max: it.max, bonus: it.bonus, rules, parts });
     });
   }

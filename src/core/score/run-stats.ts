@@ -1,0 +1,100 @@
+/**
+ * Run-level figures for the relative rules (与最优单位比、与平均值比、名次计分、功效系数法): per
+ * indicator, over the units of the run whose rows read without error — within each category when the
+ * rubric ranks by category. Worked out once, before any unit is scored.
+ */
+import type { Rubric } from "../rubric/model";
+import type { Value } from "./unit-values";
+
+export interface IndicatorStats {
+  /** The units' values, ascending, at 12 significant digits (binary noise is not a difference). */
+  sorted: Float64Array;
+  sum: number;
+}
+
+/** Category ("" when the rubric does not rank by category) → indicator key → its figures. */
+export type RunStats = ReadonlyMap<string, ReadonlyMap<string, IndicatorStats>>;
+
+export const clean12 = (x: number): number => Number(x.toPrecision(12));
+
+const RELATIVE = new Set(["relativeBest", "relativeAverage", "rank"]);
+
+/** The indicators whose run figures some rule reads (none: the run needs no extra pass). */
+export function relativeIndicators(rubric: Rubric): Set<string> {
+  const keys = new Set<string>();
+  for (const item of rubric.items) {
+    for (const rule of item.rules) {
+      const ind = rule.resolved.ind;
+      if (!ind) continue;
+      const runBased = RELATIVE.has(rule.type) || (rule.type === "efficacy" && (rule.satisfactory === "best" || rule.unacceptable === "worst"));
+      if (runBased) keys.add(ind.key);
+    }
+  }
+  return keys;
+}
+
+export interface StatsInput {
+  category: string;
+  values: ReadonlyMap<string, Value>;
+}
+
+export function runStats(keys: ReadonlySet<string>, units: ReadonlyArray<StatsInput>): RunStats {
+  const lists = new Map<string, Map<string, number[]>>();
+  for (const u of units) {
+    let group = lists.get(u.category);
+    if (!group) lists.set(u.category, (group = new Map()));
+    for (const k of keys) {
+      const v = u.values.get(k);
+      if (v === undefined) continue;
+      const list = group.get(k);
+      if (list) list.push(clean12(v.value));
+      else group.set(k, [clean12(v.value)]);
+    }
+  }
+  const out = new Map<string, Map<string, IndicatorStats>>();
+  for (const [cat, group] of lists) {
+    const m = new Map<string, IndicatorStats>();
+    for (const [k, list] of group) {
+      const sorted = Float64Array.from(list).sort();
+      let sum = 0;
+      for (const v of sorted) sum += v;
+      m.set(k, { sorted, sum });
+    }
+    out.set(cat, m);
+  }
+  return out;
+}
+
+/** The best value: the highest when higher is better (atLeast), else the lowest. */
+export function bestOf(s: IndicatorStats, direction: "atLeast" | "atMost"): number {
+  return (direction === "atLeast" ? s.sorted[s.sorted.length - 1] : s.sorted[0]) ?? 0;
+}
+
+export function worstOf(s: IndicatorStats, direction: "atLeast" | "atMost"): number {
+  return bestOf(s, direction === "atLeast" ? "atMost" : "atLeast");
+}
+
+/** The arithmetic mean, at 12 significant digits (not rounded to 2 decimals before use). */
+export function averageOf(s: IndicatorStats): number {
+  return clean12(s.sum / s.sorted.length);
+}
+
+/** Index of the first element > x (upper bound) or ≥ x (lower bound) in an ascending array. */
+function bound(a: Float64Array, x: number, upper: boolean): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = a[mid] as number;
+    if (upper ? v <= x : v < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Competition rank (1, 2, 2, 4): one more than the number of units strictly better. */
+export function rankOf(s: IndicatorStats, value: number, direction: "atLeast" | "atMost"): number {
+  const v = clean12(value);
+  const better = direction === "atLeast" ? s.sorted.length - bound(s.sorted, v, true) : bound(s.sorted, v, false);
+  return better + 1;
+}
