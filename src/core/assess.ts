@@ -60,7 +60,7 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
   const unitKey = rubric.unitTargets.size ? normalizeName(unit.unit) : "";
   const ctx = {
     rubric, values, unit: unit.unit, unitKey, sheet: grid.sheet, unitCell: a1(unit.row, layout.unitCol), rowNumber: unit.row + 1,
-    ...(stats && { stats: stats.get(statsCategory(rubric, unit)) }),
+    stats: stats?.get(statsCategory(rubric, unit)),
   };
   const shortfallCells: string[] = [];
   const items = rubric.items.map((item) => scoreItem(item, ctx, rubric.mode, problems, shortfallCells));
@@ -110,16 +110,17 @@ export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}):
   if (!located.layout || located.issues.some((i) => i.severity === "error")) return { issues: located.issues };
   const layout = located.layout;
   const run = setup(layout, rubric);
-  const reads = layout.units.map((u) => readUnitValues(grid, layout, rubric, u, run.readers));
-  // Relative rules (与最优单位比、名次…) compare a unit with the run: their figures come first, over
-  // the units whose rows read without error.
-  const stats = run.relativeKeys.size
+  const read = (u: UnitRow) => readUnitValues(grid, layout, rubric, u, run.readers);
+  // Relative rules (与最优单位比、名次…) compare a unit with the run: every row is read first and their
+  // figures worked out over the units whose rows read without error. Without them, one pass.
+  const reads = run.relativeKeys.size ? layout.units.map(read) : undefined;
+  const stats = reads
     ? runStats(run.relativeKeys, layout.units.flatMap((u, i) => {
       const r = reads[i] as UnitValues;
       return r.problems.some((p) => p.severity === "error") ? [] : [{ category: statsCategory(rubric, u), values: r.values }];
     }))
     : undefined;
-  const units = layout.units.map((u, i) => scoreUnit(grid, layout, rubric, u, run, reads[i] as UnitValues, stats));
+  const units = layout.units.map((u, i) => scoreUnit(grid, layout, rubric, u, run, reads?.[i] ?? read(u), stats));
   rankUnits(units);
   assignOutcomes(units, rubric.outcomes, rubric.mode);
   const problems = [...located.issues, ...fractionWarnings(grid, layout, rubric), ...units.flatMap((u) => u.problems)];

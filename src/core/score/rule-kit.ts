@@ -37,14 +37,14 @@ export const shown = (x: number): number => (Number.isInteger(x) ? x : round2(x)
  * bonus item gains what it earned. Earned points are kept within [0, full] and not rounded here.
  */
 export function earned(full: number, raw: number, bonus: boolean, reason: Reason, cell?: string): RuleOutcome {
-  const got = Number(clamp(raw, 0, full).toPrecision(12));
-  const points = bonus ? got : Number((full - got).toPrecision(12));
-  if (points === 0) return MET;
+  const got = clamp(raw, 0, full);
+  const points = bonus ? got : full - got;
+  // Below 10⁻⁹ is binary noise (10 × 96 / 96), not a point lost.
+  if (points < 1e-9) return MET;
   reason.params.earned = shown(got);
   reason.params.full = full;
   reason.params.points = shown(points);
   reason.params.bonus = bonus ? 1 : 0;
-  const out: RuleOutcome = { met: false, points, reason };
-  if (cell !== undefined) out.cell = cell;
-  return out;
+  // The same shape as the other rules' outcomes (cell present, maybe undefined): one hidden class for the engine.
+  return { met: false, points, reason, cell };
 }

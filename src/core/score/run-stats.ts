@@ -7,9 +7,10 @@ import type { Rubric } from "../rubric/model";
 import type { Value } from "./unit-values";
 
 export interface IndicatorStats {
-  /** The units' values, ascending, at 12 significant digits (binary noise is not a difference). */
+  /** The units' values, ascending. */
   sorted: Float64Array;
-  sum: number;
+  /** Their arithmetic mean at 12 significant digits (not rounded to 2 decimals before use). */
+  average: number;
 }
 
 /** Category ("" when the rubric does not rank by category) → indicator key → its figures. */
@@ -47,8 +48,8 @@ export function runStats(keys: ReadonlySet<string>, units: ReadonlyArray<StatsIn
       const v = u.values.get(k);
       if (v === undefined) continue;
       const list = group.get(k);
-      if (list) list.push(clean12(v.value));
-      else group.set(k, [clean12(v.value)]);
+      if (list) list.push(v.value);
+      else group.set(k, [v.value]);
     }
   }
   const out = new Map<string, Map<string, IndicatorStats>>();
@@ -58,7 +59,7 @@ export function runStats(keys: ReadonlySet<string>, units: ReadonlyArray<StatsIn
       const sorted = Float64Array.from(list).sort();
       let sum = 0;
       for (const v of sorted) sum += v;
-      m.set(k, { sorted, sum });
+      m.set(k, { sorted, average: sorted.length ? clean12(sum / sorted.length) : 0 });
     }
     out.set(cat, m);
   }
@@ -72,11 +73,6 @@ export function bestOf(s: IndicatorStats, direction: "atLeast" | "atMost"): numb
 
 export function worstOf(s: IndicatorStats, direction: "atLeast" | "atMost"): number {
   return bestOf(s, direction === "atLeast" ? "atMost" : "atLeast");
-}
-
-/** The arithmetic mean, at 12 significant digits (not rounded to 2 decimals before use). */
-export function averageOf(s: IndicatorStats): number {
-  return clean12(s.sum / s.sorted.length);
 }
 
 /** Index of the first element > x (upper bound) or ≥ x (lower bound) in an ascending array. */
@@ -94,7 +90,7 @@ function bound(a: Float64Array, x: number, upper: boolean): number {
 
 /** Competition rank (1, 2, 2, 4): one more than the number of units strictly better. */
 export function rankOf(s: IndicatorStats, value: number, direction: "atLeast" | "atMost"): number {
-  const v = clean12(value);
-  const better = direction === "atLeast" ? s.sorted.length - bound(s.sorted, v, true) : bound(s.sorted, v, false);
+  // Cells read the same way give the same number; derived values are already at 12 significant digits.
+  const better = direction === "atLeast" ? s.sorted.length - bound(s.sorted, value, true) : bound(s.sorted, value, false);
   return better + 1;
 }

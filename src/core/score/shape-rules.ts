@@ -19,7 +19,7 @@ export function isShapeRule(rule: Rule): rule is ShapeRule {
 }
 
 /** Differences below 10⁻⁹ are binary noise, not a difference. */
-const atLeast = (x: number, min: number): boolean => Number((x - min).toFixed(9)) >= 0;
+const atLeast = (x: number, min: number): boolean => x - min > -1e-9;
 
 export function evaluateShapeRule(rule: ShapeRule, ctx: RuleContext, itemMax: number | undefined, bonus: boolean): RuleOutcome {
   const full = rule.points ?? itemMax ?? 0;
@@ -35,9 +35,9 @@ export function evaluateShapeRule(rule: ShapeRule, ctx: RuleContext, itemMax: nu
       // The band with the highest lower bound the value reaches; each bound is included (95 is in 95–100).
       let band: (typeof rule.bands)[number] | undefined;
       for (const b of rule.bands) if (atLeast(value, b.min) && (!band || b.min > band.min)) band = b;
-      const lowest = Math.min(...rule.bands.map((b) => b.min));
       const got = band ? (band.points ?? (band.share ?? 0) * full) : 0;
-      const reason: Reason = { code: band ? "bands" : "bands.none", params: { ...base, min: band ? band.min : lowest } };
+      const min = band ? band.min : Math.min(...rule.bands.map((b) => b.min));
+      const reason: Reason = { code: band ? "bands" : "bands.none", params: { ...base, min } };
       return earned(full, got, bonus, reason, cell);
     }
     case "converted": {
