@@ -7,7 +7,7 @@ import { round2, weightedSum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
 import { fractionWarnings } from "./table/fractions";
 import { columnReaders, readUnitValues, type ColumnReader, type UnitValues } from "./score/unit-values";
-import { relativeIndicators, runStats, type RunStats } from "./score/run-stats";
+import { RunStatsBuilder, relativeIndicators, type RunStats } from "./score/run-stats";
 import { scoreItem, sumItems } from "./score/item";
 import { vetoReasons } from "./score/vetoes";
 import { rankUnits } from "./rank";
@@ -105,22 +105,28 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
   return result;
 }
 
+/**
+ * Relative rules (与最优单位比、名次…) compare a unit with the run: a first pass reads every row and keeps
+ * only the figures, over the units whose rows read without error (rows are read again when scored:
+ * cheaper than holding every unit's values at once).
+ */
+function relativeStats(layout: TableLayout, rubric: Rubric, keys: ReadonlySet<string>, read: (u: UnitRow) => UnitValues): RunStats {
+  const builder = new RunStatsBuilder(keys);
+  for (const u of layout.units) {
+    const r = read(u);
+    if (!r.problems.some((p) => p.severity === "error")) builder.add(statsCategory(rubric, u), r.values);
+  }
+  return builder.build();
+}
+
 export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}): { assessment?: Assessment; issues: Issue[] } {
   const located = locateTable(grid, rubric, options.mapping, options.ownedArea);
   if (!located.layout || located.issues.some((i) => i.severity === "error")) return { issues: located.issues };
   const layout = located.layout;
   const run = setup(layout, rubric);
   const read = (u: UnitRow) => readUnitValues(grid, layout, rubric, u, run.readers);
-  // Relative rules (与最优单位比、名次…) compare a unit with the run: every row is read first and their
-  // figures worked out over the units whose rows read without error. Without them, one pass.
-  const reads = run.relativeKeys.size ? layout.units.map(read) : undefined;
-  const stats = reads
-    ? runStats(run.relativeKeys, layout.units.flatMap((u, i) => {
-      const r = reads[i] as UnitValues;
-      return r.problems.some((p) => p.severity === "error") ? [] : [{ category: statsCategory(rubric, u), values: r.values }];
-    }))
-    : undefined;
-  const units = layout.units.map((u, i) => scoreUnit(grid, layout, rubric, u, run, reads?.[i] ?? read(u), stats));
+  const stats = run.relativeKeys.size ? relativeStats(layout, rubric, run.relativeKeys, read) : undefined;
+  const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, run, read(u), stats));
   rankUnits(units);
   assignOutcomes(units, rubric.outcomes, rubric.mode);
   const problems = [...located.issues, ...fractionWarnings(grid, layout, rubric), ...units.flatMap((u) => u.problems)];

@@ -34,36 +34,38 @@ export function relativeIndicators(rubric: Rubric): Set<string> {
   return keys;
 }
 
-export interface StatsInput {
-  category: string;
-  values: ReadonlyMap<string, Value>;
-}
+/** Collects the values unit by unit (nothing of a unit is kept but these numbers), then sorts once. */
+export class RunStatsBuilder {
+  private readonly lists = new Map<string, Map<string, number[]>>();
 
-export function runStats(keys: ReadonlySet<string>, units: ReadonlyArray<StatsInput>): RunStats {
-  const lists = new Map<string, Map<string, number[]>>();
-  for (const u of units) {
-    let group = lists.get(u.category);
-    if (!group) lists.set(u.category, (group = new Map()));
-    for (const k of keys) {
-      const v = u.values.get(k);
+  constructor(private readonly keys: ReadonlySet<string>) {}
+
+  add(category: string, values: ReadonlyMap<string, Value>): void {
+    let group = this.lists.get(category);
+    if (!group) this.lists.set(category, (group = new Map()));
+    for (const k of this.keys) {
+      const v = values.get(k);
       if (v === undefined) continue;
       const list = group.get(k);
       if (list) list.push(v.value);
       else group.set(k, [v.value]);
     }
   }
-  const out = new Map<string, Map<string, IndicatorStats>>();
-  for (const [cat, group] of lists) {
-    const m = new Map<string, IndicatorStats>();
-    for (const [k, list] of group) {
-      const sorted = Float64Array.from(list).sort();
-      let sum = 0;
-      for (const v of sorted) sum += v;
-      m.set(k, { sorted, average: sorted.length ? clean12(sum / sorted.length) : 0 });
+
+  build(): RunStats {
+    const out = new Map<string, Map<string, IndicatorStats>>();
+    for (const [cat, group] of this.lists) {
+      const m = new Map<string, IndicatorStats>();
+      for (const [k, list] of group) {
+        const sorted = Float64Array.from(list).sort();
+        let sum = 0;
+        for (const v of sorted) sum += v;
+        m.set(k, { sorted, average: sorted.length ? clean12(sum / sorted.length) : 0 });
+      }
+      out.set(cat, m);
     }
-    out.set(cat, m);
+    return out;
   }
-  return out;
 }
 
 /** The best value: the highest when higher is better (atLeast), else the lowest. */
