@@ -157,7 +157,8 @@ function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mod
   checkShapeRule(c, rule, path, itemMax);
   if (rule.type === "raters") {
     const raters = rule.indicators.map((n, k) => c.requireIndicator(n, [...path, "indicators", k]));
-    if (raters.every((r) => r !== undefined)) resolved.raters = raters as Indicator[];
+    const found = raters.filter((r): r is Indicator => r !== undefined);
+    if (found.length === raters.length) resolved.raters = found;
     return { ...rule, resolved };
   }
   set("ind", c.requireIndicator(rule.indicator, [...path, "indicator"]));

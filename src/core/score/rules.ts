@@ -2,8 +2,7 @@
 import { evaluate } from "../formula";
 import { issue, type Issue } from "../issue";
 import type { ResolvedTarget, Rubric, Rule } from "../rubric/model";
-import type { Value } from "./unit-values";
-import { valueLookup } from "./unit-values";
+import { valueLookup, type Value } from "./unit-values";
 import { MET, MISSING, NOT_APPLICABLE, shown, steps, unitSymbol, type RuleOutcome } from "./rule-kit";
 import type { IndicatorStats } from "./run-stats";
 import { evaluateShapeRule, isShapeRule } from "./shape-rules";
