@@ -6,7 +6,8 @@ import { normalizeName } from "./text";
 import { round2, weightedSum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
 import { fractionWarnings } from "./table/fractions";
-import { columnReaders, readUnitValues, type ColumnReader } from "./score/unit-values";
+import { columnReaders, readUnitValues, type ColumnReader, type UnitValues } from "./score/unit-values";
+import { RunStatsBuilder, relativeIndicators, type RunStats } from "./score/run-stats";
 import { scoreItem, sumItems } from "./score/item";
 import { vetoReasons } from "./score/vetoes";
 import { rankUnits } from "./rank";
@@ -41,6 +42,8 @@ interface RunSetup {
   categoryOnly: ReadonlyMap<string, ReadonlySet<string>>;
   /** Grade quotas' tie-break indicators: name → key. */
   tieBreaks: ReadonlyArray<readonly [string, string]>;
+  /** Indicators some relative rule compares across the run (empty: no run-level pass). */
+  relativeKeys: ReadonlySet<string>;
 }
 
 function setup(layout: TableLayout, rubric: Rubric): RunSetup {
@@ -57,6 +60,7 @@ function setup(layout: TableLayout, rubric: Rubric): RunSetup {
       const key = g.quota?.tieBreak ? keyOf(g.quota.tieBreak) : undefined;
       return g.quota?.tieBreak && key ? [[g.quota.tieBreak, key] as const] : [];
     }),
+    relativeKeys: relativeIndicators(rubric),
   };
 }
 
@@ -68,17 +72,38 @@ function combinedEffect(effects: ReadonlyArray<GradeEffectDoc>): GradeEffectDoc 
   return down > 0 ? { down } : undefined;
 }
 
-function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, run: RunSetup): UnitResult {
-  // 分类考核: the unit's folded category decides which items apply and its 难度系数.
-  const category = rubric.categories && unit.category !== undefined ? normalizeName(unit.category) : undefined;
-  const skip = run.categoryOnly.size
-    ? new Set([...run.categoryOnly].filter(([, cats]) => category === undefined || !cats.has(category)).map(([k]) => k))
-    : undefined;
-  const { values, problems } = readUnitValues(grid, layout, rubric, unit, run.readers, skip);
+/** 分类考核: the unit's folded category, which decides the items that apply and its 难度系数. */
+const categoryKey = (rubric: Rubric, unit: UnitRow): string | undefined =>
+  rubric.categories && unit.category !== undefined ? normalizeName(unit.category) : undefined;
+
+/**
+ * The group a relative rule compares within: the unit's category when the rubric ranks by category,
+ * everyone when 难度系数 make the categories' totals comparable (they are ranked together then).
+ */
+const statsCategory = (rubric: Rubric, unit: UnitRow): string =>
+  rubric.categoryColumn && rubric.coefficients === undefined ? (unit.category ?? "") : "";
+
+/** Reads a unit's row, leaving out the columns only other categories' items read. */
+function rowReader(grid: Grid, layout: TableLayout, rubric: Rubric, run: RunSetup): (u: UnitRow) => UnitValues {
+  return (unit) => {
+    const category = categoryKey(rubric, unit);
+    const skip = run.categoryOnly.size
+      ? new Set([...run.categoryOnly].filter(([, cats]) => category === undefined || !cats.has(category)).map(([k]) => k))
+      : undefined;
+    return readUnitValues(grid, layout, rubric, unit, run.readers, skip);
+  };
+}
+
+function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, run: RunSetup, read: UnitValues, stats: RunStats | undefined): UnitResult {
+  const category = categoryKey(rubric, unit);
+  const { values, problems } = read;
   problems.push(...categoryProblems(rubric, unit.category, { sheet: grid.sheet, row: unit.row, col: layout.categoryCol, unitCol: layout.unitCol, unit: unit.unit }));
   // The unit's folded name is only needed to look up per-unit targets.
   const unitKey = rubric.unitTargets.size ? normalizeName(unit.unit) : "";
-  const ctx = { rubric, values, unit: unit.unit, unitKey, sheet: grid.sheet, unitCell: a1(unit.row, layout.unitCol), rowNumber: unit.row + 1 };
+  const ctx = {
+    rubric, values, unit: unit.unit, unitKey, sheet: grid.sheet, unitCell: a1(unit.row, layout.unitCol), rowNumber: unit.row + 1,
+    stats: stats?.get(statsCategory(rubric, unit)),
+  };
   const shortfallCells: string[] = [];
   const items = rubric.items.map((item) => (appliesTo(item, category) ? scoreItem(item, ctx, rubric.mode, problems, shortfallCells) : notApplicable(item)));
   const complete = !problems.some((p) => p.severity === "error");
@@ -135,12 +160,28 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
   return result;
 }
 
+/**
+ * Relative rules (与最优单位比、名次…) compare a unit with the run: a first pass reads every row and keeps
+ * only the figures, over the units whose rows read without error (rows are read again when scored:
+ * cheaper than holding every unit's values at once).
+ */
+function relativeStats(layout: TableLayout, rubric: Rubric, keys: ReadonlySet<string>, read: (u: UnitRow) => UnitValues): RunStats {
+  const builder = new RunStatsBuilder(keys);
+  for (const u of layout.units) {
+    const r = read(u);
+    if (!r.problems.some((p) => p.severity === "error")) builder.add(statsCategory(rubric, u), r.values);
+  }
+  return builder.build();
+}
+
 export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}): { assessment?: Assessment; issues: Issue[] } {
   const located = options.layout ? { layout: options.layout, issues: [] } : locateTable(grid, rubric, options.mapping, options.ownedArea);
   if (!located.layout || located.issues.some((i) => i.severity === "error")) return { issues: located.issues };
   const layout = located.layout;
   const run = setup(layout, rubric);
-  const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, run));
+  const read = rowReader(grid, layout, rubric, run);
+  const stats = run.relativeKeys.size ? relativeStats(layout, rubric, run.relativeKeys, read) : undefined;
+  const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, run, read(u), stats));
   // With 难度系数 the adjusted totals are comparable across categories: one ranking for all.
   const together = rubric.coefficients !== undefined;
   rankUnits(units, together);

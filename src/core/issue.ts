@@ -74,7 +74,11 @@ export type IssueCode =
   | "rubricSheet.unknownItem"
   | "rubricSheet.notApplicable"
   | "rubricSheet.inconsistent"
-  | "rubricSheet.notFound";
+  | "rubricSheet.notFound"
+  // rule shapes (分档, 与最优比, 名次, 功效系数, 民主测评, 折算)
+  | "rubric.ruleShape"
+  | "value.tooFewRaters"
+  | "rubricSheet.badBands";
 
 export type Severity = "error" | "warning";
 

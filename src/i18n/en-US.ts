@@ -10,6 +10,17 @@ const reasonOf = (r: unknown, detail = ""): string =>
 const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 const unitWord = (u: unknown) => (u === "‰" ? "per-mille point" : u === "%" ? "percentage point" : "unit");
 
+/** "3.2 percentage points" for a rate, the bare figure otherwise. */
+const gapEn = (gap: unknown, unit: unknown): string => (unit === "%" || unit === "‰" ? `${s(gap)} ${unitWord(unit)}s` : s(gap));
+const fullEn = (p: Record<string, unknown>): string => ` (full marks ${s(p.full)})`;
+const SHAPE_EN: Record<string, (p: Record<string, unknown>) => string> = {
+  bandPoints: (p) => `the band from ${s(p.min)} needs either points or a share of the full marks, not both`,
+  bandDuplicate: (p) => `the band lower bound ${s(p.min)} appears twice`,
+  baseAboveFull: (p) => `the efficacy-coefficient base ${s(p.base)} exceeds the full marks ${s(p.full)}`,
+  sameBounds: (p) => `the efficacy coefficient's satisfactory and unacceptable values are the same (${s(p.value)})`,
+  tooFewRaters: (p) => `only ${s(p.count)} rater columns: dropping ${s(p.drop)} highest and ${s(p.drop)} lowest leaves none`,
+};
+
 const FORMAT_EN: Record<string, string> = {
   xls: "is an old .xls (or WPS .et) workbook: save it as .xlsx in Excel or WPS, or convert it with libreoffice --headless --convert-to xlsx",
   ods: "is an OpenDocument spreadsheet (.ods): save it as .xlsx in LibreOffice or Excel, or convert it with libreoffice --headless --convert-to xlsx",
@@ -183,6 +194,9 @@ export const enUS: Catalog = {
     "rubricSheet.notApplicable": (p) => `计分方式 "${s(p.kind)}" does not use ${s(p.label)}: clear the cell or choose another 计分方式`,
     "rubricSheet.inconsistent": (p) => `${s(p.label)} of "${s(p.item)}" is "${s(p.value)}" on this row but "${s(p.first)}" on the item's first row`,
     "rubricSheet.notFound": (p) => `the workbook has no rubric sheet "${s(p.sheet)}"; its sheets: ${s(p.available)}`,
+    "rubric.ruleShape": (p) => `${SHAPE_EN[s(p.problem)]?.(p) ?? s(p.problem)} (at ${s(p.path)})`,
+    "value.tooFewRaters": (p) => `only ${s(p.count)} ratings: dropping ${s(p.drop)} highest and ${s(p.drop)} lowest leaves none to average`,
+    "rubricSheet.badBands": (p) => `bands "${s(p.value)}" cannot be read: write "lower bound:points", bands separated by "；", points as a number or a percentage of the full marks, e.g. "95:10；90:50%"`,
     "output.sheetEdge": (p) => `no room right of the table for the results: the table reaches the sheet's last column ${s(p.last)} (${s(p.count)} columns needed). Delete unneeded columns right of the table, or copy the table to a new sheet`,
   },
   reasons: {
@@ -224,6 +238,20 @@ export const enUS: Catalog = {
     "grade.tiesIn": (p) => `${s(p.grade)} places: ${s(p.percent)}%, ${s(p.count)} in all; units tied at the boundary all count in`,
     "grade.veto": (p) => `Vetoed: graded ${s(p.grade)}`,
     "grade.vetoDown": (p) => `Vetoed: lowered ${s(p.down)} grade(s) from ${s(p.from)} to ${s(p.grade)}`,
+    bands: (p) => `${s(p.indicator)} ${valueText(p)} is in the band from ${s(p.min)}${s(p.unit)} up (${aboveWording(p.min, 1, s(p.unit))}): ${s(p.earned)} points${fullEn(p)}`,
+    "bands.none": (p) => `${s(p.indicator)} ${valueText(p)} is below the lowest band, ${s(p.min)}${s(p.unit)}: ${s(p.earned)} points${fullEn(p)}`,
+    "relative.best": (p) =>
+      `${s(p.indicator)} ${valueText(p)} is ${gapEn(p.gap, p.unit)} ${p.direction === "atMost" ? "above" : "below"} the best unit (${s(p.best)}${s(p.unit)}): ${s(p.earned)} points in proportion${fullEn(p)}`,
+    "relative.average": (p) =>
+      `${s(p.indicator)} ${valueText(p)} is ${gapEn(p.gap, p.unit)} ${p.direction === "atMost" ? "above" : "below"} the average ${s(p.average)}${s(p.unit)}; ` +
+      `${s(p.per)} per ${s(p.step)} ${unitWord(p.unit)} ${p.direction === "atMost" ? "above" : "below"}: ${Number(p.bonus) ? "+" : "−"}${s(p.points)}`,
+    rank: (p) => `${s(p.indicator)} ${valueText(p)} ranks ${s(p.rank)} of ${s(p.count)}: ${s(p.earned)} points (first place ${s(p.full)}, ${s(p.step)} less per place)`,
+    efficacy: (p) =>
+      `${s(p.indicator)} ${valueText(p)}, satisfactory ${s(p.satisfactory)}${s(p.unit)}, unacceptable ${s(p.unacceptable)}${s(p.unit)}: ${s(p.earned)} points by the efficacy coefficient (base ${s(p.base)}, full marks ${s(p.full)})`,
+    raters: (p) =>
+      `Democratic appraisal: ${s(p.count)} ratings` + (Number(p.drop) > 0 ? `, ${s(p.drop)} highest and ${s(p.drop)} lowest dropped, the other ${s(p.kept)}` : "") +
+      ` average ${s(p.average)} of ${s(p.outOf)}: ${s(p.earned)} points${fullEn(p)}`,
+    converted: (p) => `${s(p.indicator)} ${s(p.value)} of ${s(p.outOf)} converts to ${s(p.earned)} points${fullEn(p)}`,
     laggard: (p) =>
       `Laggard: in the last ${s(p.bottom)} rank positions` +
       (p.below !== undefined ? ` with a total of ${s(p.total)}, ${Number(p.inclusive) ? "at or below" : "below"} ${s(p.below)} (${belowWording(p.below, p.inclusive)})` : ""),

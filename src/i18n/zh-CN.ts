@@ -9,6 +9,17 @@ const reasonOf = (r: unknown, detail = ""): string =>
   r === "precision" ? `ROUND 的小数位数应为 -15 到 15 之间的整数${detail ? `：${s(detail)}` : ""}` : s(detail || r);
 const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 
+/** "3.2个百分点" for a rate, the bare figure otherwise. */
+const gapZh = (gap: unknown, unit: unknown): string => (unit === "%" ? `${s(gap)}个百分点` : unit === "‰" ? `${s(gap)}个千分点` : s(gap));
+const fullZh = (p: Record<string, unknown>): string => `（满分${s(p.full)}分）`;
+const SHAPE_ZH: Record<string, (p: Record<string, unknown>) => string> = {
+  bandPoints: (p) => `分档“${s(p.min)}以上”应写得分或占满分的比例，二者只写一个`,
+  bandDuplicate: (p) => `分档下限 ${s(p.min)} 重复`,
+  baseAboveFull: (p) => `功效系数法的基础分 ${s(p.base)} 分超过满分 ${s(p.full)} 分`,
+  sameBounds: (p) => `功效系数法的满意值与不允许值相同（${s(p.value)}），无法计算`,
+  tooFewRaters: (p) => `民主测评只有 ${s(p.count)} 个评分列，去掉最高、最低各 ${s(p.drop)} 个后没有剩余`,
+};
+
 const FORMAT_ZH: Record<string, string> = {
   xls: "是旧版 .xls（或 WPS .et）工作簿：请在 Excel 或 WPS 中“另存为” .xlsx，或用 libreoffice --headless --convert-to xlsx 转换",
   ods: "是 OpenDocument 表格（.ods）：请在 LibreOffice 或 Excel 中“另存为” .xlsx，或用 libreoffice --headless --convert-to xlsx 转换",
@@ -182,6 +193,9 @@ export const zhCN: Catalog = {
     "rubricSheet.notApplicable": (p) => `计分方式“${s(p.kind)}”不使用“${s(p.label)}”：请清空该单元格或改选计分方式`,
     "rubricSheet.inconsistent": (p) => `“${s(p.item)}”的${s(p.label)}在本行是“${s(p.value)}”，与该项第一行的“${s(p.first)}”不一致`,
     "rubricSheet.notFound": (p) => `工作簿中没有评分细则工作表“${s(p.sheet)}”；现有工作表：${s(p.available)}`,
+    "rubric.ruleShape": (p) => `${SHAPE_ZH[s(p.problem)]?.(p) ?? s(p.problem)}（位置 ${s(p.path)}）`,
+    "value.tooFewRaters": (p) => `民主测评只有 ${s(p.count)} 个评分，去掉最高、最低各 ${s(p.drop)} 个后没有剩余，无法计分`,
+    "rubricSheet.badBands": (p) => `分档“${s(p.value)}”无法读取：应写成“下限:得分”，多档用“；”分隔，得分写分数或占满分的百分比，如“95:10；90:50%”`,
     "output.sheetEdge": (p) => `表格右侧没有空间写入考核结果：表格已到工作表最右列 ${s(p.last)}（需要 ${s(p.count)} 列）。请删去表格右侧不需要的列，或把表格复制到新工作表后再评分`,
   },
   reasons: {
@@ -222,6 +236,20 @@ export const zhCN: Catalog = {
     "grade.tiesIn": (p) => `${s(p.grade)}名额 ${s(p.percent)}%，共${s(p.count)}名；名额边界同分的单位均计入`,
     "grade.veto": (p) => `一票否决，定为${s(p.grade)}`,
     "grade.vetoDown": (p) => `一票否决，由${s(p.from)}降${"一二三四五六七八九"[Number(p.down) - 1] ?? s(p.down)}等次为${s(p.grade)}`,
+    bands: (p) => `${s(p.indicator)} ${valueText(p)}，在${aboveWording(p.min, 1, s(p.unit))}一档，得${s(p.earned)}分${fullZh(p)}`,
+    "bands.none": (p) => `${s(p.indicator)} ${valueText(p)}，低于最低一档 ${s(p.min)}${s(p.unit)}，得${s(p.earned)}分${fullZh(p)}`,
+    "relative.best": (p) =>
+      `${s(p.indicator)} ${valueText(p)}，${p.direction === "atMost" ? "高于" : "低于"}最优单位（${s(p.best)}${s(p.unit)}）${gapZh(p.gap, p.unit)}，按比例得${s(p.earned)}分${fullZh(p)}`,
+    "relative.average": (p) =>
+      `${s(p.indicator)} ${valueText(p)}，${p.direction === "atMost" ? "高于" : "低于"}平均值 ${s(p.average)}${s(p.unit)} ${gapZh(p.gap, p.unit)}，` +
+      `每${p.direction === "atMost" ? "高" : "低"}${gapZh(p.step, p.unit)}${Number(p.bonus) ? "加" : "扣"}${s(p.per)}分，${Number(p.bonus) ? "加" : "扣"}${s(p.points)}分`,
+    rank: (p) => `${s(p.indicator)} ${valueText(p)}，在${s(p.count)}个单位中排第${s(p.rank)}名，得${s(p.earned)}分（第1名${s(p.full)}分，依次递减${s(p.step)}分）`,
+    efficacy: (p) =>
+      `${s(p.indicator)} ${valueText(p)}，满意值 ${s(p.satisfactory)}${s(p.unit)}、不允许值 ${s(p.unacceptable)}${s(p.unit)}，按功效系数法得${s(p.earned)}分（基础分${s(p.base)}分，满分${s(p.full)}分）`,
+    raters: (p) =>
+      `民主测评 ${s(p.count)} 个评分` + (Number(p.drop) > 0 ? `，去掉最高、最低各 ${s(p.drop)} 个，其余 ${s(p.kept)} 个` : "") +
+      `平均 ${s(p.average)} 分（满分 ${s(p.outOf)} 分），折合${s(p.earned)}分${fullZh(p)}`,
+    converted: (p) => `${s(p.indicator)} ${s(p.value)} 分（原满分 ${s(p.outOf)} 分），折算为${s(p.earned)}分${fullZh(p)}`,
     laggard: (p) => `后进单位：排位在倒数${s(p.bottom)}位` + (p.below !== undefined ? `且总分 ${s(p.total)}，${Number(p.inclusive) ? "在" : ""}${belowWording(p.below, p.inclusive)}` : ""),
   },
   labels: {

@@ -1,6 +1,7 @@
 import { compileRubric } from "../../src/core/rubric/compile";
 import { builtinRubrics } from "../../src/app/rubrics";
 import { BUILTIN_IDS } from "../../src/rubrics";
+import { catalog, formatIssue } from "../../src/i18n";
 
 const ok = {
   id: "x",
@@ -95,5 +96,39 @@ describe("rubric checker", () => {
   it("warns when items do not add up to the stated full marks", () => {
     const c = compileRubric({ ...ok, maxTotal: 100 });
     expect(c.ok && c.value.warnings[0]?.code).toBe("rubric.totalMismatch");
+  });
+});
+
+describe("rubric checker: rule shapes", () => {
+  const rate = [{ name: "完成率", type: "percent" }, { name: "评委1", type: "number" }, { name: "评委2", type: "number" }];
+  const withRule = (rule: Record<string, unknown>) => ({ ...ok, indicators: rate, items: [{ name: "项目", max: 10, rules: [rule] }] });
+  const zh = catalog("zh-CN");
+  const en = catalog("en-US");
+
+  it("a band with both points and share, or neither, and a repeated lower bound", () => {
+    const both = errors(withRule({ type: "bands", indicator: "完成率", bands: [{ min: 95, points: 10, share: 1 }, { min: 90 }] }));
+    expect(both.map((i) => [i.code, i.params.problem, i.params.path])).toEqual([
+      ["rubric.ruleShape", "bandPoints", "items.0.rules.0.bands.0.points"],
+      ["rubric.ruleShape", "bandPoints", "items.0.rules.0.bands.1.points"],
+    ]);
+    expect(formatIssue(both[0]!, zh)).toBe("分档“95以上”应写得分或占满分的比例，二者只写一个（位置 items.0.rules.0.bands.0.points）");
+    const dup = errors(withRule({ type: "bands", indicator: "完成率", bands: [{ min: 95, share: 1 }, { min: 95, share: 0.5 }] }));
+    expect(formatIssue(dup[0]!, en)).toBe("the band lower bound 95 appears twice (at items.0.rules.0.bands.1.min)");
+  });
+
+  it("功效系数法 with 满意值 = 不允许值 or a 基础分 above the rule's full marks", () => {
+    const same = errors(withRule({ type: "efficacy", indicator: "完成率", satisfactory: 80, unacceptable: 80, base: 6 }));
+    expect(same.map((i) => i.params.problem)).toEqual(["sameBounds"]);
+    const base = errors(withRule({ type: "efficacy", indicator: "完成率", satisfactory: "best", unacceptable: 60, base: 6, points: 5 }));
+    expect(formatIssue(base[0]!, zh)).toBe("功效系数法的基础分 6 分超过满分 5 分（位置 items.0.rules.0.base）");
+    expect(errors(withRule({ type: "efficacy", indicator: "完成率", satisfactory: "best", unacceptable: "worst", base: 6 }))).toEqual([]);
+  });
+
+  it("民主测评 with too few raters for what it drops, or a rater not declared", () => {
+    const few = errors(withRule({ type: "raters", indicators: ["评委1", "评委2"], outOf: 100 }));
+    expect(formatIssue(few[0]!, en)).toBe("only 2 rater columns: dropping 1 highest and 1 lowest leaves none (at items.0.rules.0.indicators)");
+    expect(errors(withRule({ type: "raters", indicators: ["评委1", "评委2"], outOf: 100, drop: 0 }))).toEqual([]);
+    const unknown = errors(withRule({ type: "raters", indicators: ["评委1", "评委3"], outOf: 100, drop: 0 }));
+    expect(unknown.map((i) => [i.code, i.params.path])).toEqual([["rubric.unknownIndicator", "items.0.rules.0.indicators.1"]]);
   });
 });

@@ -11,6 +11,7 @@ import { rubricSchema, type RubricDoc, type RuleDoc, type TargetRef } from "./sc
 import type { Indicator, Item, Resolved, ResolvedTarget, Rubric, Rule, Veto } from "./model";
 import { wordingWarnings } from "./wording-check";
 import { fullMarks } from "./full-marks";
+import { checkShapeRule } from "./compile-shapes";
 
 export interface Compiled {
   rubric: Rubric;
@@ -145,7 +146,7 @@ function checkComposites(c: Checker, doc: RubricDoc): void {
   });
 }
 
-function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mode"]): Rule {
+function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mode"], itemMax?: number): Rule {
   if (rule.type === "formula") {
     const f = c.formula(rule.points, [...path, "points"]);
     return f ? { ...rule, formula: f, resolved: {} } : { ...rule, resolved: {} };
@@ -154,6 +155,13 @@ function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mod
   const set = <K extends keyof Resolved>(k: K, v: Resolved[K] | undefined) => {
     if (v) resolved[k] = v;
   };
+  checkShapeRule(c, rule, path, itemMax);
+  if (rule.type === "raters") {
+    const raters = rule.indicators.map((n, k) => c.requireIndicator(n, [...path, "indicators", k]));
+    const found = raters.filter((r): r is Indicator => r !== undefined);
+    if (found.length === raters.length) resolved.raters = found;
+    return { ...rule, resolved };
+  }
   set("ind", c.requireIndicator(rule.indicator, [...path, "indicator"]));
   if (rule.type === "target") set("target", c.target(rule.target, [...path, "target"]));
   if (rule.type === "range") {
@@ -192,7 +200,7 @@ function compileItems(c: Checker, doc: RubricDoc): Item[] {
           issue("rubric.partsExceedMax", { item: it.name, parts: partsTotal, max: it.max, path: path.join(".") }, { path, severity: "warning" }),
         );
       }
-      const rules = it.rules.map((r, j) => compileRule(c, r, [...path, "rules", j], doc.mode));
+      const rules = it.rules.map((r, j) => compileRule(c, r, [...path, "rules", j], doc.mode, it.max));
       items.push({ name: it.name, section: g.section, max: it.max, bonus: it.bonus, rules, parts, ...(it.categories && { categories: it.categories.map(normalizeName) }) });
     });
   }

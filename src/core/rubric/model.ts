@@ -28,6 +28,8 @@ export interface Resolved {
   /** orToward's last-year column. */
   toward?: Indicator;
   previous?: Indicator;
+  /** 民主测评: the raters' columns. */
+  raters?: Indicator[];
 }
 
 export type Rule = RuleDoc & { formula?: Formula; resolved: Resolved };

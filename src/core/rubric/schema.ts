@@ -29,6 +29,83 @@ export const indicatorSchema = z.strictObject({
 
 const ruleLabel = { label: z.string().max(200).optional() };
 
+/** Higher is better (atLeast, the default) or lower is better (atMost). */
+const better = z.enum(["atLeast", "atMost"]).default("atLeast");
+/**
+ * A rule that earns points out of its own full marks (`points`; default the item's 分值): the item
+ * loses what the rule does not earn, or, in a bonus item, gains what it earns. docs/rubrics.md.
+ */
+const fullMarks = { points: points.optional() };
+
+/** The rule shapes real 细则 use beyond a target (issue 9): each in docs/rubrics.md with a worked example. */
+const shapeRules = [
+  /** 分档计分: the band with the highest `min` the value reaches (min itself included) earns its points or share of the full marks. */
+  z.strictObject({
+    type: z.literal("bands"),
+    indicator: name,
+    bands: z
+      .array(z.strictObject({ min: z.number().finite(), points: points.optional(), share: z.number().finite().min(0).max(1).optional() }))
+      .min(1)
+      .max(20),
+    ...fullMarks,
+    ...ruleLabel,
+  }),
+  /** 按与最优单位的比例得分: full × value / best (atLeast) or full × best / value (atMost), best over the run. */
+  z.strictObject({ type: z.literal("relativeBest"), indicator: name, direction: better, ...fullMarks, ...ruleLabel }),
+  /** 每低于平均值1个百分点扣0.5分: `points` per `step` below (atLeast) or above (atMost) the run's average. */
+  z.strictObject({
+    type: z.literal("relativeAverage"),
+    indicator: name,
+    direction: better,
+    points,
+    step: z.number().finite().positive().default(1),
+    rounding: z.enum(["none", "ceil", "floor"]).default("none"),
+    ...ruleLabel,
+  }),
+  /** 第1名6分，依次递减0.5分: points = first − (rank − 1) × step, never below `floor`; competition ranks. */
+  z.strictObject({
+    type: z.literal("rank"),
+    indicator: name,
+    direction: better,
+    /** Points of the first place (default the item's 分值). */
+    ...fullMarks,
+    step: z.number().finite().min(0).max(1000),
+    floor: points.default(0),
+    ...ruleLabel,
+  }),
+  /** 功效系数法: base + (value − 不允许值) / (满意值 − 不允许值) × (full − base), kept within [0, full]. */
+  z.strictObject({
+    type: z.literal("efficacy"),
+    indicator: name,
+    direction: better,
+    /** 满意值: a figure, or the run's best unit. */
+    satisfactory: z.union([z.number().finite(), z.literal("best")]),
+    /** 不允许值: a figure, or the run's worst unit. */
+    unacceptable: z.union([z.number().finite(), z.literal("worst")]),
+    /** 基础分: the points at exactly 不允许值. */
+    base: points,
+    ...fullMarks,
+    ...ruleLabel,
+  }),
+  /** 民主测评: several raters' columns; drop the `drop` highest and `drop` lowest, average the rest, scale `outOf` to the full marks. */
+  z.strictObject({
+    type: z.literal("raters"),
+    indicators: z.array(name).min(1).max(100),
+    drop: z.number().int().min(0).max(10).default(1),
+    outOf: z.number().finite().positive().max(1e6),
+    ...fullMarks,
+    ...ruleLabel,
+  }),
+  /** 折算: a score from another assessment, value × full / outOf, kept within [0, full]. */
+  z.strictObject({
+    type: z.literal("converted"),
+    indicator: name,
+    outOf: z.number().finite().positive().max(1e6),
+    ...fullMarks,
+    ...ruleLabel,
+  }),
+] as const;
+
 export const ruleSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("target"),
@@ -86,6 +163,7 @@ export const ruleSchema = z.discriminatedUnion("type", [
     points: z.string().min(1).max(500),
     reason: z.string().min(1).max(200),
   }),
+  ...shapeRules,
 ]);
 
 export const partSchema = z.strictObject({ name: z.string().min(1).max(300), max: points });

@@ -15,7 +15,7 @@ export function scoreItem(item: Item, ctx: RuleContext, mode: "points" | "attain
   let missing = false;
 
   for (const rule of item.rules) {
-    const o = evaluateRule(rule, ctx, item.max);
+    const o = evaluateRule(rule, ctx, item.max, item.bonus);
     if (o.problem) problems.push(o.problem);
     if (o.missing || o.problem) missing = true;
     if (o.met === null) continue;

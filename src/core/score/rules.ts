@@ -1,10 +1,13 @@
 /** One rule against one unit's values: did it meet its target, and how many points does it move? */
 import { evaluate } from "../formula";
 import { issue, type Issue } from "../issue";
-import type { Indicator, ResolvedTarget, Rubric, Rule } from "../rubric/model";
-import { round2 } from "../decimal";
-import type { Reason } from "./types";
+import type { ResolvedTarget, Rubric, Rule } from "../rubric/model";
 import { valueLookup, type Value } from "./unit-values";
+import { MET, MISSING, NOT_APPLICABLE, shown, steps, unitSymbol, type RuleOutcome } from "./rule-kit";
+import type { IndicatorStats } from "./run-stats";
+import { evaluateShapeRule, isShapeRule } from "./shape-rules";
+
+export type { RuleOutcome };
 
 export interface RuleContext {
   rubric: Rubric;
@@ -17,26 +20,8 @@ export interface RuleContext {
   unitCell: string;
   /** 1-based row number, for cell addresses. */
   rowNumber: number;
-}
-
-export interface RuleOutcome {
-  /** null: the rule could not be applied (its input is missing or optional and absent). */
-  met: boolean | null;
-  /** A required input is missing or invalid: the item has no score. */
-  missing?: boolean;
-  points: number;
-  reason?: Reason;
-  cell?: string;
-  problem?: Issue;
-}
-
-const NOT_APPLICABLE: RuleOutcome = { met: null, points: 0 };
-const MISSING: RuleOutcome = { met: null, points: 0, missing: true };
-/** Most rules of most units are met: share one outcome instead of building a reason nobody reads. */
-const MET: RuleOutcome = { met: true, points: 0 };
-
-function unitSymbol(ind: Indicator): string {
-  return ind.kind === "percent" ? "%" : ind.kind === "permille" ? "‰" : "";
+  /** The run's figures for the relative rules, of this unit's category (run-stats.ts). */
+  stats?: ReadonlyMap<string, IndicatorStats>;
 }
 
 function resolveTarget(ctx: RuleContext, ref: ResolvedTarget | undefined, indicator: string): number | Issue {
@@ -51,20 +36,13 @@ function resolveTarget(ctx: RuleContext, ref: ResolvedTarget | undefined, indica
   return issue("target.missingForUnit", { indicator, table: ref && "table" in ref ? ref.table : "" }, { sheet: ctx.sheet, cell: ctx.unitCell, unit: ctx.unit });
 }
 
-function steps(shortfall: number, step: number, rounding: "none" | "ceil" | "floor"): number {
-  const n = step === 1 ? shortfall : Number((shortfall / step).toPrecision(12));
-  return rounding === "ceil" ? Math.ceil(n) : rounding === "floor" ? Math.floor(n) : n;
-}
-
 /** How far a value lies outside [lo, hi]: 0 inside, else the distance to the nearer bound. */
 function gapTo(x: number, lo: number, hi: number): number {
   return x < lo ? Number((lo - x).toPrecision(12)) : x > hi ? Number((x - hi).toPrecision(12)) : 0;
 }
 
-/** Points for messages, to 2 decimals (the item itself is rounded once, at its end). */
-const shown = (x: number): number => (Number.isInteger(x) ? x : round2(x));
-
-export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | undefined): RuleOutcome {
+export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | undefined, bonus = false): RuleOutcome {
+  if (isShapeRule(rule)) return evaluateShapeRule(rule, ctx, itemMax, bonus);
   if (rule.type === "formula") {
     if (!rule.formula) return NOT_APPLICABLE;
     const r = evaluate(rule.formula, valueLookup(ctx.rubric, ctx.values));

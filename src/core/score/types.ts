@@ -21,7 +21,16 @@ export type ReasonCode =
   | "grade.quota"
   | "grade.tiesIn"
   | "grade.veto"
-  | "grade.vetoDown";
+  | "grade.vetoDown"
+  // rule shapes (分档, 与最优比, 与平均值比, 名次, 功效系数法, 民主测评, 折算)
+  | "bands"
+  | "bands.none"
+  | "relative.best"
+  | "relative.average"
+  | "rank"
+  | "efficacy"
+  | "raters"
+  | "converted";
 
 export interface Reason {
   code: ReasonCode;

@@ -45,6 +45,35 @@ function rule(n: Names): fc.Arbitrary<RuleDoc> {
       .map((r) => defined({ type: "improvement" as const, indicator: r.ind, previous: r.previous, direction: r.direction, points: r.points, label: r.label })),
     fc.record({ ind, label }).map((r) => defined({ type: "enteredScore" as const, indicator: r.ind, label: r.label })),
     fc.record({ ind, k: fc.integer({ min: 0, max: 9 }), reason: text(20) }).map((r) => ({ type: "formula" as const, points: `MAX(0, [${r.ind}] - ${r.k}) * 0.5`, reason: r.reason })),
+    shapeRule(n),
+  );
+}
+
+/** The rule shapes of issue 9 (分档计分 … 折算), valid by construction (bands with distinct bounds, enough raters). */
+function shapeRule(n: Names): fc.Arbitrary<RuleDoc> {
+  const ind = fc.constantFrom(...n.inds);
+  const label = opt(text(20));
+  const full = opt(points);
+  const better = fc.constantFrom("atLeast" as const, "atMost" as const);
+  const share = fc.double({ min: 0, max: 1, noNaN: true }).map((x) => (x === 0 ? 0 : x));
+  const band = fc.record({ points: opt(points), share }).map((b) => (b.points === undefined ? { share: b.share } : { points: b.points }));
+  const bands = fc.uniqueArray(num, { minLength: 1, maxLength: 4 }).chain((mins) => fc.tuple(...mins.map((min) => band.map((b) => ({ min, ...b })))));
+  const outOf = fc.double({ min: 0.01, max: 1e6, noNaN: true });
+  return fc.oneof(
+    fc.record({ ind, bands, full, label }).map((r) => defined({ type: "bands" as const, indicator: r.ind, bands: r.bands, points: r.full, label: r.label })),
+    fc.record({ ind, better, full, label }).map((r) => defined({ type: "relativeBest" as const, indicator: r.ind, direction: r.better, points: r.full, label: r.label })),
+    fc.record({ ind, better, points, step: fc.double({ min: 0.01, max: 10, noNaN: true }), rounding: fc.constantFrom("none" as const, "ceil" as const, "floor" as const), label })
+      .map((r) => defined({ type: "relativeAverage" as const, indicator: r.ind, direction: r.better, points: r.points, step: r.step, rounding: r.rounding, label: r.label })),
+    fc.record({ ind, better, full, step: points, floor: points, label })
+      .map((r) => defined({ type: "rank" as const, indicator: r.ind, direction: r.better, points: r.full, step: r.step, floor: r.floor, label: r.label })),
+    fc.record({ ind, better, sat: fc.oneof(num, fc.constant("best" as const)), bad: fc.oneof(num, fc.constant("worst" as const)), base: fc.integer({ min: 0, max: 5 }), label })
+      .filter((r) => r.sat !== r.bad)
+      // base ≤ the rule's full marks (10 here), whatever the item's 分值.
+      .map((r) => defined({ type: "efficacy" as const, indicator: r.ind, direction: r.better, satisfactory: r.sat, unacceptable: r.bad, base: r.base, points: 10, label: r.label })),
+    fc.record({ drop: fc.integer({ min: 0, max: 2 }), extra: fc.integer({ min: 1, max: 3 }), full, outOf, label }).chain((r) =>
+      fc.array(ind, { minLength: 2 * r.drop + r.extra, maxLength: 2 * r.drop + r.extra })
+        .map((indicators) => defined({ type: "raters" as const, indicators, drop: r.drop, outOf: r.outOf, points: r.full, label: r.label }))),
+    fc.record({ ind, outOf, full, label }).map((r) => defined({ type: "converted" as const, indicator: r.ind, outOf: r.outOf, points: r.full, label: r.label })),
   );
 }
 

@@ -69,6 +69,16 @@ export const RULE_COLUMNS = {
   // 分类考核 and 否决后等次 (issue #9)
   categories: "适用类别",
   vetoGrade: "否决后等次",
+  // The rule shapes of issue 9 (分档计分 … 折算); see KIND_COLUMNS for which uses which.
+  bands: "分档",
+  ruleMax: "本条满分",
+  decrement: "依次递减",
+  rankFloor: "最低得分",
+  satisfactory: "满意值",
+  unacceptable: "不允许值",
+  base: "基础分",
+  drop: "去掉最高最低",
+  outOf: "原满分",
 } as const;
 export type RuleColumn = keyof typeof RULE_COLUMNS;
 
@@ -109,13 +119,20 @@ export const ALIAS_SEPARATOR = "、";
 /** A target that is not a number: another column, or the per-unit table. */
 export const COLUMN_PREFIX = "列：";
 export const UNIT_TABLE_PREFIX = "分单位：";
+/** 分档: "下限:得分" entries, e.g. "95:100%；90:50%" (a share of the full marks) or "95:10；90:6" (points). */
+export const BAND_SEPARATOR = "；";
+export const BAND_COLON = ":";
+/** 功效系数法: 满意值 / 不允许值 taken from the run's best / worst unit. */
+export const RUN_BEST = "最优";
+export const RUN_WORST = "最差";
 
 /** A closed choice: the words shown (first is written), mapped to the schema's value. */
 type Choice<T> = ReadonlyArray<readonly [T, string]>;
 
 export type Kind =
   | "target" | "perCount" | "check" | "range" | "improvement" | "enteredScore" | "formula"
-  | "veto.fact" | "veto.totalBelow" | "veto.anyMissed";
+  | "veto.fact" | "veto.totalBelow" | "veto.anyMissed"
+  | "bands" | "relativeBest" | "relativeAverage" | "rank" | "efficacy" | "raters" | "converted";
 
 export const KINDS: Choice<Kind> = [
   ["target", "对照目标值"],
@@ -125,6 +142,13 @@ export const KINDS: Choice<Kind> = [
   ["improvement", "较上年"],
   ["enteredScore", "录入得分"],
   ["formula", "公式"],
+  ["bands", "分档计分"],
+  ["relativeBest", "与最优单位比"],
+  ["relativeAverage", "与平均值比"],
+  ["rank", "名次计分"],
+  ["efficacy", "功效系数法"],
+  ["raters", "民主测评"],
+  ["converted", "折算"],
   ["veto.fact", "一票否决"],
   ["veto.totalBelow", "总分线否决"],
   ["veto.anyMissed", "任一项未完成否决"],
@@ -138,6 +162,14 @@ export const DIRECTIONS: Choice<Direction> = [
   ["lower", "比上年低"],
   ["whenFalse", "答否时扣"],
   ["whenTrue", "答是时扣"],
+  ["atLeast", "越高越好"],
+  ["atMost", "越低越好"],
+];
+
+/** The words written for the rule shapes' direction (不低于/不高于 are read as the same). */
+export const BETTER: Choice<"atLeast" | "atMost"> = [
+  ["atLeast", "越高越好"],
+  ["atMost", "越低越好"],
 ];
 
 export const ROUNDINGS: Choice<"none" | "ceil" | "floor"> = [
@@ -210,6 +242,13 @@ export const KIND_COLUMNS: Record<Kind, ReadonlyArray<RuleColumn>> = {
   "veto.fact": ["veto", "note", "vetoGrade"],
   "veto.totalBelow": ["target", "inclusive", "vetoGrade"],
   "veto.anyMissed": ["vetoGrade"],
+  bands: ["indicator", "bands", "ruleMax", "note"],
+  relativeBest: ["indicator", "direction", "ruleMax", "note"],
+  relativeAverage: ["indicator", "direction", "step", "points", "rounding", "note"],
+  rank: ["indicator", "direction", "ruleMax", "decrement", "rankFloor", "note"],
+  efficacy: ["indicator", "direction", "satisfactory", "unacceptable", "base", "ruleMax", "note"],
+  raters: ["indicator", "drop", "outOf", "ruleMax", "note"],
+  converted: ["indicator", "outOf", "ruleMax", "note"],
 };
 
 /** Columns that describe the item, not the rule: read on the item's first row (or merged down). */

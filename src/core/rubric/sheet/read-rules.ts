@@ -6,6 +6,7 @@
  */
 import type { ItemDoc, RuleDoc, TargetRef, VetoDoc } from "../schema";
 import type { SheetCells } from "./cells";
+import { readShapeRule } from "./read-shapes";
 import {
   COLUMN_PREFIX, DIRECTIONS, FLOORS, ITEM_COLUMNS, KIND_COLUMNS, KINDS, ROUNDINGS, RULE_COLUMNS, UNIT_TABLE_PREFIX,
   CATEGORY_SEPARATOR, CATEGORY_SPLIT, type Direction, type Kind, type RuleColumn,
@@ -44,7 +45,7 @@ function target(cells: SheetCells, row: number, col: number, label: string): Tar
   return cells.number(row, col, label, "rate");
 }
 
-class RuleRow {
+export class RuleRow {
   readonly sources: Sources = [];
   constructor(readonly cells: SheetCells, readonly row: number, readonly cols: Map<RuleColumn, number>) {}
 
@@ -55,7 +56,7 @@ class RuleRow {
     const c = this.col(k);
     return c !== undefined && !this.cells.blank(this.row, c);
   }
-  private mark(path: Path, k: RuleColumn): void {
+  mark(path: Path, k: RuleColumn): void {
     const c = this.col(k);
     if (c !== undefined) this.sources.push([path, this.row, c]);
   }
@@ -133,6 +134,8 @@ function readRule(r: RuleRow, kind: Exclude<Kind, `veto.${string}`>): RuleDoc {
       return { type: "enteredScore", indicator: r.need("indicator", ["indicator"]), ...lab };
     case "formula":
       return { type: "formula", points: r.need("formula", ["points"]), reason: r.need("note", ["reason"]) };
+    default:
+      return readShapeRule(r, kind, lab);
   }
 }
 

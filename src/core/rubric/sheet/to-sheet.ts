@@ -1,8 +1,9 @@
 /** Any rubric document as a 评分细则 sheet: rows of values and the drop-downs of its closed choices. */
 import { a1, columnLetter } from "../../grid";
 import type { IndicatorDoc, ItemDoc, RubricDoc, RuleDoc, TargetRef, VetoDoc } from "../schema";
+import { bandsText } from "./bands-text";
 import {
-  ALIAS_SEPARATOR, BLOCKS, COLUMN_PREFIX, COMPOSITE_COLUMNS, DIRECTIONS, FLOORS, INDICATOR_COLUMNS, INFO, KINDS, MODES,
+  ALIAS_SEPARATOR, BETTER, BLOCKS, COLUMN_PREFIX, RUN_BEST, RUN_WORST, COMPOSITE_COLUMNS, DIRECTIONS, FLOORS, INDICATOR_COLUMNS, INFO, KINDS, MODES,
   PART_COLUMNS, ROUNDINGS, RULE_COLUMNS, SHEET_NAME, TOTAL_PART, TYPES, UNIT_COLUMN, UNIT_TABLE_PREFIX, YES_NO,
   choiceLabel, choiceLabels, type RuleColumn,
   CATEGORY_SEPARATOR, GRADE_COLUMNS, QUOTA_ROUNDINGS, TIES,
@@ -65,6 +66,35 @@ function ruleCells(rule: RuleDoc): Partial<Record<RuleColumn, SheetValue>> {
       return { kind: choiceLabel(KINDS, "enteredScore"), indicator: rule.indicator, note: opt(rule.label) };
     case "formula":
       return { kind: choiceLabel(KINDS, "formula"), formula: rule.points, note: rule.reason };
+    default:
+      return shapeCells(rule);
+  }
+}
+
+/** The rule shapes of issue 9: their own columns (KIND_COLUMNS), 方向 in 越高越好 / 越低越好. */
+function shapeCells(rule: Extract<RuleDoc, { type: "bands" | "relativeBest" | "relativeAverage" | "rank" | "efficacy" | "raters" | "converted" }>): Partial<Record<RuleColumn, SheetValue>> {
+  const common = { kind: choiceLabel(KINDS, rule.type), ruleMax: opt(rule.points), note: opt(rule.label) };
+  switch (rule.type) {
+    case "bands":
+      return { ...common, indicator: rule.indicator, bands: bandsText(rule.bands) };
+    case "relativeBest":
+      return { ...common, indicator: rule.indicator, direction: choiceLabel(BETTER, rule.direction) };
+    case "relativeAverage":
+      return {
+        kind: common.kind, note: common.note, indicator: rule.indicator, direction: choiceLabel(BETTER, rule.direction),
+        step: rule.step, points: rule.points, rounding: choiceLabel(ROUNDINGS, rule.rounding),
+      };
+    case "rank":
+      return { ...common, indicator: rule.indicator, direction: choiceLabel(BETTER, rule.direction), decrement: rule.step, rankFloor: rule.floor };
+    case "efficacy":
+      return {
+        ...common, indicator: rule.indicator, direction: choiceLabel(BETTER, rule.direction), base: rule.base,
+        satisfactory: rule.satisfactory === "best" ? RUN_BEST : rule.satisfactory, unacceptable: rule.unacceptable === "worst" ? RUN_WORST : rule.unacceptable,
+      };
+    case "raters":
+      return { ...common, indicator: rule.indicators.join(ALIAS_SEPARATOR), drop: rule.drop, outOf: rule.outOf };
+    case "converted":
+      return { ...common, indicator: rule.indicator, outOf: rule.outOf };
   }
 }
 

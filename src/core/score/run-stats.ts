@@ -1,0 +1,98 @@
+/**
+ * Run-level figures for the relative rules (与最优单位比、与平均值比、名次计分、功效系数法): per
+ * indicator, over the units of the run whose rows read without error — within each category when the
+ * rubric ranks by category. Worked out once, before any unit is scored.
+ */
+import type { Rubric } from "../rubric/model";
+import type { Value } from "./unit-values";
+
+export interface IndicatorStats {
+  /** The units' values, ascending. */
+  sorted: Float64Array;
+  /** Their arithmetic mean at 12 significant digits (not rounded to 2 decimals before use). */
+  average: number;
+}
+
+/** Category ("" when the rubric does not rank by category) → indicator key → its figures. */
+export type RunStats = ReadonlyMap<string, ReadonlyMap<string, IndicatorStats>>;
+
+export const clean12 = (x: number): number => Number(x.toPrecision(12));
+
+const RELATIVE = new Set(["relativeBest", "relativeAverage", "rank"]);
+
+/** The indicators whose run figures some rule reads (none: the run needs no extra pass). */
+export function relativeIndicators(rubric: Rubric): Set<string> {
+  const keys = new Set<string>();
+  for (const item of rubric.items) {
+    for (const rule of item.rules) {
+      const ind = rule.resolved.ind;
+      if (!ind) continue;
+      const runBased = RELATIVE.has(rule.type) || (rule.type === "efficacy" && (rule.satisfactory === "best" || rule.unacceptable === "worst"));
+      if (runBased) keys.add(ind.key);
+    }
+  }
+  return keys;
+}
+
+/** Collects the values unit by unit (nothing of a unit is kept but these numbers), then sorts once. */
+export class RunStatsBuilder {
+  private readonly lists = new Map<string, Map<string, number[]>>();
+
+  constructor(private readonly keys: ReadonlySet<string>) {}
+
+  add(category: string, values: ReadonlyMap<string, Value>): void {
+    let group = this.lists.get(category);
+    if (!group) this.lists.set(category, (group = new Map()));
+    for (const k of this.keys) {
+      const v = values.get(k);
+      if (v === undefined) continue;
+      const list = group.get(k);
+      if (list) list.push(v.value);
+      else group.set(k, [v.value]);
+    }
+  }
+
+  build(): RunStats {
+    const out = new Map<string, Map<string, IndicatorStats>>();
+    for (const [cat, group] of this.lists) {
+      const m = new Map<string, IndicatorStats>();
+      for (const [k, list] of group) {
+        const sorted = Float64Array.from(list).sort();
+        let sum = 0;
+        for (const v of sorted) sum += v;
+        m.set(k, { sorted, average: sorted.length ? clean12(sum / sorted.length) : 0 });
+      }
+      out.set(cat, m);
+    }
+    return out;
+  }
+}
+
+/** The best value: the highest when higher is better (atLeast), else the lowest. */
+export function bestOf(s: IndicatorStats, direction: "atLeast" | "atMost"): number {
+  return (direction === "atLeast" ? s.sorted[s.sorted.length - 1] : s.sorted[0]) ?? 0;
+}
+
+export function worstOf(s: IndicatorStats, direction: "atLeast" | "atMost"): number {
+  return bestOf(s, direction === "atLeast" ? "atMost" : "atLeast");
+}
+
+/** Index of the first element > x (upper bound) or ≥ x (lower bound) in an ascending array. */
+function bound(a: Float64Array, x: number, upper: boolean): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = a[mid] as number;
+    if (upper ? v <= x : v < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Competition rank (1, 2, 2, 4): one more than the number of units strictly better. */
+export function rankOf(s: IndicatorStats, value: number, direction: "atLeast" | "atMost"): number {
+  // Cells read the same way give the same number; derived values are already at 12 significant digits.
+  const better = direction === "atLeast" ? s.sorted.length - bound(s.sorted, value, true) : bound(s.sorted, value, false);
+  return better + 1;
+}
