@@ -100,13 +100,13 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | und
     case "perCount": {
       if (value === 0) return MET;
       const points = value * rule.points;
-      return { met: value === 0, points, reason: { code: "count", params: { indicator: ind.name, value, per: rule.points, points: shown(points) } }, cell };
+      return { met: false, points, reason: { code: "count", params: { indicator: ind.name, value, per: rule.points, points: shown(points) } }, cell };
     }
     case "check": {
       const fires = (value === 1) === rule.when;
       if (!fires) return MET;
-      const points = fires ? (rule.points ?? 0) : 0;
-      return { met: !fires, points, reason: { code: "check", params: { indicator: ind.name, answer: value === 1 ? "yes" : "no", points } }, cell };
+      const points = rule.points ?? 0;
+      return { met: false, points, reason: { code: "check", params: { indicator: ind.name, answer: value === 1 ? "yes" : "no", points } }, cell };
     }
     case "range": {
       const lo = resolveTarget(ctx, rule.resolved.min, ind.name);
@@ -125,15 +125,15 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | und
       const params: Record<string, string | number> = { indicator: ind.name, value, min: lo, max: hi, points };
       if (prev) params.previous = prev.value;
       if (before) Object.assign(params, { before: before.value, gap, beforeGap: gapTo(before.value, lo, hi), minChange });
-      return { met, points, reason: { code: "range", params }, cell };
+      return { met: false, points, reason: { code: "range", params }, cell };
     }
     case "improvement": {
       const prev = rule.resolved.previous ? ctx.values.get(rule.resolved.previous.key) : undefined;
       if (!prev) return NOT_APPLICABLE;
       const met = rule.direction === "higher" ? value > prev.value : value < prev.value;
       if (met) return MET;
-      const points = met ? 0 : (rule.points ?? 0);
-      return { met, points, reason: { code: "improvement", params: { indicator: ind.name, value, previous: prev.value, direction: rule.direction, points } }, cell };
+      const points = rule.points ?? 0;
+      return { met: false, points, reason: { code: "improvement", params: { indicator: ind.name, value, previous: prev.value, direction: rule.direction, points } }, cell };
     }
     case "enteredScore": {
       const max = itemMax ?? 0;
