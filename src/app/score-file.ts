@@ -15,12 +15,13 @@ import type { Compiled } from "../core/rubric/compile";
 import type { ColumnMapping } from "../core/table/layout";
 import { texts, type Catalog } from "../i18n";
 import type { Snapshot } from "./pane-host";
+import type { WorkbookPort } from "./ports";
 import { previousRun } from "./previous-run";
 import { pickResultsSheet } from "./results-sheet";
 import { protectedSheet } from "./score-run";
 
 /** A workbook file as the run needs it. Its snapshot's grid is the whole sheet, recorded area included. */
-export interface RecordedBook {
+export interface RecordedBook extends Pick<WorkbookPort, "sheets"> {
   snapshot(sheet?: string): Promise<Snapshot | undefined>;
   applyRun(tx: OutputWrite, state: WorkbookState, at: string): Promise<void>;
 }
@@ -53,9 +54,16 @@ function withoutOurs(grid: Grid, previous: Previous | undefined): Grid {
   return { ...grid, rows };
 }
 
+/** No snapshot: a named sheet the workbook does not have, or a workbook without any worksheet. */
+async function noSheet(book: RecordedBook, sheet: string | undefined): Promise<Issue> {
+  if (sheet === undefined) return issue("table.empty", {});
+  const names = (await book.sheets()).map((s) => s.name);
+  return issue("sheet.unknown", { sheet, available: names.join("、") }, { sheet });
+}
+
 export async function scoreFile(book: RecordedBook, rubric: Compiled, opts: FileScoreOptions): Promise<FileScoreOutcome> {
   const snap = await book.snapshot(opts.sheet);
-  if (!snap) return { ok: false, issues: [issue("table.empty", { sheet: opts.sheet ?? "" }, { sheet: opts.sheet ?? "" })] };
+  if (!snap) return { ok: false, issues: [await noSheet(book, opts.sheet)] };
   let previous = previousRun(snap);
   // A results sheet the user changed is theirs: this run writes a new one.
   if (previous?.results?.changed) previous = { ...previous, results: null };

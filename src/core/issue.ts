@@ -38,6 +38,7 @@ export type IssueCode =
   | "output.occupied"
   | "sheet.protected"
   | "sheet.kaoheResults"
+  | "sheet.unknown"
   | "workbook.structureProtected"
   | "host.partial"
   | "clear.unverified"

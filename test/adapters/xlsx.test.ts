@@ -6,7 +6,7 @@ import { XlsxWorkbook, isOpenError } from "../../src/cli/workbook-file";
 import { builtinRubric } from "../../src/app/rubrics";
 import { compileRubric } from "../../src/core/rubric/compile";
 import { scoreFile } from "../../src/app/score-file";
-import { catalog } from "../../src/i18n";
+import { catalog, formatIssue } from "../../src/i18n";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { tempDir, xlsxOf } from "../helpers/files";
 import type { XSheet } from "../helpers/xlsx";
@@ -87,6 +87,19 @@ describe("reading .xlsx", () => {
     const broken = path.join(dir, "b.xlsx");
     require("fs").writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]));
     expect(await XlsxWorkbook.open(broken)).toMatchObject({ kind: "package", problem: { code: "truncated" } });
+  });
+});
+
+describe("a sheet looked up by name", () => {
+  it("an unknown sheet is its own problem, naming the sheet and the workbook's sheets, never 'the sheet is empty'", async () => {
+    const { book } = await xlsxOf([sheet(), { name: "二季度", rows: [["x"]] }]);
+    const r = await scoreFile(book, community, { sheet: "三季度", locale: catalog("zh-CN"), write: false, at: "2026-01-01T00:00:00.000Z" });
+    expect(r).toEqual({ ok: false, issues: [expect.objectContaining({ code: "sheet.unknown", sheet: "三季度", params: { sheet: "三季度", available: "考核表、二季度" } })] });
+    if (r.ok) return;
+    expect(formatIssue(r.issues[0]!, catalog("zh-CN"))).toBe("工作簿中没有工作表“三季度”；现有工作表：考核表、二季度");
+    expect(formatIssue(r.issues[0]!, catalog("en-US"))).toBe('The workbook has no sheet "三季度"; its sheets: 考核表、二季度');
+    const named = await scoreFile(book, community, { sheet: "考核表", locale: catalog("zh-CN"), write: false, at: "2026-01-01T00:00:00.000Z" });
+    expect(named.ok).toBe(true);
   });
 });
 
