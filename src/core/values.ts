@@ -1,12 +1,20 @@
 import { type CellValue, type GridCell, isErrorValue, isBlank, displayValue, isUncalculated } from "./grid";
-import type { IssueCode, IssueParams } from "./issue";
+import type { IssueParamsByCode } from "./issue";
 
 /** What an indicator column holds. Rates are expressed in their unit: 88 means 88% (or 88‰). */
 export type ValueKind = "percent" | "permille" | "number" | "count" | "boolean" | "score";
 
-export type Parsed =
-  | { ok: true; value: number }
-  | { ok: false; code: IssueCode; params: IssueParams };
+type ValueCode =
+  | "value.missing" | "value.uncalculated" | "value.excelError" | "value.notNumber" | "value.notBoolean"
+  | "value.rateOutOfRange" | "value.negative" | "value.fractionalCount";
+
+/** A cell's problem before the caller names its indicator (it adds `indicator` to the params). */
+export type ValueProblem = {
+  [C in ValueCode]: { code: C; params: C extends "value.missing" ? Record<string, never> : Omit<IssueParamsByCode[C], "indicator"> };
+}[ValueCode];
+
+/** Not a Result<number>: a failure is one problem without its indicator and cell, which the caller adds. */
+export type Parsed = { ok: true; value: number } | ({ ok: false } & ValueProblem);
 
 const TRUE_WORDS = new Set(["是", "有", "√", "✓", "✔", "y", "yes", "true", "1", "对", "已", "完成"]);
 const FALSE_WORDS = new Set(["否", "无", "×", "✗", "✘", "x", "n", "no", "false", "0", "错", "未", "未完成", "没有"]);
