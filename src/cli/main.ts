@@ -198,7 +198,8 @@ async function score(io: Io, args: string[]): Promise<number> {
     throw e;
   });
   if (!result.ok) fatalIssues(io, result.issues);
-  if (result.kept.length) io.err(terminalLine(c.cli.keptEdits({ cells: result.kept.map((k) => k.cell).join(", ") })));
+  const scored = result.value;
+  if (scored.kept.length) io.err(terminalLine(c.cli.keptEdits({ cells: scored.kept.map((k) => k.cell).join(", ") })));
   // What the copy cannot carry over is said before anything is written.
   for (const l of opened.book.limitations()) {
     const params = { file: target?.given ?? file, ...l };
@@ -207,11 +208,11 @@ async function score(io: Io, args: string[]): Promise<number> {
     io.err(terminalLine(c.cli.changes(params)));
   }
 
-  const a = result.assessment;
+  const a = scored.assessment;
   if (values.format === "json") io.out(terminalJson(jsonReport(a, c)));
   else io.out(`${renderScoreTable(a, c)}\n`);
 
-  for (const w of result.warnings) io.err(terminalLine(issueLine(w, c)));
+  for (const w of scored.warnings) io.err(terminalLine(issueLine(w, c)));
   for (const p of a.problems) io.err(terminalLine(issueLine(p, c)));
   const count = (s: string) => a.units.filter((u) => u.status === s).length;
   io.err(terminalLine(c.cli.scored({ scored: count("scored"), vetoed: count("vetoed"), incomplete: count("incomplete"), problems: a.problems.length })));

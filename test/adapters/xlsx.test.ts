@@ -33,12 +33,12 @@ const sheet = (): XSheet => ({
 
 async function scoreAndSave(book: XlsxWorkbook, rubric = community, out?: string) {
   const r = await scoreFile(book, rubric, { locale: catalog("zh-CN"), write: true, at: "2026-01-01T00:00:00.000Z" });
-  if (!r.ok || !r.tx) throw new Error(JSON.stringify(r));
+  if (!r.ok || !r.value.tx) throw new Error(JSON.stringify(r));
   const file = out ?? path.join(tempDir(), "scored.xlsx");
   await book.saveAs(file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  return { r, file, wb };
+  return { r: r.value, file, wb };
 }
 
 /** A note as ExcelJS reads it back: plain text, or rich text runs. */
@@ -139,7 +139,7 @@ describe("writing a scored copy", () => {
     const again = await XlsxWorkbook.open(first.file);
     if (isOpenError(again)) throw new Error("open");
     const second = await scoreAndSave(again);
-    expect(second.r.ok && second.r.tx?.area.left).toBe(first.r.ok && first.r.tx?.area.left);
+    expect(second.r.tx?.area.left).toBe(first.r.tx?.area.left);
     expect(second.wb.worksheets.map((w) => w.name)).toEqual(["考核表", "考核明细"]);
     const ws = second.wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     expect(values(ws)).toEqual(values(first.wb.getWorksheet("考核表") as ExcelJS.Worksheet));
@@ -173,7 +173,7 @@ describe("writing a scored copy", () => {
     const { wb, r } = await scoreAndSave(book);
     const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     expect(ws.getCell(4, n + 2).value).toBe("备注：已核实");
-    expect(r.ok && r.tx?.area.left).toBe(n + 2); // first three free columns after the note
+    expect(r.tx?.area.left).toBe(n + 2); // first three free columns after the note
     expect(wb.getWorksheet("考核明细")?.getCell("A1").value).toBe("我自己的明细");
     expect(wb.getWorksheet("考核明细 (2)")?.getCell("A1").value).toBe("Kaohe 考核明细");
   });

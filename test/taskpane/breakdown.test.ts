@@ -50,8 +50,9 @@ async function cases(): Promise<Case[]> {
   for (const rubric of builtinRubrics()) {
     for (const { name } of await book.sheets()) {
       const grid = await book.readSheet(name);
-      const a = grid && assess(grid, rubric.rubric).assessment;
-      if (!grid || !a) continue;
+      const assessed = grid && assess(grid, rubric.rubric);
+      if (!grid || !assessed || !assessed.ok) continue;
+      const a = assessed.value;
       for (const locale of ["zh-CN", "en-US"] as const) {
         const plan = buildWritePlan(grid, a, texts(catalog(locale)), { resultsSheet: "考核明细", notes: "all" });
         if (!plan.ok) throw new Error(`${rubric.rubric.id} on ${name}: ${plan.issues[0]?.code}`);
