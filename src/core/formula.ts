@@ -7,6 +7,7 @@
  * MAX MIN IF ROUND ABS AND OR NOT, and names: plain (违法生育人数) or in brackets ([实际上缴金额(元)]).
  */
 import jsepModule from "jsep";
+import type { Fallible } from "./issue";
 import { normalizeName } from "./text";
 
 type Jsep = typeof jsepModule;
@@ -46,7 +47,7 @@ export type FormulaError = {
 /** ROUND's digits: Excel keeps 15 significant digits, so more (or fewer than -15) means nothing. */
 const MAX_ROUND_DIGITS = 15;
 
-export type Evaluated = { ok: true; value: number } | { ok: false; error: FormulaError };
+export type Evaluated = Fallible<number, FormulaError>;
 
 const ARITY: Partial<Record<FunctionName, [number, number]>> = { IF: [3, 3], ROUND: [1, 2], ABS: [1, 1], NOT: [1, 1] };
 
@@ -160,7 +161,7 @@ function constantOf(node: FormulaNode | undefined): number | undefined {
 
 const validDigits = (d: number) => Number.isInteger(d) && Math.abs(d) <= MAX_ROUND_DIGITS;
 
-export function compileFormula(source: string): { ok: true; formula: Formula } | { ok: false; error: FormulaError } {
+export function compileFormula(source: string): Fallible<Formula, FormulaError> {
   const { text, refs } = preprocess(source);
   let ast: Parsed;
   try {
@@ -171,7 +172,7 @@ export function compileFormula(source: string): { ok: true; formula: Formula } |
   const names = new Set<string>();
   try {
     const checked = check(ast, refs, names);
-    return { ok: true, formula: { source, ast: checked, names: [...names] } };
+    return { ok: true, value: { source, ast: checked, names: [...names] } };
   } catch (e) {
     if (e instanceof FormulaFailure) return { ok: false, error: e.info };
     throw e;

@@ -131,5 +131,8 @@ export function mapIssueTexts(i: Issue, f: (text: string) => string): Issue {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
+/** Result's shape for a failure that is one error of its own kind, not yet an issue (a formula's, a file's). */
+export type Fallible<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(...issues: Issue[]): Result<T> => ({ ok: false, issues });

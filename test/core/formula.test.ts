@@ -4,7 +4,7 @@ import { compileFormula, evaluate } from "../../src/core/formula";
 function run(src: string, vars: Record<string, number> = {}) {
   const c = compileFormula(src);
   if (!c.ok) throw new Error(`${src}: ${c.error.code} ${c.error.detail}`);
-  return evaluate(c.formula, (n) => vars[n]);
+  return evaluate(c.value, (n) => vars[n]);
 }
 
 describe("formula evaluator", () => {
@@ -94,12 +94,12 @@ describe("formula evaluator", () => {
 
   it("reads [brackets] as a name, never as an array", () => {
     const c = compileFormula("[1, 2]");
-    expect(c.ok && c.formula.names).toEqual(["1,2"]);
+    expect(c.ok && c.value.names).toEqual(["1,2"]);
   });
 
   it("lists the names a formula reads, normalised", () => {
     const c = compileFormula("[实际上缴金额(元)] / [ 违法生育人数 ]");
-    expect(c.ok && c.formula.names).toEqual(["实际上缴金额", "违法生育人数"]);
+    expect(c.ok && c.value.names).toEqual(["实际上缴金额", "违法生育人数"]);
   });
 
   it("agrees with plain arithmetic on random integer expressions", () => {

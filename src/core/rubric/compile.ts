@@ -54,8 +54,8 @@ class Checker {
       this.errors.push(issue("rubric.formula", { formula: source, reason: c.error.code, detail: c.error.detail, path: path.join(".") }, { path }));
       return undefined;
     }
-    for (const n of c.formula.names) this.requireIndicator(n, path);
-    return c.formula;
+    for (const n of c.value.names) this.requireIndicator(n, path);
+    return c.value;
   }
 
   target(ref: TargetRef, path: Path): ResolvedTarget | undefined {
