@@ -12,7 +12,7 @@ import { builtinRubric, builtinRubrics, parseRubricBytes } from "../app/rubrics"
 import { scoreFile } from "../app/score-file";
 import { jsonReport } from "../app/report";
 import { type Catalog, type CliMessage, catalog, formatIssueWithPlace, pickLocale } from "../i18n";
-import { XlsxWorkbook, isOpenError } from "./workbook-file";
+import { XlsxWorkbook } from "./workbook-file";
 import { lateProblem, openErrorMessage } from "./open-error";
 import { outputKind } from "./output-kind";
 import { LIMITS } from "../adapters/xlsx/limits";
@@ -166,11 +166,12 @@ async function score(io: Io, args: string[]): Promise<number> {
   const target = out === undefined
     ? undefined
     : await prepareOutput(out, { replace: !!values["in-place"] || !!values.force, checkName: !values["in-place"] }).catch((e: unknown) => fileProblem(io, e));
-  const opened = await XlsxWorkbook.open(file, MAX_WORKBOOK_BYTES).catch((e: unknown) => fileProblem(io, e));
-  if (isOpenError(opened)) {
-    const m = openErrorMessage(opened, file);
+  const open = await XlsxWorkbook.open(file, MAX_WORKBOOK_BYTES).catch((e: unknown) => fileProblem(io, e));
+  if (!open.ok) {
+    const m = openErrorMessage(open.error, file);
     bilingual(io, m.key, m.params);
   }
+  const opened = open.value;
   // --rubric-sheet: the rubric is a 评分细则 sheet of this workbook; the units are on another sheet.
   const fromSheet = rubric ? rubric : await rubricFromSheet(opened, rubricSheet ?? "");
   if (!fromSheet.ok) fatalIssues(io, fromSheet.issues);

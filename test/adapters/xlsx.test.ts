@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { XlsxWorkbook, isOpenError } from "../../src/cli/workbook-file";
+import { XlsxWorkbook } from "../../src/cli/workbook-file";
 import { builtinRubric } from "../../src/app/rubrics";
 import { compileRubric } from "../../src/core/rubric/compile";
 import { scoreFile } from "../../src/app/score-file";
@@ -80,13 +80,13 @@ describe("reading .xlsx", () => {
 
   it("tells a missing file, a non-xlsx file and a corrupt one apart", async () => {
     const dir = tempDir();
-    expect(await XlsxWorkbook.open(path.join(dir, "none.xlsx"))).toMatchObject({ kind: "notFound" });
+    expect(await XlsxWorkbook.open(path.join(dir, "none.xlsx"))).toMatchObject({ ok: false, error: { kind: "notFound" } });
     const csv = path.join(dir, "a.xlsx");
     require("fs").writeFileSync(csv, "单位,计划生育率\n甲,90\n");
-    expect(await XlsxWorkbook.open(csv)).toMatchObject({ kind: "package", problem: { code: "notZip" } });
+    expect(await XlsxWorkbook.open(csv)).toMatchObject({ ok: false, error: { kind: "package", problem: { code: "notZip" } } });
     const broken = path.join(dir, "b.xlsx");
     require("fs").writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]));
-    expect(await XlsxWorkbook.open(broken)).toMatchObject({ kind: "package", problem: { code: "truncated" } });
+    expect(await XlsxWorkbook.open(broken)).toMatchObject({ ok: false, error: { kind: "package", problem: { code: "truncated" } } });
   });
 });
 
@@ -137,8 +137,8 @@ describe("writing a scored copy", () => {
     const { book } = await xlsxOf([sheet()]);
     const first = await scoreAndSave(book);
     const again = await XlsxWorkbook.open(first.file);
-    if (isOpenError(again)) throw new Error("open");
-    const second = await scoreAndSave(again);
+    if (!again.ok) throw new Error("open");
+    const second = await scoreAndSave(again.value);
     expect(second.r.tx?.area.left).toBe(first.r.tx?.area.left);
     expect(second.wb.worksheets.map((w) => w.name)).toEqual(["考核表", "考核明细"]);
     const ws = second.wb.getWorksheet("考核表") as ExcelJS.Worksheet;
@@ -156,8 +156,8 @@ describe("writing a scored copy", () => {
     });
     if (!attain.ok) throw new Error("rubric");
     const again = await XlsxWorkbook.open(first.file);
-    if (isOpenError(again)) throw new Error("open");
-    const { wb } = await scoreAndSave(again, attain.value);
+    if (!again.ok) throw new Error("open");
+    const { wb } = await scoreAndSave(again.value, attain.value);
     const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     const n = COMMUNITY_HEADERS.length;
     expect([ws.getCell(2, n + 1).value, ws.getCell(2, n + 2).value, ws.getCell(2, n + 3).value]).toEqual(["达标项数", "考核结果", null]);

@@ -4,7 +4,7 @@
  * rubric — the same items, the same reasons with the same cells, and "其余各项满分" in the same cases.
  */
 import * as path from "path";
-import { XlsxWorkbook, isOpenError } from "../../src/cli/workbook-file";
+import { XlsxWorkbook } from "../../src/cli/workbook-file";
 import { builtinRubrics } from "../../src/app/rubrics";
 import { assess } from "../../src/core/assess";
 import { buildWritePlan } from "../../src/core/plan/write-plan";
@@ -44,8 +44,9 @@ interface Case {
 }
 
 async function cases(): Promise<Case[]> {
-  const book = await XlsxWorkbook.open(EXAMPLE);
-  if (isOpenError(book)) throw new Error(book.detail);
+  const opened = await XlsxWorkbook.open(EXAMPLE);
+  if (!opened.ok) throw new Error(opened.error.detail);
+  const book = opened.value;
   const out: Case[] = [];
   for (const rubric of builtinRubrics()) {
     for (const { name } of await book.sheets()) {
