@@ -19,7 +19,7 @@ export interface RuleContext {
   rowNumber: number;
 }
 
-export interface RuleOutcome {
+export interface RuleVerdict {
   /** null: the rule could not be applied (its input is missing or optional and absent). */
   met: boolean | null;
   /** A required input is missing or invalid: the item has no score. */
@@ -30,10 +30,10 @@ export interface RuleOutcome {
   problem?: Issue;
 }
 
-const NOT_APPLICABLE: RuleOutcome = { met: null, points: 0 };
-const MISSING: RuleOutcome = { met: null, points: 0, missing: true };
+const NOT_APPLICABLE: RuleVerdict = { met: null, points: 0 };
+const MISSING: RuleVerdict = { met: null, points: 0, missing: true };
 /** Most rules of most units are met: share one outcome instead of building a reason nobody reads. */
-const MET: RuleOutcome = { met: true, points: 0 };
+const MET: RuleVerdict = { met: true, points: 0 };
 
 function unitSymbol(ind: Indicator): string {
   return ind.kind === "percent" ? "%" : ind.kind === "permille" ? "‰" : "";
@@ -64,7 +64,7 @@ function gapTo(x: number, lo: number, hi: number): number {
 /** Points for messages, to 2 decimals (the item itself is rounded once, at its end). */
 const shown = (x: number): number => (Number.isInteger(x) ? x : round2(x));
 
-export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | undefined): RuleOutcome {
+export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | undefined): RuleVerdict {
   if (rule.type === "formula") {
     if (!rule.formula) return NOT_APPLICABLE;
     const r = evaluate(rule.formula, valueLookup(ctx.rubric, ctx.values));
