@@ -15,7 +15,7 @@ import type { Compiled } from "../core/rubric/compile";
 import type { ColumnMapping } from "../core/table/layout";
 import { texts, type Catalog } from "../i18n";
 import type { Snapshot } from "./pane-host";
-import type { WorkbookPort } from "./ports";
+import { unknownSheet, type WorkbookPort } from "./ports";
 import { previousRun } from "./previous-run";
 import { pickResultsSheet } from "./results-sheet";
 import { protectedSheet } from "./score-run";
@@ -61,8 +61,7 @@ function withoutOurs(grid: Grid, previous: Previous | undefined): Grid {
 /** No snapshot: a named sheet the workbook does not have, or a workbook without any worksheet. */
 async function noSheet(book: RecordedBook, sheet: string | undefined): Promise<Issue> {
   if (sheet === undefined) return issue("table.empty", {});
-  const names = (await book.sheets()).map((s) => s.name);
-  return issue("sheet.unknown", { sheet, available: names.join("、") }, { sheet });
+  return unknownSheet(sheet, (await book.sheets()).map((s) => s.name));
 }
 
 export async function scoreFile(book: RecordedBook, rubric: Compiled, opts: FileScoreOptions): Promise<Result<FileScore>> {
