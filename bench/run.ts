@@ -79,7 +79,8 @@ function engine(n: number, r: Rubric = rubric, runs = 4): number {
     const heapBefore = process.memoryUsage().heapUsed;
     const t0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
-    const { assessment } = assess(g, r);
+    const assessed = assess(g, r);
+    const assessment = assessed.ok ? assessed.value : undefined;
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
@@ -95,8 +96,9 @@ function engine(n: number, r: Rubric = rubric, runs = 4): number {
 /** 差距分析 of one unit of a 500-unit sheet: every value tried re-assesses all 500 units. */
 function whatIfFigure(): void {
   const g = gridOf(syntheticRows(500));
-  const base = assess(g, rubric).assessment;
-  if (!base) throw new Error("bench sheet not assessed");
+  const assessed = assess(g, rubric);
+  if (!assessed.ok) throw new Error("bench sheet not assessed");
+  const base = assessed.value;
   // A unit that lost points, mid-table: the common case.
   const unit = base.units.filter((u) => u.status === "scored" && u.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))[250];
   if (!unit) throw new Error("no mid-table unit");

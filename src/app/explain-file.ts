@@ -3,14 +3,14 @@
  * `score` reads it (Kaohe's recorded outputs are not part of the table) and nothing is written.
  */
 import { assess, type Assessment } from "../core/assess";
-import { issue, type Issue } from "../core/issue";
+import type { Issue } from "../core/issue";
 import type { Compiled } from "../core/rubric/compile";
 import type { UnitResult } from "../core/score/types";
 import type { ColumnMapping } from "../core/table/layout";
 import { whatIf, type WhatIf } from "../core/what-if/what-if";
 import { findUnit, nearUnits } from "./find-unit";
 import { previousRun } from "./previous-run";
-import { type RecordedBook, withoutOurs } from "./score-file";
+import { noSheet, type RecordedBook, withoutOurs } from "./score-file";
 
 export interface ExplainOptions {
   sheet?: string;
@@ -25,12 +25,13 @@ export type ExplainOutcome =
   /** No unit of that name: the names most like it, and the sheet's unit count and first few names. */
   | { kind: "noUnit"; sheet: string; near: string[]; count: number; some: string[] };
 
-export async function explainFile(book: Pick<RecordedBook, "snapshot">, rubric: Compiled, opts: ExplainOptions): Promise<ExplainOutcome> {
+export async function explainFile(book: Pick<RecordedBook, "snapshot" | "sheets">, rubric: Compiled, opts: ExplainOptions): Promise<ExplainOutcome> {
   const snap = await book.snapshot(opts.sheet);
-  if (!snap) return { kind: "problems", issues: [issue("table.empty", { sheet: opts.sheet ?? "" }, { sheet: opts.sheet ?? "" })] };
+  if (!snap) return { kind: "problems", issues: [await noSheet(book, opts.sheet)] };
   const grid = withoutOurs(snap.grid, previousRun(snap));
-  const { assessment, issues } = assess(grid, rubric.rubric, { ...(opts.mapping && { mapping: opts.mapping }) });
-  if (!assessment) return { kind: "problems", issues };
+  const assessed = assess(grid, rubric.rubric, { ...(opts.mapping && { mapping: opts.mapping }) });
+  if (!assessed.ok) return { kind: "problems", issues: assessed.issues };
+  const assessment = assessed.value;
   const unit = findUnit(assessment.units, opts.unit);
   if (!unit) {
     const units = assessment.units;
@@ -38,6 +39,6 @@ export async function explainFile(book: Pick<RecordedBook, "snapshot">, rubric: 
   }
   const report = whatIf(grid, rubric.rubric, assessment, unit.row, { ...(opts.maxUnitsScored !== undefined && { maxUnitsScored: opts.maxUnitsScored }) });
   // The unit is in the assessment, so there is a report; the fallback only satisfies the type.
-  if (!report) return { kind: "problems", issues };
+  if (!report) return { kind: "problems", issues: [] };
   return { kind: "explained", assessment, unit, whatIf: report };
 }

@@ -12,8 +12,6 @@ import type { ChangedCell } from "../core/ownership/compare";
 
 export { EMPTY_STATE, type LastUnit, type WorkbookState } from "../core/ownership/record";
 
-export type HostResult<T> = Result<T>;
-
 /** Optional host abilities, feature-detected (ExcelApi 1.18 notes, 1.20 one undo step per run). */
 export type HostFeature = "notes" | "undoGroup";
 
@@ -70,13 +68,13 @@ export interface PaneHost {
    * Read the active sheet (or one by name) and Kaohe's state. With `grid: false` only Kaohe's own
    * record, anchors and recorded cells are read, never the user's sheet (clearing).
    */
-  snapshot(opts?: { sheet?: string; grid?: boolean }): Promise<HostResult<Snapshot>>;
+  snapshot(opts?: { sheet?: string; grid?: boolean }): Promise<Result<Snapshot>>;
   /** Write a scoring run as a recorded transaction; a failure part-way is cleaned up and reported. */
-  write(tx: OutputWrite, state: WorkbookState, at: string): Promise<HostResult<WriteReport>>;
+  write(tx: OutputWrite, state: WorkbookState, at: string): Promise<Result<WriteReport>>;
   /** Remove what a record says is Kaohe's, check that it is gone, and forget the record. */
-  clear(tx: OutputClear, state: WorkbookState): Promise<HostResult<ClearReport>>;
+  clear(tx: OutputClear, state: WorkbookState): Promise<Result<ClearReport>>;
   /** Save the state; with a sheet, anchor its token on it first. */
-  saveState(state: WorkbookState, sheet?: { name: string; token: string }): Promise<HostResult<void>>;
+  saveState(state: WorkbookState, sheet?: { name: string; token: string }): Promise<Result<void>>;
   select(sheet: string, cell: string): Promise<void>;
   /** Called with the sheet and 0-based row when the user selects cells. */
   onSelectionChanged(handler: (sheet: string, row: number) => void): void;

@@ -6,7 +6,7 @@
  */
 import { assess, type Assessment } from "../core/assess";
 import type { Grid, GridCell } from "../core/grid";
-import { issue, type Issue } from "../core/issue";
+import { fail, issue, ok, type Issue, type Result } from "../core/issue";
 import type { ChangedCell } from "../core/ownership/compare";
 import { newToken, type WorkbookState } from "../core/ownership/record";
 import { buildOutputWrite, type OutputWrite, type Previous } from "../core/ownership/transaction";
@@ -15,12 +15,13 @@ import type { Compiled } from "../core/rubric/compile";
 import type { ColumnMapping } from "../core/table/layout";
 import { texts, type Catalog } from "../i18n";
 import type { Snapshot } from "./pane-host";
+import { unknownSheet, type WorkbookPort } from "./ports";
 import { previousRun } from "./previous-run";
 import { pickResultsSheet } from "./results-sheet";
 import { protectedSheet } from "./score-run";
 
 /** A workbook file as the run needs it. Its snapshot's grid is the whole sheet, recorded area included. */
-export interface RecordedBook {
+export interface RecordedBook extends Pick<WorkbookPort, "sheets"> {
   snapshot(sheet?: string): Promise<Snapshot | undefined>;
   applyRun(tx: OutputWrite, state: WorkbookState, at: string): Promise<void>;
 }
@@ -35,9 +36,13 @@ export interface FileScoreOptions {
   at: string;
 }
 
-export type FileScoreOutcome =
-  | { ok: true; assessment: Assessment; tx?: OutputWrite; kept: ChangedCell[]; warnings: Issue[] }
-  | { ok: false; issues: Issue[] };
+/** A scored workbook file: its assessment and, when written, the run, the user's edits kept and the rubric's warnings. */
+export interface FileScore {
+  assessment: Assessment;
+  tx?: OutputWrite;
+  kept: ChangedCell[];
+  warnings: Issue[];
+}
 
 /** The sheet without the cells the record proves are Kaohe's (the user's edits stay, and block). */
 export function withoutOurs(grid: Grid, previous: Previous | undefined): Grid {
@@ -53,28 +58,35 @@ export function withoutOurs(grid: Grid, previous: Previous | undefined): Grid {
   return { ...grid, rows };
 }
 
-export async function scoreFile(book: RecordedBook, rubric: Compiled, opts: FileScoreOptions): Promise<FileScoreOutcome> {
+/** No snapshot: a named sheet the workbook does not have, or a workbook without any worksheet. */
+export async function noSheet(book: Pick<RecordedBook, "sheets">, sheet: string | undefined): Promise<Issue> {
+  if (sheet === undefined) return issue("table.empty", {});
+  return unknownSheet(sheet, (await book.sheets()).map((s) => s.name));
+}
+
+export async function scoreFile(book: RecordedBook, rubric: Compiled, opts: FileScoreOptions): Promise<Result<FileScore>> {
   const snap = await book.snapshot(opts.sheet);
-  if (!snap) return { ok: false, issues: [issue("table.empty", { sheet: opts.sheet ?? "" }, { sheet: opts.sheet ?? "" })] };
+  if (!snap) return fail(await noSheet(book, opts.sheet));
   let previous = previousRun(snap);
   // A results sheet the user changed is theirs: this run writes a new one.
   if (previous?.results?.changed) previous = { ...previous, results: null };
   const grid = withoutOurs(snap.grid, previous);
-  const { assessment, issues } = assess(grid, rubric.rubric, { ...(opts.mapping && { mapping: opts.mapping }) });
-  if (!assessment) return { ok: false, issues };
-  if (!opts.write) return { ok: true, assessment, kept: [], warnings: rubric.warnings };
-  if (snap.locked) return { ok: false, issues: [protectedSheet(grid.sheet)] };
+  const assessed = assess(grid, rubric.rubric, { ...(opts.mapping && { mapping: opts.mapping }) });
+  if (!assessed.ok) return assessed;
+  const assessment = assessed.value;
+  if (!opts.write) return ok({ assessment, kept: [], warnings: rubric.warnings });
+  if (snap.locked) return fail(protectedSheet(grid.sheet));
 
   const t = texts(opts.locale);
   const reuse = previous?.results?.name;
   const results = reuse ?? pickResultsSheet(t.label("resultsSheet"), new Set(snap.sheetNames));
-  if (!reuse && snap.structureLocked) return { ok: false, issues: [issue("workbook.structureProtected", { sheet: results }, { sheet: grid.sheet })] };
+  if (!reuse && snap.structureLocked) return fail(issue("workbook.structureProtected", { sheet: results }, { sheet: grid.sheet }));
   const plan = buildWritePlan(grid, assessment, t, { resultsSheet: results, ...(opts.notes && { notes: opts.notes }) });
-  if (!plan.ok) return { ok: false, issues: plan.issues };
+  if (!plan.ok) return plan;
   const token = snap.token ?? newToken(snap.state);
   const tx = buildOutputWrite(plan.value, token, { id: rubric.rubric.id, version: rubric.rubric.version }, previous);
   // Placement kept clear of every non-blank cell, so nothing of the user's is in the new area.
   if (tx.overwrite.length) throw new Error(`would overwrite ${tx.overwrite.map((c) => c.cell).join(", ")}`);
   await book.applyRun(tx, snap.state, opts.at);
-  return { ok: true, assessment, tx, kept: tx.kept, warnings: rubric.warnings };
+  return ok({ assessment, tx, kept: tx.kept, warnings: rubric.warnings });
 }

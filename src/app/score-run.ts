@@ -27,8 +27,9 @@ export function planRun(snap: Snapshot, state: WorkbookState, compiled: Compiled
   if (snap.locked) return fail(protectedSheet(grid.sheet));
   const previous = previousRun(snap);
   const ownedArea = previous?.area ?? undefined;
-  const { assessment, issues } = assess(grid, compiled.rubric, { mapping, ...(ownedArea && { ownedArea }) });
-  if (!assessment) return fail(...issues);
+  const assessed = assess(grid, compiled.rubric, { mapping, ...(ownedArea && { ownedArea }) });
+  if (!assessed.ok) return assessed;
+  const assessment = assessed.value;
 
   const t = texts(locale);
   const results = previous?.results?.name ?? pickResultsSheet(t.label("resultsSheet"), new Set(snap.sheetNames));

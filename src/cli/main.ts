@@ -12,7 +12,7 @@ import { builtinRubric, builtinRubrics, parseRubricBytes } from "../app/rubrics"
 import { scoreFile } from "../app/score-file";
 import { jsonReport } from "../app/report";
 import { type Catalog, type CliMessage, catalog, formatIssueWithPlace, pickLocale } from "../i18n";
-import { XlsxWorkbook, isOpenError } from "./workbook-file";
+import { XlsxWorkbook } from "./workbook-file";
 import { lateProblem, openErrorMessage } from "./open-error";
 import { outputKind } from "./output-kind";
 import { LIMITS } from "../adapters/xlsx/limits";
@@ -167,11 +167,12 @@ async function score(io: Io, args: string[]): Promise<number> {
   const target = out === undefined
     ? undefined
     : await prepareOutput(out, { replace: !!values["in-place"] || !!values.force, checkName: !values["in-place"] }).catch((e: unknown) => fileProblem(io, e));
-  const opened = await XlsxWorkbook.open(file, MAX_WORKBOOK_BYTES).catch((e: unknown) => fileProblem(io, e));
-  if (isOpenError(opened)) {
-    const m = openErrorMessage(opened, file);
+  const open = await XlsxWorkbook.open(file, MAX_WORKBOOK_BYTES).catch((e: unknown) => fileProblem(io, e));
+  if (!open.ok) {
+    const m = openErrorMessage(open.error, file);
     bilingual(io, m.key, m.params);
   }
+  const opened = open.value;
   // --rubric-sheet: the rubric is a 评分细则 sheet of this workbook; the units are on another sheet.
   const fromSheet = rubric ? rubric : await rubricFromSheet(opened, rubricSheet ?? "");
   if (!fromSheet.ok) fatalIssues(io, fromSheet.issues);
@@ -199,7 +200,8 @@ async function score(io: Io, args: string[]): Promise<number> {
     throw e;
   });
   if (!result.ok) fatalIssues(io, result.issues);
-  if (result.kept.length) io.err(terminalLine(c.cli.keptEdits({ cells: result.kept.map((k) => k.cell).join(", ") })));
+  const scored = result.value;
+  if (scored.kept.length) io.err(terminalLine(c.cli.keptEdits({ cells: scored.kept.map((k) => k.cell).join(", ") })));
   // What the copy cannot carry over is said before anything is written.
   for (const l of opened.book.limitations()) {
     const params = { file: target?.given ?? file, ...l };
@@ -208,11 +210,11 @@ async function score(io: Io, args: string[]): Promise<number> {
     io.err(terminalLine(c.cli.changes(params)));
   }
 
-  const a = result.assessment;
+  const a = scored.assessment;
   if (values.format === "json") io.out(terminalJson(jsonReport(a, c)));
   else io.out(`${renderScoreTable(a, c)}\n`);
 
-  for (const w of result.warnings) io.err(terminalLine(issueLine(w, c)));
+  for (const w of scored.warnings) io.err(terminalLine(issueLine(w, c)));
   for (const p of a.problems) io.err(terminalLine(issueLine(p, c)));
   const count = (s: string) => a.units.filter((u) => u.status === s).length;
   io.err(terminalLine(c.cli.scored({ scored: count("scored"), vetoed: count("vetoed"), incomplete: count("incomplete"), problems: a.problems.length })));

@@ -11,7 +11,7 @@ import { rubricToSheet, SHEET_NAME } from "../core/rubric/sheet";
 import { rubricText } from "../app/rubric-export";
 import { readRubricSheet } from "../app/rubric-sheet";
 import type { WorkbookPort } from "../app/ports";
-import { XlsxWorkbook, isOpenError } from "./workbook-file";
+import { XlsxWorkbook } from "./workbook-file";
 import { openErrorMessage } from "./open-error";
 import { rubricSheetFile, workbookBytes } from "../adapters/xlsx/rubric-sheet-file";
 import { catalog, pickLocale, type CliMessage } from "../i18n";
@@ -35,11 +35,11 @@ const SCHEMA_FILE = path.resolve(__dirname, "../../schema/rubric.schema.json");
 export async function openWorkbook(sh: Shell, file: string): Promise<XlsxWorkbook> {
   await inspectInputFile(file, sh.maxWorkbookBytes).catch((e: unknown) => sh.fileProblem(e));
   const opened = await XlsxWorkbook.open(file, sh.maxWorkbookBytes);
-  if (isOpenError(opened)) {
-    const m = openErrorMessage(opened, file);
+  if (!opened.ok) {
+    const m = openErrorMessage(opened.error, file);
     sh.bilingual(m.key, m.params);
   }
-  return opened;
+  return opened.value;
 }
 
 /** The rubric on a 评分细则 sheet of an open workbook. */

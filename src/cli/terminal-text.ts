@@ -4,7 +4,7 @@
  * cell cannot clear the screen, move the cursor, fake a line of output or reorder what is shown.
  * The written workbook keeps the text as it was; only what is printed is changed.
  */
-import type { Issue } from "../core/issue";
+import { mapIssueTexts, type Issue } from "../core/issue";
 
 /** Longest workbook/rubric value shown in a message or table cell, in characters. */
 export const SHOWN_CHARS = 80;
@@ -45,11 +45,8 @@ export function shown(value: string, max = SHOWN_CHARS): string {
 
 /** An issue whose workbook/rubric-supplied texts (params, unit, sheet) are safe to print. */
 export function printableIssue(i: Issue): Issue {
-  const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(i.params)) params[k] = typeof v === "string" ? shown(v) : v;
   return {
-    ...i,
-    params,
+    ...mapIssueTexts(i, (v) => shown(v)),
     ...(i.unit !== undefined && { unit: shown(i.unit) }),
     ...(i.sheet !== undefined && { sheet: shown(i.sheet) }),
   };

@@ -10,6 +10,7 @@ import { LIMITS } from "../adapters/xlsx/limits";
 import type { Codec } from "../adapters/xlsx/codec";
 import type { WorkbookKind } from "../adapters/xlsx/package";
 import type { Grid } from "../core/grid";
+import type { Fallible } from "../core/issue";
 import type { SheetInfo, WorkbookPort } from "../app/ports";
 import type { Snapshot } from "../app/pane-host";
 import type { RecordedBook } from "../app/score-file";
@@ -39,12 +40,12 @@ export class XlsxWorkbook implements WorkbookPort, RecordedBook {
   private constructor(readonly book: XlsxBook, readonly file: string) {}
 
   /** File problems other than a missing file are thrown as FileProblem (the CLI words them). */
-  static async open(file: string, maxBytes: number = LIMITS.fileBytes): Promise<XlsxWorkbook | OpenError> {
+  static async open(file: string, maxBytes: number = LIMITS.fileBytes): Promise<Fallible<XlsxWorkbook, OpenError>> {
     let data: Uint8Array;
     try {
       data = await readInputFile(file, maxBytes);
     } catch (e) {
-      if (e instanceof FileProblem && e.kind === "notFound") return { kind: "notFound", detail: file };
+      if (e instanceof FileProblem && e.kind === "notFound") return { ok: false, error: { kind: "notFound", detail: file } };
       throw e;
     }
     try {
@@ -52,9 +53,9 @@ export class XlsxWorkbook implements WorkbookPort, RecordedBook {
       // Shared strings and styles serve every sheet: read now, so their problems surface on opening.
       book.pkg.sharedStrings();
       book.pkg.cellFormats();
-      return new XlsxWorkbook(book, file);
+      return { ok: true, value: new XlsxWorkbook(book, file) };
     } catch (e) {
-      if (e instanceof PackageError) return { kind: "package", problem: e.problem, detail: e.message };
+      if (e instanceof PackageError) return { ok: false, error: { kind: "package", problem: e.problem, detail: e.message } };
       throw e;
     }
   }
@@ -84,8 +85,4 @@ export class XlsxWorkbook implements WorkbookPort, RecordedBook {
   async saveAs(target: string, as?: WorkbookKind): Promise<void> {
     await writeOutput(await prepareOutput(target, { replace: true, checkName: false }), this.toBytes(as));
   }
-}
-
-export function isOpenError(x: XlsxWorkbook | OpenError): x is OpenError {
-  return !(x instanceof XlsxWorkbook);
 }

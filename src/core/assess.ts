@@ -1,6 +1,6 @@
 /** The engine's entry point: a sheet and a rubric in, every unit's result and the problems found out. */
 import { type CellRange, type Grid, a1 } from "./grid";
-import type { Issue } from "./issue";
+import { fail, ok, type Issue, type Result } from "./issue";
 import { indicatorByName, type Rubric } from "./rubric/model";
 import { normalizeName } from "./text";
 import { round2, weightedSum2 } from "./decimal";
@@ -174,9 +174,10 @@ function relativeStats(layout: TableLayout, rubric: Rubric, keys: ReadonlySet<st
   return builder.build();
 }
 
-export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}): { assessment?: Assessment; issues: Issue[] } {
+/** The sheet scored; its warnings and each unit's problems are in the assessment's `problems`. */
+export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}): Result<Assessment> {
   const located = options.layout ? { layout: options.layout, issues: [] } : locateTable(grid, rubric, options.mapping, options.ownedArea);
-  if (!located.layout || located.issues.some((i) => i.severity === "error")) return { issues: located.issues };
+  if (!located.layout || located.issues.some((i) => i.severity === "error")) return fail(...located.issues);
   const layout = located.layout;
   const run = setup(layout, rubric);
   const read = rowReader(grid, layout, rubric, run);
@@ -187,14 +188,11 @@ export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}):
   rankUnits(units, together);
   assignOutcomes(units, rubric.outcomes, rubric.mode, together);
   const problems = [...located.issues, ...fractionWarnings(grid, layout, rubric), ...units.flatMap((u) => u.problems)];
-  return {
-    assessment: {
-      rubric: { id: rubric.id, name: rubric.name, version: rubric.version, mode: rubric.mode },
-      sheet: grid.sheet,
-      layout,
-      units,
-      problems,
-    },
-    issues: problems,
-  };
+  return ok({
+    rubric: { id: rubric.id, name: rubric.name, version: rubric.version, mode: rubric.mode },
+    sheet: grid.sheet,
+    layout,
+    units,
+    problems,
+  });
 }

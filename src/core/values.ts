@@ -1,12 +1,20 @@
 import { type CellValue, type GridCell, isErrorValue, isBlank, displayValue, isUncalculated } from "./grid";
-import type { IssueCode, IssueParams } from "./issue";
+import type { Fallible, IssueParamsByCode } from "./issue";
 
 /** What an indicator column holds. Rates are expressed in their unit: 88 means 88% (or 88‰). */
 export type ValueKind = "percent" | "permille" | "number" | "count" | "boolean" | "score";
 
-export type Parsed =
-  | { ok: true; value: number }
-  | { ok: false; code: IssueCode; params: IssueParams };
+type ValueCode =
+  | "value.missing" | "value.uncalculated" | "value.excelError" | "value.notNumber" | "value.notBoolean"
+  | "value.rateOutOfRange" | "value.negative" | "value.fractionalCount";
+
+/** A cell's problem before the caller names its indicator (it adds `indicator` to the params). */
+export type ValueProblem = {
+  [C in ValueCode]: { code: C; params: C extends "value.missing" ? Record<string, never> : Omit<IssueParamsByCode[C], "indicator"> };
+}[ValueCode];
+
+/** A failure is one problem without its indicator and cell, which the caller adds. */
+export type Parsed = Fallible<number, ValueProblem>;
 
 const TRUE_WORDS = new Set(["是", "有", "√", "✓", "✔", "y", "yes", "true", "1", "对", "已", "完成"]);
 const FALSE_WORDS = new Set(["否", "无", "×", "✗", "✘", "x", "n", "no", "false", "0", "错", "未", "未完成", "没有"]);
@@ -105,7 +113,7 @@ function parseBoolean(v: CellValue): Parsed {
     if (TRUE_WORDS.has(w)) return YES;
     if (FALSE_WORDS.has(w)) return NO;
   }
-  return { ok: false, code: "value.notBoolean", params: { value: echo(displayValue(v)) } };
+  return { ok: false, error: { code: "value.notBoolean", params: { value: echo(displayValue(v)) } } };
 }
 
 /** An indicator's own plausible values (the rubric's `min`/`max`), replacing its kind's checks. */
@@ -121,11 +129,11 @@ export interface Bounds {
  */
 export function parseCell(cell: GridCell | undefined, kind: ValueKind, bounds?: Bounds): Parsed {
   const v = cell?.value ?? null;
-  if (isBlank(v)) return { ok: false, code: "value.missing", params: {} };
-  if (isUncalculated(v)) return { ok: false, code: "value.uncalculated", params: {} };
-  if (isErrorValue(v)) return { ok: false, code: "value.excelError", params: { value: v.error } };
+  if (isBlank(v)) return { ok: false, error: { code: "value.missing", params: {} } };
+  if (isUncalculated(v)) return { ok: false, error: { code: "value.uncalculated", params: {} } };
+  if (isErrorValue(v)) return { ok: false, error: { code: "value.excelError", params: { value: v.error } } };
   if (typeof v === "string" && EXCEL_ERRORS.test(v.trim())) {
-    return { ok: false, code: "value.excelError", params: { value: v.trim() } };
+    return { ok: false, error: { code: "value.excelError", params: { value: v.trim() } } };
   }
   if (kind === "boolean") return parseBoolean(v);
 
@@ -135,10 +143,10 @@ export function parseCell(cell: GridCell | undefined, kind: ValueKind, bounds?: 
     n = isPercentFormat(cell?.numFmt) ? Number(inUnit(v * 100, "%", kind).toPrecision(12)) : v;
   } else if (typeof v === "string") {
     const p = parseNumberText(v);
-    if (!p) return { ok: false, code: "value.notNumber", params: { value: echo(v) } };
+    if (!p) return { ok: false, error: { code: "value.notNumber", params: { value: echo(v) } } };
     n = p.suffix ? Number(inUnit(p.n, p.suffix, kind).toPrecision(12)) : p.n;
   } else {
-    return { ok: false, code: "value.notNumber", params: { value: echo(displayValue(v)) } };
+    return { ok: false, error: { code: "value.notNumber", params: { value: echo(displayValue(v)) } } };
   }
 
   if (bounds && (bounds.min !== undefined || bounds.max !== undefined)) {
@@ -146,16 +154,16 @@ export function parseCell(cell: GridCell | undefined, kind: ValueKind, bounds?: 
     const min = bounds.min ?? (kind === "percent" || kind === "permille" || kind === "count" ? 0 : -Infinity);
     const max = bounds.max ?? (kind === "percent" ? 100 : kind === "permille" ? 1000 : Infinity);
     if (n >= min && n <= max) return { ok: true, value: n };
-    return { ok: false, code: "value.rateOutOfRange", params: { value: displayValue(v), min: Number.isFinite(min) ? min : "−∞", max: Number.isFinite(max) ? max : "∞" } };
+    return { ok: false, error: { code: "value.rateOutOfRange", params: { value: displayValue(v), min: Number.isFinite(min) ? min : "−∞", max: Number.isFinite(max) ? max : "∞" } } };
   }
   if (kind === "percent" && (n < 0 || n > 100)) {
-    return { ok: false, code: "value.rateOutOfRange", params: { value: echo(displayValue(v)), min: 0, max: 100 } };
+    return { ok: false, error: { code: "value.rateOutOfRange", params: { value: echo(displayValue(v)), min: 0, max: 100 } } };
   }
   if (kind === "permille" && (n < 0 || n > 1000)) {
-    return { ok: false, code: "value.rateOutOfRange", params: { value: echo(displayValue(v)), min: 0, max: 1000 } };
+    return { ok: false, error: { code: "value.rateOutOfRange", params: { value: echo(displayValue(v)), min: 0, max: 1000 } } };
   }
-  if (kind === "count" && n < 0) return { ok: false, code: "value.negative", params: { value: echo(displayValue(v)) } };
+  if (kind === "count" && n < 0) return { ok: false, error: { code: "value.negative", params: { value: echo(displayValue(v)) } } };
   // 1.5 次, 0.01 件: a count is a whole number.
-  if (kind === "count" && !Number.isInteger(n)) return { ok: false, code: "value.fractionalCount", params: { value: echo(displayValue(v)) } };
+  if (kind === "count" && !Number.isInteger(n)) return { ok: false, error: { code: "value.fractionalCount", params: { value: echo(displayValue(v)) } } };
   return { ok: true, value: n };
 }

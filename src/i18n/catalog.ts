@@ -1,12 +1,12 @@
 /** A locale's text. Every issue code and reason code must have a sentence (checked by the compiler). */
-import type { IssueCode, IssueParams } from "../core/issue";
+import type { IssueSentences } from "../core/issue";
 import type { Reason, ReasonCode } from "../core/score/types";
 import type { LabelKey } from "../core/plan/texts";
 
 export type { LabelKey };
 
 export type Locale = "zh-CN" | "en-US";
-type P = IssueParams;
+type P = Record<string, string | number>;
 type R = Reason["params"];
 
 export type CliMessage =
@@ -42,7 +42,7 @@ export interface Catalog {
   ui: Record<UiKey, string>;
   cli: Record<CliMessage, (p: P) => string>;
   locale: Locale;
-  issues: Record<IssueCode, (p: P) => string>;
+  issues: IssueSentences;
   reasons: Record<ReasonCode, (p: R) => string>;
   labels: Record<LabelKey, string>;
   /** An aside: "（B4）" / " (B4)". */

@@ -162,6 +162,7 @@ export const enUS: Catalog = {
     "category.unknown": (p) => `the unit's category "${s(p.value)}" is not one of the rubric's (${s(p.choices)})` + (p.has === "coefficient" ? `, so it has no difficulty coefficient` : `; only the items for every unit are scored`),
     "unit.duplicate": (p) => `Unit "${s(p.unit)}" appears more than once (first at ${s(p.first)})`,
     "output.occupied": (p) => `Results go right of the table in ${s(p.range)}, but cell ${s(p.cell)} holds your data ("${s(p.value)}"). Move it or leave ${s(p.count)} empty columns, then score again`,
+    "sheet.unknown": (p) => `The workbook has no sheet "${s(p.sheet)}"; its sheets: ${s(p.available)}`,
     "sheet.kaoheResults": (p) => `"${s(p.sheet)}" is Kaohe's results sheet for "${s(p.owner)}" and cannot be scored itself. Switch to the sheet to assess`,
     "sheet.protected": (p) => `Sheet "${s(p.sheet)}" is protected, so results cannot be written. Unprotect it first (Review › Unprotect Sheet)`,
     "sheet.editing": () => `Excel is editing a cell. Press Enter or Esc to finish, then try again`,

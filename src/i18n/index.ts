@@ -1,4 +1,4 @@
-import type { Issue } from "../core/issue";
+import { sayIssue, type Issue } from "../core/issue";
 import type { Reason } from "../core/score/types";
 import type { Texts } from "../core/plan/texts";
 import type { Catalog, Locale } from "./catalog";
@@ -19,7 +19,7 @@ export function catalog(locale: Locale): Catalog {
 }
 
 export function formatIssue(issue: Issue, c: Catalog): string {
-  return c.issues[issue.code](issue.params);
+  return sayIssue(issue, c.issues);
 }
 
 /** The message with where it happened: "工作表“Sheet1”单元格 C7（阳光社区）：…" */

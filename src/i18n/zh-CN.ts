@@ -161,6 +161,7 @@ export const zhCN: Catalog = {
     "category.unknown": (p) => `单位类别“${s(p.value)}”不是考核细则中的类别（${s(p.choices)}）` + (p.has === "coefficient" ? `，无法确定难度系数` : `，只考核适用于所有单位的项目`),
     "unit.duplicate": (p) => `单位“${s(p.unit)}”重复出现（首次在 ${s(p.first)}）`,
     "output.occupied": (p) => `考核结果应写在表格右侧的 ${s(p.range)}，但单元格 ${s(p.cell)} 有您的数据（“${s(p.value)}”）。请移走该列数据或留出 ${s(p.count)} 个空列后再评分`,
+    "sheet.unknown": (p) => `工作簿中没有工作表“${s(p.sheet)}”；现有工作表：${s(p.available)}`,
     "sheet.kaoheResults": (p) => `“${s(p.sheet)}”是 Kaohe 写的考核明细（属于工作表“${s(p.owner)}”），不能再评分。请切换到要考核的工作表`,
     "sheet.protected": (p) => `工作表“${s(p.sheet)}”受保护，无法写入考核结果。请先撤销工作表保护（审阅 › 撤销工作表保护）`,
     "sheet.editing": () => `Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑后再试`,

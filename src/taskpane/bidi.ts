@@ -4,7 +4,7 @@
  * in a <bdi>; names inside a sentence (issue and reason messages, <option> labels, which cannot hold
  * elements) are wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE (Unicode UAX #9, X5c).
  */
-import type { Issue } from "../core/issue";
+import { mapIssueTexts, type Issue } from "../core/issue";
 import type { Reason } from "../core/score/types";
 import { type Catalog, formatIssueWithPlace, formatReason } from "../i18n";
 import { h } from "./dom";
@@ -66,8 +66,7 @@ function isolateParams<T extends Record<string, unknown>>(params: T): T {
 /** An issue's message with where it happened, every piece of workbook text in it isolated. */
 export function issueText(i: Issue, c: Catalog): string {
   const safe: Issue = {
-    ...i,
-    params: isolateParams(i.params),
+    ...mapIssueTexts(i, isolate),
     ...(i.unit !== undefined && { unit: isolate(i.unit) }),
     ...(i.sheet !== undefined && { sheet: isolate(i.sheet) }),
   };

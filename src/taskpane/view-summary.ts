@@ -4,6 +4,7 @@
  * own <bdi>, so a name holding a bidi control cannot reorder another unit's figures.
  */
 import type { Issue } from "../core/issue";
+import { explanationOf } from "../core/plan/explain";
 import type { UnitResult } from "../core/score/types";
 import type { ScoreResult } from "../app/pane-session";
 import { type Catalog, ui } from "../i18n";
@@ -121,9 +122,10 @@ function problems(c: Catalog, list: Issue[], on: SummaryHandlers): HTMLElement {
   );
 }
 
+/** A unit's breakdown: what core/plan/explain says of it (as the note and the 考核明细 row do), as a card. */
 export function breakdown(c: Catalog, u: UnitResult | undefined): HTMLElement {
   if (!u) return h("section", { id: "breakdown", class: "card muted" }, c.ui.selectUnit);
-  const lines = u.items.filter((i) => i.deductions.length || i.findings.length);
+  const e = explanationOf(u);
   return h("section", { id: "breakdown", class: "card", attrs: { "aria-live": "polite", "aria-labelledby": "breakdown-h" } },
     h("h2", { id: "breakdown-h" }, bdi(u.unit)),
     h("p", { class: "counts" },
@@ -131,17 +133,17 @@ export function breakdown(c: Catalog, u: UnitResult | undefined): HTMLElement {
       u.total !== null ? h("span", { class: "pill" }, `${c.labels.total} ${u.total}`) : null,
       u.rank !== null ? h("span", { class: "pill" }, ui(c, "rankN", { rank: u.rank })) : null,
     ),
-    ...u.vetoReasons.map((r) => h("p", { class: "veto-line" }, reasonText(r, c))),
-    u.status === "incomplete"
-      ? h("ul", { class: "problems" }, ...u.problems.filter((p) => p.severity === "error").map((p) => h("li", {}, issueText(p, c))))
-      : h("ul", { class: "items" },
-          ...lines.map((i) =>
-            h("li", {},
-              h("div", { class: "row" }, bdi(i.name, "ind"), i.score !== null && i.max !== null ? h("span", { class: "score" }, `${i.score}/${i.max}`) : null),
-              h("ul", { class: "reasons" }, ...[...i.deductions, ...i.findings].map((d) => h("li", {}, reasonText(d.reason, c), d.cell ? h("span", { class: "muted" }, ` ${d.cell}`) : null))),
-            ),
-          ),
-          lines.length < u.items.length ? h("li", { class: "muted" }, c.ui.fullMarks) : null,
+    ...e.outcomeReasons.map((r) => h("p", { class: "outcome-line" }, reasonText(r, c))),
+    ...e.vetoes.map((r) => h("p", { class: "veto-line" }, reasonText(r, c))),
+    e.problems.length ? h("ul", { class: "problems" }, ...e.problems.map((p) => h("li", {}, issueText(p, c)))) : null,
+    h("ul", { class: "items" },
+      ...e.items.map((i) =>
+        h("li", {},
+          h("div", { class: "row" }, bdi(i.name, "ind"), i.score !== null && i.max !== null ? h("span", { class: "score" }, `${i.score}/${i.max}`) : null),
+          h("ul", { class: "reasons" }, ...i.reasons.map((d) => h("li", {}, reasonText(d.reason, c), d.cell ? h("span", { class: "muted" }, ` ${d.cell}`) : null))),
         ),
+      ),
+      e.fullMarks ? h("li", { class: "muted" }, c.ui.fullMarks) : null,
+    ),
   );
 }

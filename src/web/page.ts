@@ -163,8 +163,8 @@ export class OfflinePage {
         this.message = null;
         return this.render();
       }
-      this.result = summarise(out.assessment);
-      this.issues = out.warnings;
+      this.result = summarise(out.value.assessment);
+      this.issues = out.value.warnings;
       const notes: string[] = [];
       for (const lim of book.limitations()) {
         const params = { file: l.name, ...lim };

@@ -8,7 +8,7 @@ import { XMLParser } from "fast-xml-parser";
 import { rubricSchema } from "../../src/core/rubric/schema";
 import { rubricToSheet, sheetToRubric } from "../../src/core/rubric/sheet";
 import { rubricSheetFile, workbookBytes } from "../../src/adapters/xlsx/rubric-sheet-file";
-import { XlsxWorkbook, isOpenError } from "../../src/cli/workbook-file";
+import { XlsxWorkbook } from "../../src/cli/workbook-file";
 import { BUILTIN_RUBRICS } from "../../src/rubrics";
 import { tempDir } from "../helpers/files";
 import { withLibreOffice } from "../helpers/libreoffice";
@@ -23,8 +23,8 @@ async function reopen(bytes: Uint8Array, name: string) {
   const file = path.join(dir, name);
   writeFileSync(file, bytes);
   const book = await XlsxWorkbook.open(file);
-  if (isOpenError(book)) throw new Error(book.detail);
-  return book;
+  if (!book.ok) throw new Error(book.error.detail);
+  return book.value;
 }
 
 describe("rubric-sheet-file", () => {

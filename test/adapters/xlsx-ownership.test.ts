@@ -28,8 +28,8 @@ async function bytesOf(sheets: XSheet[]): Promise<Uint8Array> {
 async function score(bytes: Uint8Array) {
   const book = XlsxBook.fromBytes(bytes);
   const r = await scoreFile(book, community, { locale: catalog("zh-CN"), write: true, at: "2026-01-01T00:00:00.000Z" });
-  if (!r.ok || !r.tx) throw new Error(JSON.stringify(r));
-  return { r, out: book.toBytes() };
+  if (!r.ok || !r.value.tx) throw new Error(JSON.stringify(r));
+  return { r: r.value, out: book.toBytes() };
 }
 
 const cellValue = (bytes: Uint8Array, row: number, col: number) => XlsxPackage.open(bytes).grid("考核表")?.rows[row]?.[col]?.value;

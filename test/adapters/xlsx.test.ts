@@ -2,11 +2,11 @@ import { execFileSync } from "child_process";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { XlsxWorkbook, isOpenError } from "../../src/cli/workbook-file";
+import { XlsxWorkbook } from "../../src/cli/workbook-file";
 import { builtinRubric } from "../../src/app/rubrics";
 import { compileRubric } from "../../src/core/rubric/compile";
 import { scoreFile } from "../../src/app/score-file";
-import { catalog } from "../../src/i18n";
+import { catalog, formatIssue } from "../../src/i18n";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { tempDir, xlsxOf } from "../helpers/files";
 import type { XSheet } from "../helpers/xlsx";
@@ -33,12 +33,12 @@ const sheet = (): XSheet => ({
 
 async function scoreAndSave(book: XlsxWorkbook, rubric = community, out?: string) {
   const r = await scoreFile(book, rubric, { locale: catalog("zh-CN"), write: true, at: "2026-01-01T00:00:00.000Z" });
-  if (!r.ok || !r.tx) throw new Error(JSON.stringify(r));
+  if (!r.ok || !r.value.tx) throw new Error(JSON.stringify(r));
   const file = out ?? path.join(tempDir(), "scored.xlsx");
   await book.saveAs(file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  return { r, file, wb };
+  return { r: r.value, file, wb };
 }
 
 /** A note as ExcelJS reads it back: plain text, or rich text runs. */
@@ -80,13 +80,26 @@ describe("reading .xlsx", () => {
 
   it("tells a missing file, a non-xlsx file and a corrupt one apart", async () => {
     const dir = tempDir();
-    expect(await XlsxWorkbook.open(path.join(dir, "none.xlsx"))).toMatchObject({ kind: "notFound" });
+    expect(await XlsxWorkbook.open(path.join(dir, "none.xlsx"))).toMatchObject({ ok: false, error: { kind: "notFound" } });
     const csv = path.join(dir, "a.xlsx");
     require("fs").writeFileSync(csv, "单位,计划生育率\n甲,90\n");
-    expect(await XlsxWorkbook.open(csv)).toMatchObject({ kind: "package", problem: { code: "notZip" } });
+    expect(await XlsxWorkbook.open(csv)).toMatchObject({ ok: false, error: { kind: "package", problem: { code: "notZip" } } });
     const broken = path.join(dir, "b.xlsx");
     require("fs").writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]));
-    expect(await XlsxWorkbook.open(broken)).toMatchObject({ kind: "package", problem: { code: "truncated" } });
+    expect(await XlsxWorkbook.open(broken)).toMatchObject({ ok: false, error: { kind: "package", problem: { code: "truncated" } } });
+  });
+});
+
+describe("a sheet looked up by name", () => {
+  it("an unknown sheet is its own problem, naming the sheet and the workbook's sheets, never 'the sheet is empty'", async () => {
+    const { book } = await xlsxOf([sheet(), { name: "二季度", rows: [["x"]] }]);
+    const r = await scoreFile(book, community, { sheet: "三季度", locale: catalog("zh-CN"), write: false, at: "2026-01-01T00:00:00.000Z" });
+    expect(r).toEqual({ ok: false, issues: [expect.objectContaining({ code: "sheet.unknown", sheet: "三季度", params: { sheet: "三季度", available: "考核表、二季度" } })] });
+    if (r.ok) return;
+    expect(formatIssue(r.issues[0]!, catalog("zh-CN"))).toBe("工作簿中没有工作表“三季度”；现有工作表：考核表、二季度");
+    expect(formatIssue(r.issues[0]!, catalog("en-US"))).toBe('The workbook has no sheet "三季度"; its sheets: 考核表、二季度');
+    const named = await scoreFile(book, community, { sheet: "考核表", locale: catalog("zh-CN"), write: false, at: "2026-01-01T00:00:00.000Z" });
+    expect(named.ok).toBe(true);
   });
 });
 
@@ -124,9 +137,8 @@ describe("writing a scored copy", () => {
     const { book } = await xlsxOf([sheet()]);
     const first = await scoreAndSave(book);
     const again = await XlsxWorkbook.open(first.file);
-    if (isOpenError(again)) throw new Error("open");
-    const second = await scoreAndSave(again);
-    if (!first.r.ok || !second.r.ok) throw new Error("both runs must score");
+    if (!again.ok) throw new Error("open");
+    const second = await scoreAndSave(again.value);
     expect(first.r.tx?.area.left).toEqual(expect.any(Number));
     expect(second.r.tx?.area.left).toBe(first.r.tx?.area.left);
     expect(second.wb.worksheets.map((w) => w.name)).toEqual(["考核表", "考核明细"]);
@@ -145,8 +157,8 @@ describe("writing a scored copy", () => {
     });
     if (!attain.ok) throw new Error("rubric");
     const again = await XlsxWorkbook.open(first.file);
-    if (isOpenError(again)) throw new Error("open");
-    const { wb } = await scoreAndSave(again, attain.value);
+    if (!again.ok) throw new Error("open");
+    const { wb } = await scoreAndSave(again.value, attain.value);
     const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     const n = COMMUNITY_HEADERS.length;
     expect([ws.getCell(2, n + 1).value, ws.getCell(2, n + 2).value, ws.getCell(2, n + 3).value]).toEqual(["达标项数", "考核结果", null]);
@@ -162,7 +174,7 @@ describe("writing a scored copy", () => {
     const { wb, r } = await scoreAndSave(book);
     const ws = wb.getWorksheet("考核表") as ExcelJS.Worksheet;
     expect(ws.getCell(4, n + 2).value).toBe("备注：已核实");
-    expect(r.ok && r.tx?.area.left).toBe(n + 2); // first three free columns after the note
+    expect(r.tx?.area.left).toBe(n + 2); // first three free columns after the note
     expect(wb.getWorksheet("考核明细")?.getCell("A1").value).toBe("我自己的明细");
     expect(wb.getWorksheet("考核明细 (2)")?.getCell("A1").value).toBe("Kaohe 考核明细");
   });

@@ -102,6 +102,13 @@ export function paneHostContract(label: string, factory: HostFactory): void {
   }
 
   describe(`PaneHost contract: ${label}`, () => {
+    it("a sheet asked for by name that the workbook does not have is its own problem, naming the workbook's sheets", async () => {
+      const h = await factory(communitySeed());
+      const r = await h.host.snapshot({ sheet: "三季度" });
+      expect(r).toEqual({ ok: false, issues: [expect.objectContaining({ code: "sheet.unknown", sheet: "三季度", params: { sheet: "三季度", available: "考核、其他" } })] });
+      expect((await h.host.snapshot({ sheet: "其他" })).ok).toBe(true);
+    });
+
     it("scores: outputs beside the table, shortfalls highlighted, a results sheet, nothing else of the user's touched", async () => {
       const h = await setUp();
       const before = await h.read();

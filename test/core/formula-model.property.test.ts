@@ -138,7 +138,7 @@ describe("formulas against a reference evaluator", () => {
         const source = write(e, () => picks[i++ % picks.length] as number);
         const c = compileFormula(source);
         if (!c.ok) throw new Error(`${source} does not compile: ${c.error.code} ${c.error.detail}`);
-        const r = evaluate(c.formula, lookup);
+        const r = evaluate(c.value, lookup);
         expect([source, r.ok ? r.value : r.error.code]).toEqual([source, expected(e)]);
       }),
       { numRuns: 1500 },
@@ -147,14 +147,14 @@ describe("formulas against a reference evaluator", () => {
 
   it("names a formula reads are listed once each, normalised", () => {
     const c = compileFormula("[实际(元)] + 甲 * 甲 - 【实际(元)】");
-    expect(c.ok && [...c.formula.names].sort()).toEqual([normalizeName("实际(元)"), normalizeName("甲")].sort());
+    expect(c.ok && [...c.value.names].sort()).toEqual([normalizeName("实际(元)"), normalizeName("甲")].sort());
   });
 
   it("worked cases at the edges: ROUND halves away from zero, comparisons ignore binary noise", () => {
     const val = (s: string) => {
       const c = compileFormula(s);
       if (!c.ok) throw new Error(c.error.code);
-      const r = evaluate(c.formula, lookup);
+      const r = evaluate(c.value, lookup);
       return r.ok ? r.value : r.error.code;
     };
     expect(val("ROUND(2.5)")).toBe(3);

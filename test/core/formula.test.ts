@@ -4,7 +4,7 @@ import { compileFormula, evaluate } from "../../src/core/formula";
 function run(src: string, vars: Record<string, number> = {}) {
   const c = compileFormula(src);
   if (!c.ok) throw new Error(`${src}: ${c.error.code} ${c.error.detail}`);
-  return evaluate(c.formula, (n) => vars[n]);
+  return evaluate(c.value, (n) => vars[n]);
 }
 
 describe("formula evaluator", () => {
@@ -52,14 +52,54 @@ describe("formula evaluator", () => {
     if (!c.ok) expect(c.error.code).toBe(expected);
   });
 
+  it("evaluates every operator and function branch", () => {
+    expect(run("a ? 2 : 3", { a: 0 })).toEqual({ ok: true, value: 3 });
+    expect(run("a ? 2 : 3", { a: -1 })).toEqual({ ok: true, value: 2 });
+    expect(run("!a + +b", { a: 0, b: 4 })).toEqual({ ok: true, value: 5 });
+    expect(run("!a", { a: 2 })).toEqual({ ok: true, value: 0 });
+    expect(run("a || b", { a: 0, b: 0 })).toEqual({ ok: true, value: 0 });
+    expect(run("a || b", { a: 0, b: 3 })).toEqual({ ok: true, value: 1 });
+    // && and || do not read their right side when the left decides.
+    expect(run("a && 缺失", { a: 0 })).toEqual({ ok: true, value: 0 });
+    expect(run("a || 缺失", { a: 1 })).toEqual({ ok: true, value: 1 });
+    expect(["1 < 2", "2 < 1", "1 > 2", "2 > 1", "2 <= 2", "3 <= 2", "2 >= 2", "1 >= 2", "1 == 1", "1 != 1", "1 ≠ 2"].map((f) => run(f))).toEqual(
+      [1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 1].map((value) => ({ ok: true, value })),
+    );
+    expect(run("0.1 + 0.2 == 0.3")).toEqual({ ok: true, value: 1 });
+    expect(run("7 - 10 / 4")).toEqual({ ok: true, value: 4.5 });
+    expect(run("ROUND(-2.5)")).toEqual({ ok: true, value: -3 });
+    expect(run("ROUND(1250, -2)")).toEqual({ ok: true, value: 1300 });
+    expect(run("AND(1, 0)")).toEqual({ ok: true, value: 0 });
+    expect(run("OR(0, 0)")).toEqual({ ok: true, value: 0 });
+    expect(run("NOT(3)")).toEqual({ ok: true, value: 0 });
+    expect(run("x = true", { x: 1 })).toEqual({ ok: true, value: 1 });
+    expect(run("false + 2")).toEqual({ ok: true, value: 2 });
+  });
+
+  it.each([
+    ["NOT(1, 2)", "arity", "NOT"],
+    ["ABS()", "arity", "ABS"],
+    ["MAX()", "arity", "MAX"],
+    ["ROUND(1, 2, 3)", "arity", "ROUND"],
+    ["Math.max(1)", "unknownFunction", "MemberExpression"],
+    ["'text' + 1", "notAllowed", "'text'"],
+    ["a ** 2", "notAllowed", "**"],
+    ["~a", "notAllowed", "~"],
+    ["a, b", "notAllowed", "Compound"],
+    ["1e999", "overflow", "1e999"],
+    ["ROUND(1, -(16))", "precision", "ROUND(…, -16)"],
+  ])("refuses %s as %s (%s)", (src, code, detail) => {
+    expect(compileFormula(src)).toEqual({ ok: false, error: { code, detail } });
+  });
+
   it("reads [brackets] as a name, never as an array", () => {
     const c = compileFormula("[1, 2]");
-    expect(c.ok && c.formula.names).toEqual(["1,2"]);
+    expect(c.ok && c.value.names).toEqual(["1,2"]);
   });
 
   it("lists the names a formula reads, normalised", () => {
     const c = compileFormula("[实际上缴金额(元)] / [ 违法生育人数 ]");
-    expect(c.ok && c.formula.names).toEqual(["实际上缴金额", "违法生育人数"]);
+    expect(c.ok && c.value.names).toEqual(["实际上缴金额", "违法生育人数"]);
   });
 
   it("agrees with plain arithmetic on random integer expressions", () => {

@@ -29,9 +29,9 @@ describe("formulas name overflow and precision errors as what they are", () => {
     const big = compileFormula("x * x");
     const round = compileFormula("ROUND(1.5, x)");
     if (!big.ok || !round.ok) throw new Error("does not compile");
-    expect(evaluate(big.formula, () => 1e200)).toEqual({ ok: false, error: { code: "overflow", detail: "*" } });
-    expect(evaluate(round.formula, () => 400)).toMatchObject({ ok: false, error: { code: "precision" } });
-    expect(evaluate(round.formula, () => 0)).toEqual({ ok: true, value: 2 });
+    expect(evaluate(big.value, () => 1e200)).toEqual({ ok: false, error: { code: "overflow", detail: "*" } });
+    expect(evaluate(round.value, () => 400)).toMatchObject({ ok: false, error: { code: "precision" } });
+    expect(evaluate(round.value, () => 0)).toEqual({ ok: true, value: 2 });
   });
 });
 

@@ -69,9 +69,9 @@ describe("the sheet's edge", () => {
     const header = ["单位", "计划生育率", "群众满意率", ...Array.from({ length: 16384 - 3 }, (_, i) => `备注${i}`)];
     const row = ["甲", 90, 95, ...Array.from({ length: 16384 - 3 }, () => null)];
     const g = grid([header, row]);
-    const { assessment } = assess(g, r);
-    if (!assessment) throw new Error("not assessed");
-    const plan = buildWritePlan(g, assessment, texts(catalog("zh-CN")), { resultsSheet: "考核结果" });
+    const assessed = assess(g, r);
+    if (!assessed.ok) throw new Error("not assessed");
+    const plan = buildWritePlan(g, assessed.value, texts(catalog("zh-CN")), { resultsSheet: "考核结果" });
     expect(plan.ok).toBe(false);
     if (!plan.ok) expect(plan.issues.map((i) => [i.code, i.params.last])).toEqual([["output.sheetEdge", "XFD"]]);
   });
@@ -79,9 +79,9 @@ describe("the sheet's edge", () => {
   it("a table ending two columns before the edge: still no room for three result columns", () => {
     const width = 16384 - 2;
     const g = grid([["单位", "计划生育率", "群众满意率", ...Array.from({ length: width - 3 }, (_, i) => `备注${i}`)], ["甲", 90, 95]]);
-    const { assessment } = assess(g, r);
-    if (!assessment) throw new Error("not assessed");
-    const plan = buildWritePlan(g, assessment, texts(catalog("zh-CN")), { resultsSheet: "考核结果" });
+    const assessed = assess(g, r);
+    if (!assessed.ok) throw new Error("not assessed");
+    const plan = buildWritePlan(g, assessed.value, texts(catalog("zh-CN")), { resultsSheet: "考核结果" });
     expect(plan.ok ? "planned" : plan.issues[0]?.code).toBe("output.sheetEdge");
   });
 });

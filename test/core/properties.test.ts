@@ -30,9 +30,9 @@ const row = (name: string) => fc.tuple(...COMMUNITY_HEADERS.slice(1).map((h) => 
 const sheet = fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => row(`单位${i + 1}`))));
 
 function run(rows: (string | number | null)[][]) {
-  const { assessment } = assess(grid([[...COMMUNITY_HEADERS], ...rows]), community.rubric);
-  if (!assessment) throw new Error("no assessment");
-  return assessment;
+  const assessed = assess(grid([[...COMMUNITY_HEADERS], ...rows]), community.rubric);
+  if (!assessed.ok) throw new Error("no assessment");
+  return assessed.value;
 }
 
 describe("invariants (community-2009 on random sheets)", () => {

@@ -137,6 +137,22 @@ describe("count, checklist, range, improvement, entered score and formula rules"
     expect(scoreOf(r, ["满意率", "上年满意率"], [85, 90]).total).toBe(8);
   });
 
+  it("a rule that fires is not met and moves its points; one that does not is met and moves none", () => {
+    const cases: [Record<string, unknown>, Record<string, unknown>[], string[], (string | number)[], (string | number)[], number][] = [
+      [{ type: "perCount", indicator: "差错", points: 0.5 }, [{ name: "差错", type: "count" }], ["差错"], [2], [0], 1],
+      [{ type: "check", indicator: "成立", points: 1.5 }, [{ name: "成立", type: "boolean" }], ["成立"], ["否"], ["是"], 1.5],
+      [{ type: "range", indicator: "比", min: 1, max: 2, points: 3 }, [{ name: "比", type: "number" }], ["比"], [5], [1.5], 3],
+      [{ type: "improvement", indicator: "率", previous: "上年率", points: 2 }, [{ name: "率", type: "number" }, { name: "上年率", type: "number" }], ["率", "上年率"], [1, 2], [3, 2], 2],
+    ];
+    for (const [rule, indicators, header, fires, quiet, points] of cases) {
+      const r = one(rule, indicators);
+      const hit = scoreOf(r, header, fires).items[0];
+      expect(hit).toMatchObject({ met: false, score: 10 - points });
+      expect(hit?.deductions.map((d) => d.points)).toEqual([points]);
+      expect(scoreOf(r, header, quiet).items[0]).toMatchObject({ met: true, score: 10, deductions: [] });
+    }
+  });
+
   it("takes entered scores as they are and refuses scores outside 0–max", () => {
     const r = one({ type: "enteredScore", indicator: "第一条" }, [{ name: "第一条", type: "score" }], 15);
     expect(scoreOf(r, ["第一条"], [13.5]).total).toBe(13.5);

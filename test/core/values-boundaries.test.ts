@@ -16,10 +16,10 @@ describe("the limits of each kind, on both sides", () => {
   });
 
   it("names the kind's range in the refusal", () => {
-    expect(read(100.5, "percent")).toEqual({ ok: false, code: "value.rateOutOfRange", params: { value: "100.5", min: 0, max: 100 } });
-    expect(read(1000.5, "permille")).toEqual({ ok: false, code: "value.rateOutOfRange", params: { value: "1000.5", min: 0, max: 1000 } });
-    expect(read(-1, "count")).toEqual({ ok: false, code: "value.negative", params: { value: "-1" } });
-    expect(read(2.5, "count")).toEqual({ ok: false, code: "value.fractionalCount", params: { value: "2.5" } });
+    expect(read(100.5, "percent")).toEqual({ ok: false, error: { code: "value.rateOutOfRange", params: { value: "100.5", min: 0, max: 100 } } });
+    expect(read(1000.5, "permille")).toEqual({ ok: false, error: { code: "value.rateOutOfRange", params: { value: "1000.5", min: 0, max: 1000 } } });
+    expect(read(-1, "count")).toEqual({ ok: false, error: { code: "value.negative", params: { value: "-1" } } });
+    expect(read(2.5, "count")).toEqual({ ok: false, error: { code: "value.fractionalCount", params: { value: "2.5" } } });
   });
 
   it("an indicator's own bounds are inclusive, and an open side keeps the kind's limit or none", () => {
@@ -28,15 +28,15 @@ describe("the limits of each kind, on both sides", () => {
     expect(read(100.01, "permille", undefined, { min: -100, max: 100 })).toMatchObject({ ok: false });
     expect(read(-100.01, "permille", undefined, { min: -100, max: 100 })).toMatchObject({ ok: false });
     // Only a maximum: a count keeps its floor of 0, a plain number has none.
-    expect(read(-1, "count", undefined, { max: 5 })).toEqual({ ok: false, code: "value.rateOutOfRange", params: { value: "-1", min: 0, max: 5 } });
+    expect(read(-1, "count", undefined, { max: 5 })).toEqual({ ok: false, error: { code: "value.rateOutOfRange", params: { value: "-1", min: 0, max: 5 } } });
     expect(read(-7, "number", undefined, { max: 5 })).toEqual({ ok: true, value: -7 });
-    expect(read(6, "number", undefined, { max: 5 })).toEqual({ ok: false, code: "value.rateOutOfRange", params: { value: "6", min: "−∞", max: 5 } });
+    expect(read(6, "number", undefined, { max: 5 })).toEqual({ ok: false, error: { code: "value.rateOutOfRange", params: { value: "6", min: "−∞", max: 5 } } });
     expect(read(1e12, "number", undefined, { min: 0 })).toEqual({ ok: true, value: 1e12 });
-    expect(read(-1, "number", undefined, { min: 0 })).toEqual({ ok: false, code: "value.rateOutOfRange", params: { value: "-1", min: 0, max: "∞" } });
+    expect(read(-1, "number", undefined, { min: 0 })).toEqual({ ok: false, error: { code: "value.rateOutOfRange", params: { value: "-1", min: 0, max: "∞" } } });
     // Only a minimum on a per-mille indicator keeps 1000 as its top.
-    expect(read(1000.5, "permille", undefined, { min: -50 })).toMatchObject({ ok: false, params: { min: -50, max: 1000 } });
+    expect(read(1000.5, "permille", undefined, { min: -50 })).toMatchObject({ ok: false, error: { params: { min: -50, max: 1000 } } });
     // Empty bounds are no bounds: the kind's checks apply (a fractional count is still refused).
-    expect(read(1.5, "count", undefined, {})).toMatchObject({ ok: false, code: "value.fractionalCount" });
+    expect(read(1.5, "count", undefined, {})).toMatchObject({ ok: false, error: { code: "value.fractionalCount" } });
   });
 });
 
@@ -57,8 +57,8 @@ describe("units written in the cell or its format", () => {
 
   it("thousands separators only where they group three digits", () => {
     expect(read("1,234,567.5", "number")).toEqual({ ok: true, value: 1234567.5 });
-    expect(read("1,23", "number")).toMatchObject({ ok: false, code: "value.notNumber" });
-    expect(read("1,2345", "number")).toMatchObject({ ok: false, code: "value.notNumber" });
+    expect(read("1,23", "number")).toMatchObject({ ok: false, error: { code: "value.notNumber" } });
+    expect(read("1,2345", "number")).toMatchObject({ ok: false, error: { code: "value.notNumber" } });
     expect(read("\u300088.5\u3000", "percent")).toEqual({ ok: true, value: 88.5 });
   });
 
@@ -78,17 +78,17 @@ describe("units written in the cell or its format", () => {
 
 describe("what is not a value", () => {
   it("errors typed as text, uncalculated formulas and other types are named", () => {
-    expect(read(" #DIV/0! ", "percent")).toEqual({ ok: false, code: "value.excelError", params: { value: "#DIV/0!" } });
-    expect(read("#div/0!", "number")).toMatchObject({ ok: false, code: "value.excelError" });
-    expect(read("#DIV/0!x", "number")).toMatchObject({ ok: false, code: "value.notNumber" });
-    expect(read(true, "number")).toEqual({ ok: false, code: "value.notNumber", params: { value: "TRUE" } });
-    expect(read("", "percent")).toEqual({ ok: false, code: "value.missing", params: {} });
-    expect(read({ error: UNCALCULATED }, "percent")).toEqual({ ok: false, code: "value.uncalculated", params: {} });
-    expect(read({ error: UNCALCULATED }, "boolean")).toEqual({ ok: false, code: "value.uncalculated", params: {} });
+    expect(read(" #DIV/0! ", "percent")).toEqual({ ok: false, error: { code: "value.excelError", params: { value: "#DIV/0!" } } });
+    expect(read("#div/0!", "number")).toMatchObject({ ok: false, error: { code: "value.excelError" } });
+    expect(read("#DIV/0!x", "number")).toMatchObject({ ok: false, error: { code: "value.notNumber" } });
+    expect(read(true, "number")).toEqual({ ok: false, error: { code: "value.notNumber", params: { value: "TRUE" } } });
+    expect(read("", "percent")).toEqual({ ok: false, error: { code: "value.missing", params: {} } });
+    expect(read({ error: UNCALCULATED }, "percent")).toEqual({ ok: false, error: { code: "value.uncalculated", params: {} } });
+    expect(read({ error: UNCALCULATED }, "boolean")).toEqual({ ok: false, error: { code: "value.uncalculated", params: {} } });
   });
 
   it("a boolean column refuses numbers other than 0 and 1 and names the value", () => {
-    expect(read(0.5, "boolean")).toEqual({ ok: false, code: "value.notBoolean", params: { value: "0.5" } });
+    expect(read(0.5, "boolean")).toEqual({ ok: false, error: { code: "value.notBoolean", params: { value: "0.5" } } });
     expect(read(false, "boolean")).toEqual({ ok: true, value: 0 });
     expect(read(1, "boolean")).toEqual({ ok: true, value: 1 });
   });

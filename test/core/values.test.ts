@@ -4,12 +4,12 @@ import type { GridCell } from "../../src/core/grid";
 const c = (value: GridCell["value"], numFmt?: string): GridCell => (numFmt ? { value, numFmt } : { value });
 const num = (cell: GridCell | undefined, kind: Parameters<typeof parseCell>[1]) => {
   const p = parseCell(cell, kind);
-  if (!p.ok) throw new Error(`expected a number, got ${p.code}`);
+  if (!p.ok) throw new Error(`expected a number, got ${p.error.code}`);
   return p.value;
 };
 const code = (cell: GridCell | undefined, kind: Parameters<typeof parseCell>[1]) => {
   const p = parseCell(cell, kind);
-  return p.ok ? "ok" : p.code;
+  return p.ok ? "ok" : p.error.code;
 };
 
 describe("reading rates", () => {
@@ -47,11 +47,11 @@ describe("reading rates", () => {
     const growth = { min: -100, max: 100 };
     expect(parseCell(c("-0.02‰"), "permille", growth)).toEqual({ ok: true, value: -0.02 });
     expect(parseCell(c(-0.02), "permille", growth)).toEqual({ ok: true, value: -0.02 });
-    expect(parseCell(c(-0.02), "permille")).toMatchObject({ ok: false, code: "value.rateOutOfRange" });
-    expect(parseCell(c(-150), "permille", growth)).toEqual({ ok: false, code: "value.rateOutOfRange", params: { value: "-150", min: -100, max: 100 } });
-    expect(parseCell(c(150), "permille", growth)).toMatchObject({ ok: false, params: { min: -100, max: 100 } });
+    expect(parseCell(c(-0.02), "permille")).toMatchObject({ ok: false, error: { code: "value.rateOutOfRange" } });
+    expect(parseCell(c(-150), "permille", growth)).toEqual({ ok: false, error: { code: "value.rateOutOfRange", params: { value: "-150", min: -100, max: 100 } } });
+    expect(parseCell(c(150), "permille", growth)).toMatchObject({ ok: false, error: { params: { min: -100, max: 100 } } });
     // A side left open keeps the kind's limit.
-    expect(parseCell(c(101), "percent", { min: -5 })).toMatchObject({ ok: false, params: { min: -5, max: 100 } });
+    expect(parseCell(c(101), "percent", { min: -5 })).toMatchObject({ ok: false, error: { params: { min: -5, max: 100 } } });
     expect(parseCell(c(-5), "percent", { min: -5 })).toEqual({ ok: true, value: -5 });
   });
 });
@@ -64,8 +64,8 @@ describe("reading numbers and counts", () => {
   it("rejects negative counts, text, and Excel errors with the value", () => {
     expect(code(c(-2), "count")).toBe("value.negative");
     const p = parseCell(c("八十"), "number");
-    expect(p).toEqual({ ok: false, code: "value.notNumber", params: { value: "八十" } });
-    expect(parseCell(c({ error: "#DIV/0!" }), "percent")).toEqual({ ok: false, code: "value.excelError", params: { value: "#DIV/0!" } });
+    expect(p).toEqual({ ok: false, error: { code: "value.notNumber", params: { value: "八十" } } });
+    expect(parseCell(c({ error: "#DIV/0!" }), "percent")).toEqual({ ok: false, error: { code: "value.excelError", params: { value: "#DIV/0!" } } });
     expect(code(c("#N/A"), "number")).toBe("value.excelError");
   });
   it("treats blank cells as missing", () => {

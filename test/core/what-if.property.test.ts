@@ -71,7 +71,8 @@ describe("what-if property", () => {
           for (const c of answer.changes) {
             const col = COL[c.indicator] ?? -1;
             const apply = (v: number) => {
-              const u = assess(changed(g, unit.row, col, c.kind === "boolean" ? v === 1 : v), rubric).assessment?.units.find((x) => x.row === unit.row);
+              const after = assess(changed(g, unit.row, col, c.kind === "boolean" ? v === 1 : v), rubric);
+              const u = after.ok ? after.value.units.find((x) => x.row === unit.row) : undefined;
               if (!u) throw new Error("unit gone");
               return u;
             };

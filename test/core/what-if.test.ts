@@ -155,7 +155,8 @@ describe("what-if: hand-worked examples", () => {
     const before = JSON.stringify(g);
     analyse("甲");
     expect(JSON.stringify(g)).toBe(before);
-    expect(assess(g, rubricOf(doc)).assessment?.units[0]?.total).toBe(88);
+    const again = assess(g, rubricOf(doc));
+    expect(again.ok && again.value.units[0]?.total).toBe(88);
   });
 });
 
@@ -204,8 +205,8 @@ describe("what-if with a rule that compares units", () => {
   });
   const belowAverage: typeof assess = (g, r, o) => {
     const out = assess(g, r, o);
-    const a = out.assessment;
-    if (!a) return out;
+    if (!out.ok) return out;
+    const a = out.value;
     const rates = a.units.map((u) => Number(g.rows[u.row]?.[1]?.value));
     const average = rates.reduce((s, x) => s + x, 0) / rates.length;
     a.units.forEach((u, i) => {
@@ -224,8 +225,9 @@ describe("what-if with a rule that compares units", () => {
     // 甲 80% against an average of 85: 98 − 5 = 93. For 优秀 (95) it may lose 3: (90 − x) / 2 ≤ 3, x ≥ 84
     // — not 82, which a fixed average of 85 would give.
     const g = grid([["单位", "计划生育率", "工作得分"], ["甲", 80, 98], ["乙", 90, 100]]);
-    const base = belowAverage(g, rubric, {}).assessment;
-    if (!base) throw new Error("not assessed");
+    const assessed = belowAverage(g, rubric, {});
+    if (!assessed.ok) throw new Error("not assessed");
+    const base = assessed.value;
     expect(base.units.map((u) => [u.total, u.grade])).toEqual([[93, "合格"], [100, "优秀"]]);
     const w = whatIf(g, rubric, base, 1, { engine: belowAverage });
     expect(w?.goals[0]?.changes.map((c) => [c.indicator, c.from, c.to, c.after.total, c.after.grade])).toEqual([

@@ -17,8 +17,9 @@ async function score(id: string, sheet: XSheet) {
   const { book } = await xlsxOf([sheet]);
   const grid = await book.readSheet();
   if (!grid) throw new Error("no sheet");
-  const { assessment, issues } = assess(grid, rubric.value.rubric);
-  if (!assessment) throw new Error(JSON.stringify(issues));
+  const assessed = assess(grid, rubric.value.rubric);
+  if (!assessed.ok) throw new Error(JSON.stringify(assessed.issues));
+  const assessment = assessed.value;
   const report = jsonReport(assessment, catalog("zh-CN"));
   return Object.fromEntries(report.units.map((u) => [u.unit, u]));
 }

@@ -19,8 +19,9 @@ function rubric(id: string): Rubric {
 }
 
 function run(id: string, rows: Raw[][]) {
-  const { assessment, issues } = assess(grid(rows), rubric(id));
-  if (!assessment) throw new Error(JSON.stringify(issues));
+  const assessed = assess(grid(rows), rubric(id));
+  if (!assessed.ok) throw new Error(JSON.stringify(assessed.issues));
+  const assessment = assessed.value;
   const zh = catalog("zh-CN");
   return {
     unit(name: string) {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { XlsxWorkbook, isOpenError } from "../../src/cli/workbook-file";
+import { XlsxWorkbook } from "../../src/cli/workbook-file";
 import { writeWorkbook, type XSheet } from "./xlsx";
 
 export function tempDir(): string {
@@ -12,6 +12,6 @@ export async function xlsxOf(sheets: XSheet[], name = "book.xlsx"): Promise<{ fi
   const file = path.join(tempDir(), name);
   await writeWorkbook(file, sheets);
   const book = await XlsxWorkbook.open(file);
-  if (isOpenError(book)) throw new Error(book.detail);
-  return { file, book };
+  if (!book.ok) throw new Error(book.error.detail);
+  return { file, book: book.value };
 }

@@ -10,9 +10,9 @@ export function rubricOf(doc: Record<string, unknown>): Rubric {
 }
 
 export function assessed(g: Grid, r: Rubric) {
-  const { assessment, issues } = assess(g, r);
-  if (!assessment) throw new Error(`not assessed: ${JSON.stringify(issues)}`);
-  return assessment;
+  const a = assess(g, r);
+  if (!a.ok) throw new Error(`not assessed: ${JSON.stringify(a.issues)}`);
+  return a.value;
 }
 
 export function unit(a: ReturnType<typeof assessed>, name: string) {

@@ -19,7 +19,7 @@ export function officeIssue(e: unknown, sheet = ""): Issue {
   if (e instanceof Refusal) return e.problem;
   const code = officeCode(e);
   const message = e instanceof Error ? e.message : String(e);
-  if (code === "InvalidOperationInCellEditMode") return issue("sheet.editing");
+  if (code === "InvalidOperationInCellEditMode") return issue("sheet.editing", {});
   if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") {
     return issue("table.tooLarge", { cells: "?", limit: "5 MB" }, { sheet });
   }

@@ -10,6 +10,7 @@ import { issue, type Result, fail, ok } from "../../core/issue";
 import { blockFingerprint, type CellContent } from "../../core/ownership/fingerprint";
 import { outputName, resultsName } from "../../core/ownership/record";
 import type { OwnedNow, Snapshot } from "../../app/pane-host";
+import { unknownSheet } from "../../app/ports";
 import { parseAddress, queueOutputArea, queueResultsAnchor, queueSheetToken, tokenOf } from "./anchors";
 import { queueState, queueXml, stateOf } from "./state";
 
@@ -70,6 +71,13 @@ export async function readSnapshot(context: Excel.RequestContext, opts: { sheet?
   const max = limits.maxCells;
   const tooLarge = (cells: number, sheet: string) => fail(issue("table.tooLarge", { cells, limit: max }, { sheet }));
   const wb = context.workbook;
+  if (opts.sheet !== undefined) {
+    const named = wb.worksheets.getItemOrNullObject(opts.sheet);
+    named.load("isNullObject");
+    wb.worksheets.load("items/name");
+    await context.sync();
+    if (named.isNullObject) return fail(unknownSheet(opts.sheet, wb.worksheets.items.map((s) => s.name)));
+  }
   const ws = opts.sheet === undefined ? wb.worksheets.getActiveWorksheet() : wb.worksheets.getItem(opts.sheet);
   ws.load("name");
   ws.protection.load("protected");

@@ -87,7 +87,7 @@ function resultsOwner(wb: WpsWorkbook, state: WorkbookState, sheet: string): str
   return null;
 }
 
-function sheetNames(wb: WpsWorkbook): string[] {
+export function sheetNames(wb: WpsWorkbook): string[] {
   const out: string[] = [];
   for (let i = 1; i <= wb.Worksheets.Count; i++) out.push(sheetAt(wb.Worksheets, i).Name);
   return out;

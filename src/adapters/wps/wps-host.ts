@@ -10,10 +10,11 @@ import type { ClearReport, HostFeature, PaneHost, Snapshot, WriteReport } from "
 import { anchorSheet } from "./anchors";
 import { clearOutputs } from "./clear";
 import { wpsIssue } from "./errors";
-import { readSnapshot } from "./read";
+import { readSnapshot, sheetNames } from "./read";
+import { unknownSheet } from "../../app/ports";
 import { readState, saveState } from "./state";
 import { writeOutputs } from "./write";
-import { sheetAt, type WpsApplication } from "./wps-types";
+import { findSheet, sheetAt, type WpsApplication } from "./wps-types";
 
 /** Comments (批注) are Kaohe's notes in WPS; there is no undo grouping to ask for. */
 const FEATURES: Record<HostFeature, boolean> = { notes: true, undoGroup: false };
@@ -46,7 +47,12 @@ export class WpsHost implements PaneHost {
   }
 
   async snapshot(opts: { sheet?: string; grid?: boolean } = {}): Promise<Result<Snapshot>> {
-    return this.guarded(() => readSnapshot(this.app.ActiveWorkbook, opts), opts.sheet);
+    const r = this.guarded((): Result<Snapshot> => {
+      const wb = this.app.ActiveWorkbook;
+      if (opts.sheet !== undefined && !findSheet(wb, opts.sheet)) return fail(unknownSheet(opts.sheet, sheetNames(wb)));
+      return ok(readSnapshot(wb, opts));
+    }, opts.sheet);
+    return r.ok ? r.value : r;
   }
 
   async write(tx: OutputWrite, state: WorkbookState, at: string): Promise<Result<WriteReport>> {

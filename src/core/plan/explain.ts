@@ -1,6 +1,7 @@
 /** Each unit's explanation in words: its standing, every item that lost points and why, vetoes, problems. */
 import type { Texts } from "./texts";
 import { sum2 } from "../decimal";
+import type { Issue } from "../issue";
 import type { Reason, UnitResult } from "../score/types";
 
 /**
@@ -35,37 +36,87 @@ export function hasSomethingToExplain(u: UnitResult): boolean {
     (u.outcomeReasons ?? []).some((r) => r.code.startsWith("grade.") || (r.code === "coefficient" && r.params.coefficient !== 1));
 }
 
+/** A reason, with the input cell it was read from when there is one. */
+export interface ExplainedReason {
+  reason: Reason;
+  cell?: string;
+}
+
+/** An item that lost points or has a finding: every reason, then 扣完为止 / the bonus cap when it applied. */
+export interface ExplainedItem {
+  name: string;
+  score: number | null;
+  max: number | null;
+  reasons: ExplainedReason[];
+}
+
+/**
+ * What a unit's explanation says, as data: the note on its 考核结果 cell, its 考核明细 row and the
+ * pane's breakdown all render this, so they cannot disagree on what is shown.
+ */
+export interface UnitExplanation {
+  /** The line an outcome was judged against, in the regulation's words (后进单位：…85分以下（含85分）). */
+  outcomeReasons: Reason[];
+  vetoes: Reason[];
+  /** The unit's errors (what left it without a total). */
+  problems: Issue[];
+  items: ExplainedItem[];
+  /** "其余各项满分": some items but not all lost nothing, in a points rubric, and the unit has a total. */
+  fullMarks: boolean;
+}
+
+export function explanationOf(u: UnitResult): UnitExplanation {
+  const items: ExplainedItem[] = [];
+  // 分类考核: an item that is not the unit's is neither explained nor counted as full marks.
+  const assessed = u.items.filter((i) => !i.notApplicable);
+  for (const item of assessed) {
+    const reasons: ExplainedReason[] = [...item.deductions, ...item.findings].map((d) => (d.cell ? { reason: d.reason, cell: d.cell } : { reason: d.reason }));
+    if (reasons.length === 0) continue;
+    if (item.floored) {
+      const raw = sum2(item.deductions.map((d) => d.points));
+      reasons.push({ reason: item.bonus ? { code: "capped", params: { points: raw, max: item.max ?? 0 } } : { code: "floored", params: { points: raw } } });
+    }
+    items.push({ name: item.name, score: item.score, max: item.max, reasons });
+  }
+  const full = assessed.length - items.length;
+  return {
+    outcomeReasons: u.outcomeReasons ?? [],
+    vetoes: u.vetoReasons,
+    problems: u.problems.filter((p) => p.severity === "error"),
+    items,
+    fullMarks: u.status !== "incomplete" && full > 0 && full < assessed.length && assessed[0]?.max !== null,
+  };
+}
+
+const withCell = (text: string, cell: string | undefined) => (cell ? `${cell} ${text}` : text);
+
+/** The unit's note: its standing (vetoes included), then the explanation line by line. */
 export function explainUnit(u: UnitResult, t: Texts): string {
-  const lines: string[] = [];
+  const e = explanationOf(u);
   const head = [u.unit];
   if (u.total !== null) head.push(`${t.label("total")} ${u.total}`);
   if (u.rank !== null) head.push(`${t.label("rank")} ${u.rank}`);
   head.push(resultText(u, t));
-  lines.push(head.join(t.sep));
-  // The line an outcome was judged against, in the regulation's words (后进单位：…85分以下（含85分）).
-  for (const r of u.outcomeReasons ?? []) lines.push(t.reason(r));
-  if (u.status === "incomplete") {
-    for (const p of u.problems.filter((p) => p.severity === "error")) lines.push(`${p.cell ? `${p.cell} ` : ""}${t.issue(p)}`);
-    return lines.join("\n");
-  }
-  let full = 0;
-  for (const item of u.items) {
-    if (item.notApplicable) continue; // 分类考核: not the unit's item
-    const notes = [...item.deductions, ...item.findings];
-    if (notes.length === 0) {
-      full++;
-      continue;
-    }
+  const lines = [head.join(t.sep), ...e.outcomeReasons.map((r) => t.reason(r))];
+  for (const p of e.problems) lines.push(withCell(t.issue(p), p.cell));
+  for (const item of e.items) {
     const score = item.score !== null && item.max !== null ? ` ${item.score}/${item.max}` : "";
     lines.push(`${item.name}${score}${t.colon.trimEnd()}`);
-    for (const d of notes) lines.push(`  · ${t.reason(d.reason)}${d.cell ? t.paren(d.cell) : ""}`);
-    if (item.floored) {
-      const raw = sum2(item.deductions.map((d) => d.points));
-      const reason: Reason = item.bonus ? { code: "capped", params: { points: raw, max: item.max ?? 0 } } : { code: "floored", params: { points: raw } };
-      lines.push(`  · ${t.reason(reason)}`);
-    }
+    for (const r of item.reasons) lines.push(`  · ${t.reason(r.reason)}${r.cell ? t.paren(r.cell) : ""}`);
   }
-  const assessed = u.items.filter((i) => !i.notApplicable);
-  if (full > 0 && full < assessed.length && assessed[0]?.max !== null) lines.push(t.label("fullMarks"));
+  if (e.fullMarks) lines.push(t.label("fullMarks"));
   return lines.join("\n");
+}
+
+/** The unit's reasons in its 考核明细 row, one per line: each with its cell first; null when there are none. */
+export function explanationLines(u: UnitResult, t: Texts): string | null {
+  const e = explanationOf(u);
+  const lines = [
+    ...e.items.flatMap((i) => i.reasons.map((r) => withCell(t.reason(r.reason), r.cell))),
+    ...e.vetoes.map((r) => t.reason(r)),
+    // 难度系数, 等次名额, 否决后等次, 后进单位: why the unit's total, grade or outcome is what it is.
+    ...e.outcomeReasons.map((r) => t.reason(r)),
+    ...e.problems.map((p) => withCell(t.issue(p), p.cell)),
+  ];
+  return lines.length ? lines.join("\n") : null;
 }

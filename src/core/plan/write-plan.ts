@@ -6,7 +6,7 @@
 import { type CellRange, type Grid, cellAt, columnLetter, isBlank, parseA1, rangeA1 } from "../grid";
 import { issue, type Issue, type Result, ok, fail } from "../issue";
 import type { Assessment } from "../assess";
-import { attainedText, explainUnit, hasSomethingToExplain, resultText } from "./explain";
+import { attainedText, explainUnit, explanationLines, hasSomethingToExplain, resultText } from "./explain";
 import type { Texts } from "./texts";
 
 export type PlanValue = string | number | null;
@@ -130,19 +130,13 @@ function resultsSheet(a: Assessment, t: Texts): PlanValue[][] {
     ],
   ];
   for (const u of a.units) {
-    const reasons: string[] = [];
-    for (const i of u.items) for (const d of [...i.deductions, ...i.findings]) reasons.push(`${d.cell ? `${d.cell} ` : ""}${t.reason(d.reason)}`);
-    for (const r of u.vetoReasons) reasons.push(t.reason(r));
-    // 难度系数, 等次名额, 否决后等次, 后进单位: why the unit's total, grade or outcome is what it is.
-    for (const r of u.outcomeReasons ?? []) reasons.push(t.reason(r));
-    for (const p of u.problems) if (p.severity === "error") reasons.push(`${p.cell ? `${p.cell} ` : ""}${t.issue(p)}`);
     rows.push([
       u.unit, u.row + 1, t.label(u.status),
       points ? u.total : attainedText(u),
       u.rank, resultText(u, t),
       ...u.items.map((i) => (i.notApplicable ? t.label("notApplicable") : points ? i.score : i.met === null ? null : i.met ? t.label("yes") : t.label("no"))),
       ...u.composites.map((c) => c.value),
-      reasons.length ? reasons.join("\n") : null,
+      explanationLines(u, t),
     ]);
   }
   const general = a.problems.filter((p) => !p.unit);

@@ -4,7 +4,7 @@
  */
 import type { ZodError } from "zod";
 import { compileFormula, type Formula } from "../formula";
-import { issue, type Issue, type Result, ok, fail } from "../issue";
+import { issue, type Issue, type IssueParamsByCode, type Result, ok, fail } from "../issue";
 import { normalizeName } from "../text";
 import { sum2 } from "../decimal";
 import { rubricSchema, type RubricDoc, type RuleDoc, type TargetRef } from "./schema";
@@ -21,7 +21,7 @@ export interface Compiled {
 function schemaIssues(error: ZodError): Issue[] {
   return error.issues.map((zi) => {
     const path = zi.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    const params: Record<string, string | number> = { path: path.join(".") || "(root)", kind: zi.code, detail: zi.message };
+    const params: IssueParamsByCode["rubric.schema"] = { path: path.join(".") || "(root)", kind: zi.code, detail: zi.message };
     if (zi.code === "invalid_type") params.expected = String(zi.expected);
     if (zi.code === "unrecognized_keys") params.keys = zi.keys.join(", ");
     if (zi.code === "invalid_value") params.expected = zi.values.map(String).join(" | ");
@@ -56,8 +56,8 @@ class Checker {
       this.errors.push(issue("rubric.formula", { formula: source, reason: c.error.code, detail: c.error.detail, path: path.join(".") }, { path }));
       return undefined;
     }
-    for (const n of c.formula.names) this.requireIndicator(n, path);
-    return c.formula;
+    for (const n of c.value.names) this.requireIndicator(n, path);
+    return c.value;
   }
 
   target(ref: TargetRef, path: Path): ResolvedTarget | undefined {

@@ -4,7 +4,7 @@
  */
 import type { Rule } from "../rubric/model";
 import type { Reason } from "./types";
-import { MET, MISSING, earned, shown, steps, type RuleOutcome } from "./rule-kit";
+import { MET, MISSING, earned, shown, steps, type RuleVerdict } from "./rule-kit";
 import { bestOf, rankOf, worstOf, type IndicatorStats } from "./run-stats";
 import type { RuleContext } from "./rules";
 
@@ -24,7 +24,7 @@ function reaches(value: number, ref: number, direction: "atLeast" | "atMost"): b
   return (direction === "atLeast" ? value - ref : ref - value) > -1e-9;
 }
 
-export function evaluateRelativeRule(rule: RelativeRule, ctx: RuleContext, full: number, bonus: boolean, input: Input): RuleOutcome {
+export function evaluateRelativeRule(rule: RelativeRule, ctx: RuleContext, full: number, bonus: boolean, input: Input): RuleVerdict {
   const { value, cell } = input;
   const runBased = rule.type !== "efficacy" || rule.satisfactory === "best" || rule.unacceptable === "worst";
   const found = ctx.stats?.get(input.key);

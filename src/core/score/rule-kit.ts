@@ -4,7 +4,7 @@ import type { Indicator } from "../rubric/model";
 import { clamp, round2 } from "../decimal";
 import type { Reason } from "./types";
 
-export interface RuleOutcome {
+export interface RuleVerdict {
   /** null: the rule could not be applied (its input is missing or optional and absent). */
   met: boolean | null;
   /** A required input is missing or invalid: the item has no score. */
@@ -15,10 +15,10 @@ export interface RuleOutcome {
   problem?: Issue;
 }
 
-export const NOT_APPLICABLE: RuleOutcome = { met: null, points: 0 };
-export const MISSING: RuleOutcome = { met: null, points: 0, missing: true };
+export const NOT_APPLICABLE: RuleVerdict = { met: null, points: 0 };
+export const MISSING: RuleVerdict = { met: null, points: 0, missing: true };
 /** Most rules of most units are met: share one outcome instead of building a reason nobody reads. */
-export const MET: RuleOutcome = { met: true, points: 0 };
+export const MET: RuleVerdict = { met: true, points: 0 };
 
 export function unitSymbol(ind: Indicator): string {
   return ind.kind === "percent" ? "%" : ind.kind === "permille" ? "‰" : "";
@@ -36,7 +36,7 @@ export const shown = (x: number): number => (Number.isInteger(x) ? x : round2(x)
  * A rule that earns points out of its full marks: a deduction item loses what it did not earn, a
  * bonus item gains what it earned. Earned points are kept within [0, full] and not rounded here.
  */
-export function earned(full: number, raw: number, bonus: boolean, reason: Reason, cell?: string): RuleOutcome {
+export function earned(full: number, raw: number, bonus: boolean, reason: Reason, cell?: string): RuleVerdict {
   const got = clamp(raw, 0, full);
   const points = bonus ? got : full - got;
   // Below 10⁻⁹ is binary noise (10 × 96 / 96), not a point lost.

@@ -3,11 +3,11 @@ import { evaluate } from "../formula";
 import { issue, type Issue } from "../issue";
 import type { ResolvedTarget, Rubric, Rule } from "../rubric/model";
 import { valueLookup, type Value } from "./unit-values";
-import { MET, MISSING, NOT_APPLICABLE, shown, steps, unitSymbol, type RuleOutcome } from "./rule-kit";
+import { MET, MISSING, NOT_APPLICABLE, shown, steps, unitSymbol, type RuleVerdict } from "./rule-kit";
 import type { IndicatorStats } from "./run-stats";
 import { evaluateShapeRule, isShapeRule } from "./shape-rules";
 
-export type { RuleOutcome };
+export type { RuleVerdict };
 
 export interface RuleContext {
   rubric: Rubric;
@@ -41,7 +41,7 @@ function gapTo(x: number, lo: number, hi: number): number {
   return x < lo ? Number((lo - x).toPrecision(12)) : x > hi ? Number((x - hi).toPrecision(12)) : 0;
 }
 
-export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | undefined, bonus = false): RuleOutcome {
+export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | undefined, bonus = false): RuleVerdict {
   if (isShapeRule(rule)) return evaluateShapeRule(rule, ctx, itemMax, bonus);
   if (rule.type === "formula") {
     if (!rule.formula) return NOT_APPLICABLE;
@@ -78,13 +78,13 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | und
     case "perCount": {
       if (value === 0) return MET;
       const points = value * rule.points;
-      return { met: value === 0, points, reason: { code: "count", params: { indicator: ind.name, value, per: rule.points, points: shown(points) } }, cell };
+      return { met: false, points, reason: { code: "count", params: { indicator: ind.name, value, per: rule.points, points: shown(points) } }, cell };
     }
     case "check": {
       const fires = (value === 1) === rule.when;
       if (!fires) return MET;
-      const points = fires ? (rule.points ?? 0) : 0;
-      return { met: !fires, points, reason: { code: "check", params: { indicator: ind.name, answer: value === 1 ? "yes" : "no", points } }, cell };
+      const points = rule.points ?? 0;
+      return { met: false, points, reason: { code: "check", params: { indicator: ind.name, answer: value === 1 ? "yes" : "no", points } }, cell };
     }
     case "range": {
       const lo = resolveTarget(ctx, rule.resolved.min, ind.name);
@@ -103,15 +103,15 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | und
       const params: Record<string, string | number> = { indicator: ind.name, value, min: lo, max: hi, points };
       if (prev) params.previous = prev.value;
       if (before) Object.assign(params, { before: before.value, gap, beforeGap: gapTo(before.value, lo, hi), minChange });
-      return { met, points, reason: { code: "range", params }, cell };
+      return { met: false, points, reason: { code: "range", params }, cell };
     }
     case "improvement": {
       const prev = rule.resolved.previous ? ctx.values.get(rule.resolved.previous.key) : undefined;
       if (!prev) return NOT_APPLICABLE;
       const met = rule.direction === "higher" ? value > prev.value : value < prev.value;
       if (met) return MET;
-      const points = met ? 0 : (rule.points ?? 0);
-      return { met, points, reason: { code: "improvement", params: { indicator: ind.name, value, previous: prev.value, direction: rule.direction, points } }, cell };
+      const points = rule.points ?? 0;
+      return { met: false, points, reason: { code: "improvement", params: { indicator: ind.name, value, previous: prev.value, direction: rule.direction, points } }, cell };
     }
     case "enteredScore": {
       const max = itemMax ?? 0;

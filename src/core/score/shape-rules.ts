@@ -5,7 +5,7 @@
 import { issue } from "../issue";
 import type { Rule } from "../rubric/model";
 import type { Reason } from "./types";
-import { MISSING, NOT_APPLICABLE, earned, shown, unitSymbol, type RuleOutcome } from "./rule-kit";
+import { MISSING, NOT_APPLICABLE, earned, shown, unitSymbol, type RuleVerdict } from "./rule-kit";
 import { evaluateRelativeRule, type RelativeRule } from "./relative-rules";
 import type { RuleContext } from "./rules";
 
@@ -21,7 +21,7 @@ export function isShapeRule(rule: Rule): rule is ShapeRule {
 /** Differences below 10⁻⁹ are binary noise, not a difference. */
 const atLeast = (x: number, min: number): boolean => x - min > -1e-9;
 
-export function evaluateShapeRule(rule: ShapeRule, ctx: RuleContext, itemMax: number | undefined, bonus: boolean): RuleOutcome {
+export function evaluateShapeRule(rule: ShapeRule, ctx: RuleContext, itemMax: number | undefined, bonus: boolean): RuleVerdict {
   const full = rule.points ?? itemMax ?? 0;
   if (rule.type === "raters") return raters(rule, ctx, full, bonus);
   const ind = rule.resolved.ind;
@@ -50,7 +50,7 @@ export function evaluateShapeRule(rule: ShapeRule, ctx: RuleContext, itemMax: nu
 }
 
 /** 民主测评: drop the `drop` highest and lowest ratings, average the rest, scale `outOf` to the full marks. */
-function raters(rule: Extract<Rule, { type: "raters" }>, ctx: RuleContext, full: number, bonus: boolean): RuleOutcome {
+function raters(rule: Extract<Rule, { type: "raters" }>, ctx: RuleContext, full: number, bonus: boolean): RuleVerdict {
   const inds = rule.resolved.raters ?? [];
   const ratings: number[] = [];
   for (const ind of inds) {

@@ -54,8 +54,8 @@ export function readUnitValues(grid: Grid, layout: TableLayout, rubric: Rubric, 
     const parsed = parseCell(rowCells?.[col], ind.kind, ind.bounds);
     if (parsed.ok) {
       values.set(ind.key, { value: parsed.value, col: letter });
-    } else if (parsed.code !== "value.missing" || ind.required) {
-      problems.push(issue(parsed.code, { indicator: ind.name, ...parsed.params }, where(`${letter}${rowNumber}`)));
+    } else if (parsed.error.code !== "value.missing" || ind.required) {
+      problems.push(issue(parsed.error.code, { indicator: ind.name, ...parsed.error.params }, where(`${letter}${rowNumber}`)));
     }
   }
 

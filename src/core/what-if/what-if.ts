@@ -170,7 +170,8 @@ export function whatIf(grid: Grid, rubric: Rubric, base: Assessment, row: number
       if (known) return known.result;
       if (report.assessments >= budget) return null;
       report.assessments++;
-      const { assessment } = engine(withCell(grid, row, col, cellFor(ind.kind, value)), rubric, { layout });
+      const probed = engine(withCell(grid, row, col, cellFor(ind.kind, value)), rubric, { layout });
+      const assessment = probed.ok ? probed.value : undefined;
       const after = assessment?.units.find((u) => u.row === row);
       const result: ProbeResult = {
         valid: after !== undefined && after.status !== "incomplete",

@@ -4,7 +4,7 @@
  * schema error at `sections.0.items.2.max` can be shown at the cell the official typed it in.
  */
 import { a1, cellAt, displayValue, isBlank, isErrorValue, type CellValue, type Grid } from "../../grid";
-import { issue, type Issue, type IssueCode, type IssueParams } from "../../issue";
+import { issue, type Issue, type IssueCode, type IssueParamsByCode } from "../../issue";
 import { echo, isPercentFormat, scanDecimal } from "../../values";
 import { NO_WORDS, YES_WORDS } from "./layout";
 
@@ -51,8 +51,9 @@ export class SheetCells {
     return isBlank(this.raw(row, col));
   }
 
-  problem(code: IssueCode, row: number, col: number, params: IssueParams = {}): undefined {
-    this.issues.push(issue(code, params, { sheet: this.sheet, cell: a1(row, col) }));
+  problem<C extends IssueCode>(code: C, row: number, col: number, params: IssueParamsByCode[C]): undefined {
+    // C is generic here; the signature already ties params to code.
+    this.issues.push(issue<IssueCode>(code, params, { sheet: this.sheet, cell: a1(row, col) }));
     return undefined;
   }
 
