@@ -4,6 +4,8 @@ import type { Compiled } from "../core/rubric/compile";
 import { attainedText, resultText } from "../core/plan/explain";
 import { type Catalog, texts } from "../i18n";
 import { renderTable } from "./text-table";
+import { rubricIdentity } from "../core/rubric/hash";
+import { shortHash } from "../i18n/rubric-change";
 import { shown } from "./terminal-text";
 
 export function renderScoreTable(a: Assessment, c: Catalog): string {
@@ -27,13 +29,13 @@ export function renderScoreTable(a: Assessment, c: Catalog): string {
 export function renderRubricList(list: ReadonlyArray<Compiled>, c: Catalog, json: boolean): string {
   if (json) {
     return JSON.stringify(
-      list.map(({ rubric: r }) => ({ id: r.id, name: r.name, version: r.version, mode: r.mode, items: r.items.length })),
+      list.map(({ rubric: r }) => ({ id: r.id, name: r.name, version: r.version, hash: rubricIdentity(r.doc).hash, mode: r.mode, items: r.items.length })),
       null,
       2,
     );
   }
   return renderTable(
-    ["id", c.labels.rubric, "version", "mode", c.labels.item],
-    list.map(({ rubric: r }) => [r.id, r.name, r.version, r.mode, String(r.items.length)]),
+    ["id", c.labels.rubric, "version", "sha256", "mode", c.labels.item],
+    list.map(({ rubric: r }) => [r.id, r.name, r.version, shortHash(rubricIdentity(r.doc).hash), r.mode, String(r.items.length)]),
   );
 }

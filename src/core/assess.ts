@@ -3,9 +3,11 @@ import { type CellRange, type Grid, a1 } from "./grid";
 import type { Issue } from "./issue";
 import { indicatorByName, type Rubric } from "./rubric/model";
 import { normalizeName } from "./text";
+import { rubricIdentity } from "./rubric/hash";
 import { round2, weightedSum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
 import { fractionWarnings } from "./table/fractions";
+import { unusedColumnWarnings } from "./table/unused-columns";
 import { columnReaders, readUnitValues, type ColumnReader } from "./score/unit-values";
 import { scoreItem, sumItems } from "./score/item";
 import { vetoReasons } from "./score/vetoes";
@@ -14,7 +16,8 @@ import { assignOutcomes } from "./outcomes";
 import type { UnitResult } from "./score/types";
 
 export interface Assessment {
-  rubric: { id: string; name: string; version: string; mode: "points" | "attainment" };
+  /** The rubric used, with the SHA-256 of its canonical form (rubric/hash.ts). */
+  rubric: { id: string; name: string; version: string; mode: "points" | "attainment"; hash: string };
   sheet: string;
   layout: TableLayout;
   units: UnitResult[];
@@ -103,10 +106,10 @@ export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}):
   const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, run));
   rankUnits(units);
   assignOutcomes(units, rubric.outcomes, rubric.mode);
-  const problems = [...located.issues, ...fractionWarnings(grid, layout, rubric), ...units.flatMap((u) => u.problems)];
+  const problems = [...located.issues, ...fractionWarnings(grid, layout, rubric), ...unusedColumnWarnings(grid.sheet, layout, rubric), ...units.flatMap((u) => u.problems)];
   return {
     assessment: {
-      rubric: { id: rubric.id, name: rubric.name, version: rubric.version, mode: rubric.mode },
+      rubric: { id: rubric.id, name: rubric.name, version: rubric.version, mode: rubric.mode, hash: rubricIdentity(rubric.doc).hash },
       sheet: grid.sheet,
       layout,
       units,

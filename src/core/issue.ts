@@ -13,6 +13,13 @@ export type IssueCode =
   | "rubric.totalMismatch"
   | "rubric.unknownBuiltin"
   | "rubric.exclusiveWording"
+  // the checker's further findings (check-schema.ts, check-reach.ts, table/unused-columns.ts)
+  | "rubric.unknownRuleType"
+  | "rubric.notNumber"
+  | "rubric.vetoNeverFires"
+  | "rubric.vetoAlwaysFires"
+  | "rubric.ruleNeverDeducts"
+  | "column.unused"
   // table layout
   | "table.empty"
   | "table.noHeader"
