@@ -7,6 +7,9 @@ import type { Issue } from "../../src/core/issue";
 import { assess } from "../../src/core/assess";
 import { catalog, formatIssue } from "../../src/i18n";
 import { builtinRubrics } from "../../src/app/rubrics";
+import { rubricSchema } from "../../src/core/rubric/schema";
+import { compileRubricSheet, rubricToSheet } from "../../src/core/rubric/sheet";
+import { sheetGrid } from "./rubric-sheet/helpers";
 import { grid as gridOf } from "../helpers/grid";
 
 const ZH = catalog("zh-CN");
@@ -193,5 +196,15 @@ describe("a mapped column no rule reads", () => {
     if (!c.ok) throw new Error(JSON.stringify(c.issues));
     const grid = gridOf([["单位", "计划生育率", "违法生育数", "领导小组", "出生数", "人口"], ["甲村", 90, 0, "是", 10, 1000]]);
     expect(assess(grid, c.value.rubric).assessment?.problems.filter((p) => p.code === "column.unused")).toEqual([]);
+  });
+});
+
+describe("a rubric written as a 评分细则 sheet", () => {
+  it("puts the new warnings on the cells they come from", () => {
+    const doc = rubricSchema.parse({ ...base, vetoes: [{ type: "totalBelow", value: 0 }], items: [{ name: "计划生育率", max: 10, rules: [{ type: "perCount", indicator: "违法生育数", points: 0 }] }] });
+    const c = compileRubricSheet(sheetGrid(rubricToSheet(doc)));
+    if (!c.ok) throw new Error(JSON.stringify(c.issues));
+    // Row 21 holds the rule, row 22 the veto; E is their 计分方式 column.
+    expect(c.value.warnings.map((w) => [w.code, w.sheet, w.cell])).toEqual([["rubric.ruleNeverDeducts", "评分细则", "E21"], ["rubric.vetoNeverFires", "评分细则", "E22"]]);
   });
 });
