@@ -56,6 +56,10 @@ export function previewOf(snap: Snapshot | undefined, compiled: Compiled, manual
     rows,
     headers: headers.map((h) => ({ letter: columnLetter(h.col), text: h.text })),
     // An imported rubric's own warnings (the built-ins' are known) and mapped columns nothing reads.
-    issues: [...(isBuiltin(compiled.rubric.id) ? [] : compiled.warnings), ...located.issues, ...(part ? unusedColumnWarnings(snap.grid.sheet, part, compiled.rubric) : [])],
+    issues: [
+      ...(isBuiltin(compiled.rubric.id) ? [] : compiled.warnings),
+      ...located.issues,
+      ...(part ? unusedColumnWarnings(snap.grid.sheet, part, compiled.rubric) : []),
+    ],
   };
 }
