@@ -64,7 +64,7 @@ describe("canonical form", () => {
     // mode defaults to points, vetoes to [] … written out or not, the same rubric.
     const explicit = { ...clone(raw), mode: "points", ranking: {}, outcomes: {} };
     expect(hashOf(explicit)).toBe(hashOf(raw));
-    const first = (explicit as { sections: { items: { rules: Record<string, unknown>[] }[] }[] }).sections[0]?.items[0]?.rules[0];
+    const first = (explicit as unknown as { sections: { items: { rules: Record<string, unknown>[] }[] }[] }).sections[0]?.items[0]?.rules[0];
     if (first) Object.assign(first, { direction: "atLeast", step: 1, rounding: "none", inclusive: true });
     expect(hashOf(explicit)).toBe(hashOf(raw));
   });
