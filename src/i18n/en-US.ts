@@ -128,7 +128,7 @@ export const enUS: Catalog = {
     "rubric.unknownBuiltin": (p) => `There is no built-in rubric "${s(p.id)}"; available: ${s(p.available)}`,
     "rubric.unknownRuleType": (p) => `Rubric, at ${s(p.path)}: unknown ${p.what === "veto" ? "veto" : "rule"} type "${s(p.type)}"; known types: ${s(p.expected)}`,
     "rubric.notNumber": (p) =>
-      `Rubric, at ${s(p.path)}: the ${p.key === "min" ? "lower bound" : p.key === "max" ? "upper bound" : "target"} "${s(p.value)}" is not a number; write a number (88, without %), or {column: name} or {unitTable: name}`,
+      `Rubric, at ${s(p.path)}: the ${p.key === "min" ? "lower bound" : p.key === "max" ? "upper bound" : "target"} "${s(p.value)}" is not a number; write a number (88, unquoted, without %), or {column: name} or {unitTable: name}`,
     "rubric.vetoNeverFires": (p) =>
       `The veto at ${s(p.path)} can never apply: ` +
       (p.why === "noTotal" ? `an attainment rubric has no total to be below ${s(p.value)}` :

@@ -127,7 +127,7 @@ export const zhCN: Catalog = {
     "rubric.unknownBuiltin": (p) => `没有名为“${s(p.id)}”的内置考核细则；可用：${s(p.available)}`,
     "rubric.unknownRuleType": (p) => `考核细则位置 ${s(p.path)}：不认识的${p.what === "veto" ? "一票否决" : "规则"}类型“${s(p.type)}”；可用的类型：${s(p.expected)}`,
     "rubric.notNumber": (p) =>
-      `考核细则位置 ${s(p.path)}：${p.key === "min" ? "下限" : p.key === "max" ? "上限" : "目标值"}“${s(p.value)}”不是数字；请填写数字（如 88，不带 % 号），或写 {column: 列名}、{unitTable: 目标表名}`,
+      `考核细则位置 ${s(p.path)}：${p.key === "min" ? "下限" : p.key === "max" ? "上限" : "目标值"}“${s(p.value)}”不是数字；请填写数字（如 88，不加引号、不带 % 号），或写 {column: 列名}、{unitTable: 目标表名}`,
     "rubric.vetoNeverFires": (p) =>
       `一票否决（位置 ${s(p.path)}）永远不会生效：` +
       (p.why === "noTotal" ? `达标制细则没有总分，“总分低于${s(p.value)}分”无从判断` :

@@ -63,7 +63,7 @@ describe("errors block scoring", () => {
   it("a target, or a range's bound, that is not a number", () => {
     const e = only(errorsOf(withItem({ rules: [{ ...rule, target: "88%" }] })));
     expect(e).toMatchObject({ code: "rubric.notNumber", path: ["items", 0, "rules", 0, "target"] });
-    expect(formatIssue(e, ZH)).toBe("考核细则位置 items.0.rules.0.target：目标值“88%”不是数字；请填写数字（如 88，不带 % 号），或写 {column: 列名}、{unitTable: 目标表名}");
+    expect(formatIssue(e, ZH)).toBe("考核细则位置 items.0.rules.0.target：目标值“88%”不是数字；请填写数字（如 88，不加引号、不带 % 号），或写 {column: 列名}、{unitTable: 目标表名}");
     const range = only(errorsOf(withItem({ rules: [{ type: "range", indicator: "计划生育率", min: 80, max: "九十", points: 1 }] })));
     expect(range).toMatchObject({ code: "rubric.notNumber", path: ["items", 0, "rules", 0, "max"] });
     expect(formatIssue(range, ZH)).toContain("上限“九十”不是数字");
