@@ -10,6 +10,7 @@ import type { ChangedCell } from "../core/ownership/compare";
 import { newToken, withRecord, type SheetState, type WorkbookState } from "../core/ownership/record";
 import type { OutputClear } from "../core/ownership/transaction";
 import type { Compiled } from "../core/rubric/compile";
+import { rubricChange } from "../core/rubric/hash";
 import type { UnitResult } from "../core/score/types";
 import type { ColumnMapping } from "../core/table/layout";
 import { whatIf, type WhatIf } from "../core/what-if/what-if";
@@ -142,7 +143,9 @@ export class PaneSession {
     this.assessment = undefined;
     const snap = await this.refresh();
     if (!snap.ok) return snap;
-    const planned = planRun(snap.value, this.state, this.rubric(), this.mapping(), this.locale, this.host.supports("notes"));
+    // One time for the run: the results sheet shows it and the record keeps it.
+    const at = this.clock();
+    const planned = planRun(snap.value, this.state, this.rubric(), this.mapping(), this.locale, this.host.supports("notes"), at);
     if (!planned.ok) return planned;
     const { tx, assessment } = planned.value;
     if (tx.overwrite.length && !confirmed) return ok({ kind: "confirm", sheet: tx.sheet, overwrite: tx.overwrite });
@@ -150,12 +153,13 @@ export class PaneSession {
     const before = this.state.sheets[tx.token];
     const sheetState: SheetState = { mappings: before?.mappings ?? {}, last: { rubricId: tx.rubric.id, units: lastUnits(assessment) } };
     const next: WorkbookState = { ...this.state, rubricId: tx.rubric.id, sheets: { ...this.state.sheets, [tx.token]: sheetState } };
-    const written = await this.host.write(tx, next, this.clock());
+    const written = await this.host.write(tx, next, at);
     if (!written.ok) return fail(...written.issues, ...(await undoFailedRun(this.host)));
     this.state = withRecord(next, tx.token, written.value.record);
     this.snapshot = { ...snap.value, token: tx.token };
     this.assessment = assessment;
-    return ok({ kind: "scored", result: summarise(assessment, before?.last), report: written.value });
+    const rubricChanged = rubricChange(before?.record?.rubric, tx.rubric);
+    return ok({ kind: "scored", result: summarise(assessment, before?.last, { at, rubricChange: rubricChanged }), report: written.value });
   }
 
   private async pendingClear(): Promise<Result<OutputClear | null>> {

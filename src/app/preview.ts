@@ -3,6 +3,8 @@ import { columnLetter } from "../core/grid";
 import type { Issue } from "../core/issue";
 import type { Compiled } from "../core/rubric/compile";
 import { locateTable, type ColumnMapping } from "../core/table/layout";
+import { unusedColumnWarnings } from "../core/table/unused-columns";
+import { isBuiltin } from "./rubric-registry";
 import type { Snapshot } from "./pane-host";
 
 export interface MappingRow {
@@ -53,6 +55,11 @@ export function previewOf(snap: Snapshot | undefined, compiled: Compiled, manual
     unitColumn: located.layout ? columnLetter(located.layout.unitCol) : null,
     rows,
     headers: headers.map((h) => ({ letter: columnLetter(h.col), text: h.text })),
-    issues: located.issues,
+    // An imported rubric's own warnings (the built-ins' are known) and mapped columns nothing reads.
+    issues: [
+      ...(isBuiltin(compiled.rubric.id) ? [] : compiled.warnings),
+      ...located.issues,
+      ...(part ? unusedColumnWarnings(snap.grid.sheet, part, compiled.rubric) : []),
+    ],
   };
 }

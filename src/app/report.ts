@@ -1,10 +1,17 @@
 /** The machine-readable result (`kaohe score --format json`): a stable shape, reasons in words. */
 import type { Assessment } from "../core/assess";
 import type { Issue } from "../core/issue";
+import type { RubricChange } from "../core/rubric/hash";
 import { type Catalog, formatIssue, formatReason } from "../i18n";
+import { rubricChangeLines } from "../i18n/rubric-change";
 
 export interface JsonReport {
-  rubric: { id: string; name: string; version: string; mode: string };
+  /** `hash`: SHA-256 of the rubric's canonical form (the same for its YAML, JSON and 评分细则 sheet). */
+  rubric: { id: string; name: string; version: string; mode: string; hash: string };
+  /** ISO time of the run. */
+  scoredAt?: string;
+  /** The workbook's last run used another version of this rubric: what changed, and in words. */
+  rubricChange?: RubricChange & { message: string[] };
   sheet: string;
   units: {
     row: number;
@@ -31,9 +38,11 @@ export function problemJson(p: Issue, c: Catalog): JsonReport["problems"][number
   return { severity: p.severity, cell: p.cell ?? null, unit: p.unit ?? null, code: p.code, message: formatIssue(p, c) };
 }
 
-export function jsonReport(a: Assessment, c: Catalog): JsonReport {
+export function jsonReport(a: Assessment, c: Catalog, run: { at?: string; rubricChange?: RubricChange } = {}): JsonReport {
   return {
     rubric: a.rubric,
+    ...(run.at !== undefined && { scoredAt: run.at }),
+    ...(run.rubricChange && { rubricChange: { ...run.rubricChange, message: rubricChangeLines(c, run.rubricChange) } }),
     sheet: a.sheet,
     units: a.units.map((u) => ({
       row: u.row + 1,

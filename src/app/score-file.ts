@@ -12,6 +12,7 @@ import { newToken, type WorkbookState } from "../core/ownership/record";
 import { buildOutputWrite, type OutputWrite, type Previous } from "../core/ownership/transaction";
 import { buildWritePlan, type NotesChoice } from "../core/plan/write-plan";
 import type { Compiled } from "../core/rubric/compile";
+import { rubricChange, rubricStamp, type RubricChange } from "../core/rubric/hash";
 import type { ColumnMapping } from "../core/table/layout";
 import { texts, type Catalog } from "../i18n";
 import type { Snapshot } from "./pane-host";
@@ -42,6 +43,8 @@ export interface FileScore {
   tx?: OutputWrite;
   kept: ChangedCell[];
   warnings: Issue[];
+  /** The workbook's last run used another version of this rubric (same id): what changed. */
+  rubricChange?: RubricChange;
 }
 
 /** The sheet without the cells the record proves are Kaohe's (the user's edits stay, and block). */
@@ -74,19 +77,22 @@ export async function scoreFile(book: RecordedBook, rubric: Compiled, opts: File
   const assessed = assess(grid, rubric.rubric, { ...(opts.mapping && { mapping: opts.mapping }) });
   if (!assessed.ok) return assessed;
   const assessment = assessed.value;
-  if (!opts.write) return ok({ assessment, kept: [], warnings: rubric.warnings });
+  const stamp = rubricStamp(rubric.rubric.doc);
+  const change = rubricChange(previous?.record.rubric, stamp);
+  const changed = change ? { rubricChange: change } : {};
+  if (!opts.write) return ok({ assessment, kept: [], warnings: rubric.warnings, ...changed });
   if (snap.locked) return fail(protectedSheet(grid.sheet));
 
   const t = texts(opts.locale);
   const reuse = previous?.results?.name;
   const results = reuse ?? pickResultsSheet(t.label("resultsSheet"), new Set(snap.sheetNames));
   if (!reuse && snap.structureLocked) return fail(issue("workbook.structureProtected", { sheet: results }, { sheet: grid.sheet }));
-  const plan = buildWritePlan(grid, assessment, t, { resultsSheet: results, ...(opts.notes && { notes: opts.notes }) });
+  const plan = buildWritePlan(grid, assessment, t, { resultsSheet: results, at: opts.at, ...(opts.notes && { notes: opts.notes }) });
   if (!plan.ok) return plan;
   const token = snap.token ?? newToken(snap.state);
-  const tx = buildOutputWrite(plan.value, token, { id: rubric.rubric.id, version: rubric.rubric.version }, previous);
+  const tx = buildOutputWrite(plan.value, token, stamp, previous);
   // Placement kept clear of every non-blank cell, so nothing of the user's is in the new area.
   if (tx.overwrite.length) throw new Error(`would overwrite ${tx.overwrite.map((c) => c.cell).join(", ")}`);
   await book.applyRun(tx, snap.state, opts.at);
-  return ok({ assessment, tx, kept: tx.kept, warnings: rubric.warnings });
+  return ok({ assessment, tx, kept: tx.kept, warnings: rubric.warnings, ...changed });
 }

@@ -8,6 +8,7 @@ import { newToken, type WorkbookState } from "../core/ownership/record";
 import { buildOutputWrite, type OutputWrite } from "../core/ownership/transaction";
 import { buildWritePlan } from "../core/plan/write-plan";
 import type { Compiled } from "../core/rubric/compile";
+import { rubricStamp } from "../core/rubric/hash";
 import type { ColumnMapping } from "../core/table/layout";
 import { texts, type Catalog } from "../i18n";
 import type { Snapshot } from "./pane-host";
@@ -21,7 +22,8 @@ export interface PlannedRun {
 
 export const protectedSheet = (sheet: string): Issue => issue("sheet.protected", { sheet }, { sheet });
 
-export function planRun(snap: Snapshot, state: WorkbookState, compiled: Compiled, mapping: ColumnMapping, locale: Catalog, notes: boolean): Result<PlannedRun> {
+/** `at`: the run's ISO time, shown in the results sheet (the caller's clock; the record gets the same). */
+export function planRun(snap: Snapshot, state: WorkbookState, compiled: Compiled, mapping: ColumnMapping, locale: Catalog, notes: boolean, at?: string): Result<PlannedRun> {
   const { grid } = snap;
   if (snap.resultsOf) return fail(issue("sheet.kaoheResults", { sheet: grid.sheet, owner: snap.resultsOf }, { sheet: grid.sheet }));
   if (snap.locked) return fail(protectedSheet(grid.sheet));
@@ -34,10 +36,10 @@ export function planRun(snap: Snapshot, state: WorkbookState, compiled: Compiled
   const t = texts(locale);
   const results = previous?.results?.name ?? pickResultsSheet(t.label("resultsSheet"), new Set(snap.sheetNames));
   if (!previous?.results && snap.structureLocked) return fail(issue("workbook.structureProtected", { sheet: results }, { sheet: grid.sheet }));
-  const plan = buildWritePlan(grid, assessment, t, { resultsSheet: results, ...(ownedArea && { ownedArea }), strict: true });
+  const plan = buildWritePlan(grid, assessment, t, { resultsSheet: results, ...(ownedArea && { ownedArea }), strict: true, ...(at !== undefined && { at }) });
   if (!plan.ok) return plan;
   const token = snap.token ?? newToken(state);
-  const tx = buildOutputWrite(plan.value, token, { id: compiled.rubric.id, version: compiled.rubric.version }, previous);
+  const tx = buildOutputWrite(plan.value, token, rubricStamp(compiled.rubric.doc), previous);
   if (!notes) tx.notes = [];
   return ok({ tx, assessment });
 }

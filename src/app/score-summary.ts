@@ -2,6 +2,7 @@
 import type { Assessment } from "../core/assess";
 import type { LastUnit } from "../core/ownership/record";
 import type { Outcome, UnitResult } from "../core/score/types";
+import type { RubricChange } from "../core/rubric/hash";
 
 export interface Change {
   unit: string;
@@ -25,11 +26,19 @@ export interface ScoreResult {
   /** Present when there was an earlier run: units whose rank or status changed. */
   changes?: Change[];
   previousRubric?: string;
+  /** ISO time of the run. */
+  scoredAt?: string;
+  /** Re-scored with a changed version of the same rubric (same id): which rules changed. */
+  rubricChange?: RubricChange;
 }
 
 const named = (a: Assessment, outcome: Outcome) => a.units.filter((u) => u.outcomes.includes(outcome)).map((u) => u.unit);
 
-export function summarise(a: Assessment, previous?: { rubricId: string; units: LastUnit[] }): ScoreResult {
+export function summarise(
+  a: Assessment,
+  previous?: { rubricId: string; units: LastUnit[] },
+  run: { at?: string; rubricChange?: RubricChange | null } = {},
+): ScoreResult {
   const count = (s: string) => a.units.filter((u) => u.status === s).length;
   const ranked = a.units.filter((u) => u.rank !== null).sort((x, y) => (x.rank ?? 0) - (y.rank ?? 0));
   const clean = ranked.filter((u) => u.status === "scored");
@@ -45,6 +54,8 @@ export function summarise(a: Assessment, previous?: { rubricId: string; units: L
     attained: named(a, "attained"),
     notAttained: named(a, "notAttained"),
   };
+  if (run.at !== undefined) result.scoredAt = run.at;
+  if (run.rubricChange) result.rubricChange = run.rubricChange;
   if (previous) {
     result.changes = diff(previous.units, a.units);
     result.previousRubric = previous.rubricId;

@@ -7,6 +7,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import type { Compiled } from "../core/rubric/compile";
+import { rubricIdentity } from "../core/rubric/hash";
 import type { Issue, Result } from "../core/issue";
 import { builtinRubric, builtinRubrics, parseRubricBytes } from "../app/rubrics";
 import { scoreFile } from "../app/score-file";
@@ -17,6 +18,7 @@ import { lateProblem, openErrorMessage } from "./open-error";
 import { outputKind } from "./output-kind";
 import { LIMITS } from "../adapters/xlsx/limits";
 import { renderScoreTable, renderRubricList } from "./render";
+import { rubricChangeLines, rubricIdentityText, scoredAtText } from "../i18n/rubric-change";
 import { HELP } from "./help";
 import { FileProblem, type FileProblemKind, inspectInputFile, prepareOutput, readInputFile, writeOutput } from "./output-file";
 import { escapeControls, printableIssue, shown, terminalJson, terminalLine } from "./terminal-text";
@@ -187,13 +189,14 @@ async function score(io: Io, args: string[]): Promise<number> {
     bilingual(io, "sheetNotFound", { file, sheet: values.sheet, available: (await opened.sheets()).map((s) => s.name).join(", ") });
   }
 
+  const at = new Date().toISOString();
   const result = await scoreFile(opened, compiled, {
     ...(values.sheet !== undefined && { sheet: values.sheet }),
     mapping,
     notes,
     locale: c,
     write: out !== undefined,
-    at: new Date().toISOString(),
+    at,
   }).catch((e: unknown) => {
     const late = lateProblem(e, file);
     if (late) bilingual(io, late.key, late.params);
@@ -211,8 +214,12 @@ async function score(io: Io, args: string[]): Promise<number> {
   }
 
   const a = scored.assessment;
-  if (values.format === "json") io.out(terminalJson(jsonReport(a, c)));
+  const change = scored.rubricChange;
+  if (values.format === "json") io.out(terminalJson(jsonReport(a, c, { at, ...(change && { rubricChange: change }) })));
   else io.out(`${renderScoreTable(a, c)}\n`);
+  // Which rubric scored, and when; and, re-scoring a scored copy, whether its rules changed since.
+  io.err(terminalLine(`${rubricIdentityText(c, a.rubric)}${c.sep}${scoredAtText(c, at)}`));
+  for (const line of change ? rubricChangeLines(c, change) : []) io.err(terminalLine(line));
 
   for (const w of scored.warnings) io.err(terminalLine(issueLine(w, c)));
   for (const p of a.problems) io.err(terminalLine(issueLine(p, c)));
@@ -251,6 +258,7 @@ async function checkRubric(io: Io, args: string[]): Promise<number> {
   }
   for (const w of result.value.warnings) io.err(terminalLine(`${c.labels.warning}: ${issueLine(w, c)}`));
   io.out(terminalLine(c.cli.rubricValid({ id: shown(result.value.rubric.id), items: result.value.rubric.items.length, warnings: result.value.warnings.length })));
+  io.out(terminalLine(rubricIdentityText(c, { ...result.value.rubric, hash: rubricIdentity(result.value.rubric.doc).hash })));
   return 0;
 }
 

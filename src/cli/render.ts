@@ -6,6 +6,8 @@ import { type Catalog, texts } from "../i18n";
 import { renderTable } from "./text-table";
 import { escapeControls, shown } from "./terminal-text";
 import type { Reason } from "../core/score/types";
+import { rubricIdentity } from "../core/rubric/hash";
+import { shortHash } from "../i18n/rubric-change";
 
 export function renderScoreTable(a: Assessment, c: Catalog): string {
   const t = texts(c);
@@ -35,13 +37,13 @@ export function renderScoreTable(a: Assessment, c: Catalog): string {
 export function renderRubricList(list: ReadonlyArray<Compiled>, c: Catalog, json: boolean): string {
   if (json) {
     return JSON.stringify(
-      list.map(({ rubric: r }) => ({ id: r.id, name: r.name, version: r.version, mode: r.mode, items: r.items.length })),
+      list.map(({ rubric: r }) => ({ id: r.id, name: r.name, version: r.version, hash: rubricIdentity(r.doc).hash, mode: r.mode, items: r.items.length })),
       null,
       2,
     );
   }
   return renderTable(
-    ["id", c.labels.rubric, "version", "mode", c.labels.item],
-    list.map(({ rubric: r }) => [r.id, r.name, r.version, r.mode, String(r.items.length)]),
+    ["id", c.labels.rubric, "version", "sha256", "mode", c.labels.item],
+    list.map(({ rubric: r }) => [r.id, r.name, r.version, shortHash(rubricIdentity(r.doc).hash), r.mode, String(r.items.length)]),
   );
 }

@@ -3,9 +3,11 @@ import { type CellRange, type Grid, a1 } from "./grid";
 import { fail, ok, type Issue, type Result } from "./issue";
 import { indicatorByName, type Rubric } from "./rubric/model";
 import { normalizeName } from "./text";
+import { rubricIdentity } from "./rubric/hash";
 import { round2, weightedSum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
 import { fractionWarnings } from "./table/fractions";
+import { unusedColumnWarnings } from "./table/unused-columns";
 import { columnReaders, readUnitValues, type ColumnReader, type UnitValues } from "./score/unit-values";
 import { RunStatsBuilder, relativeIndicators, type RunStats } from "./score/run-stats";
 import { scoreItem, sumItems } from "./score/item";
@@ -17,7 +19,8 @@ import type { GradeEffectDoc } from "./rubric/schema";
 import { appliesTo, categoryOnlyIndicators, categoryProblems, notApplicable } from "./score/categories";
 
 export interface Assessment {
-  rubric: { id: string; name: string; version: string; mode: "points" | "attainment" };
+  /** The rubric used, with the SHA-256 of its canonical form (rubric/hash.ts). */
+  rubric: { id: string; name: string; version: string; mode: "points" | "attainment"; hash: string };
   sheet: string;
   layout: TableLayout;
   units: UnitResult[];
@@ -187,9 +190,9 @@ export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}):
   const together = rubric.coefficients !== undefined;
   rankUnits(units, together);
   assignOutcomes(units, rubric.outcomes, rubric.mode, together);
-  const problems = [...located.issues, ...fractionWarnings(grid, layout, rubric), ...units.flatMap((u) => u.problems)];
+  const problems = [...located.issues, ...fractionWarnings(grid, layout, rubric), ...unusedColumnWarnings(grid.sheet, layout, rubric), ...units.flatMap((u) => u.problems)];
   return ok({
-    rubric: { id: rubric.id, name: rubric.name, version: rubric.version, mode: rubric.mode },
+    rubric: { id: rubric.id, name: rubric.name, version: rubric.version, mode: rubric.mode, hash: rubricIdentity(rubric.doc).hash },
     sheet: grid.sheet,
     layout,
     units,

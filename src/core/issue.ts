@@ -8,6 +8,8 @@ type Text = string | number;
 type NoParams = Record<string, never>;
 type ColumnParams = { name: string; closest: string; sheet?: string };
 type ValueParams = { indicator: string; value: Text };
+/** The checker's reach findings: why, and the figures of that why (check-reach.ts). */
+type CheckParams = { why: string; path: string } & Readonly<Record<string, Text>>;
 
 /**
  * Every issue code with the parameters its producers set and its sentences may read: `issue()` and
@@ -28,6 +30,13 @@ export interface IssueParamsByCode {
   "rubric.noCategoryColumn": { path: string };
   "rubric.noGrades": { path: string };
   "rubric.noCoefficient": { category: string; path: string };
+  // the checker's further findings (check-schema.ts, check-reach.ts, table/unused-columns.ts)
+  "rubric.unknownRuleType": { type: string; expected: string; what: "veto" | "rule"; path: string };
+  "rubric.notNumber": { value: string; key: string; path: string };
+  "rubric.vetoNeverFires": CheckParams;
+  "rubric.vetoAlwaysFires": CheckParams;
+  "rubric.ruleNeverDeducts": CheckParams;
+  "column.unused": { name: string; column: string; header: string };
   // table layout
   "table.empty": NoParams;
   "table.noHeader": { rows: number };

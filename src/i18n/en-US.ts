@@ -141,6 +141,23 @@ export const enUS: Catalog = {
     "rubric.noGrades": (p) => `lowering the grade (降等次) needs grades: list them under outcomes.grades (等次 on a rubric sheet), or set a stated grade instead (at ${s(p.path)})`,
     "rubric.noCoefficient": (p) => `the category "${s(p.category)}" an item applies to has no difficulty coefficient: add one under ranking.coefficients (难度系数 on a rubric sheet) (at ${s(p.path)})`,
     "rubric.unknownBuiltin": (p) => `There is no built-in rubric "${s(p.id)}"; available: ${s(p.available)}`,
+    "rubric.unknownRuleType": (p) => `Rubric, at ${s(p.path)}: unknown ${p.what === "veto" ? "veto" : "rule"} type "${s(p.type)}"; known types: ${s(p.expected)}`,
+    "rubric.notNumber": (p) =>
+      `Rubric, at ${s(p.path)}: the ${p.key === "min" ? "lower bound" : p.key === "max" ? "upper bound" : "target"} "${s(p.value)}" is not a number; write a number (88, unquoted, without %), or {column: name} or {unitTable: name}`,
+    "rubric.vetoNeverFires": (p) =>
+      `The veto at ${s(p.path)} can never apply: ` +
+      (p.why === "noTotal" ? `an attainment rubric has no total to be below ${s(p.value)}` :
+       p.why === "belowZero" ? `a total is never below 0, so never ${Number(p.inclusive) ? "at or " : ""}below ${s(p.value)}` :
+       `its condition "${s(p.when)}" reads no indicator and is always false`),
+    "rubric.vetoAlwaysFires": (p) =>
+      `The veto at ${s(p.path)} applies to every unit: ` +
+      (p.why === "aboveMax" ? `the highest possible total is ${s(p.max)}, always ${Number(p.inclusive) ? "at or " : ""}below ${s(p.value)}` : `its condition "${s(p.when)}" reads no indicator and is always true`),
+    "rubric.ruleNeverDeducts": (p) =>
+      `A rule of "${s(p.item)}" (at ${s(p.path)}) can never ${Number(p.bonus) ? "award" : "deduct"} points: ` +
+      (p.why === "zeroPoints" ? `it is worth 0 points` :
+       p.why === "constant" ? `its formula "${s(p.formula)}" reads no indicator and is always ${s(p.value)}` :
+       `"${s(p.indicator)}" ranges over ${s(p.min)}–${s(p.max)}, and every value meets the target ${s(p.target)}`),
+    "column.unused": (p) => `Column ${s(p.column)} ("${s(p.header)}") is mapped to the indicator "${s(p.name)}", but no rule of the rubric reads it (scores are unaffected)`,
     "table.empty": () => `The sheet is empty`,
     "table.noHeader": (p) => `No header row in the first ${s(p.rows)} rows (expected a row of column names such as 单位 and the indicators)`,
     "table.noUnitColumn": (p) => `No unit column (row ${s(p.row)} should have a column named 单位, 社区, 村 … or a column of unit names)`,
@@ -259,6 +276,7 @@ export const enUS: Catalog = {
   },
   labels: {
     notApplicable: "n/a",
+    version: "Version", rubricHash: "Checksum (SHA-256)", scoredAt: "Scored at",
     total: "Total", rank: "Rank", result: "Result", attainedCount: "Targets met", unit: "Unit", row: "Row", status: "Status",
     item: "Item", points: "Points lost", cell: "Cell", max: "Max", score: "Score", section: "Section",
     scored: "Scored", vetoed: "Vetoed", incomplete: "Incomplete", commended: "Commended", laggard: "Laggard", progress: "Progress award",

@@ -140,6 +140,23 @@ export const zhCN: Catalog = {
     "rubric.noGrades": (p) => `“降等次”需要等次：请在 outcomes.grades（评分细则中的“等次”）中列出等次，或改为定为某一等次（位置 ${s(p.path)}）`,
     "rubric.noCoefficient": (p) => `项目适用的类别“${s(p.category)}”没有难度系数：请在 ranking.coefficients（评分细则中的“难度系数”）中为它填写系数（位置 ${s(p.path)}）`,
     "rubric.unknownBuiltin": (p) => `没有名为“${s(p.id)}”的内置考核细则；可用：${s(p.available)}`,
+    "rubric.unknownRuleType": (p) => `考核细则位置 ${s(p.path)}：不认识的${p.what === "veto" ? "一票否决" : "规则"}类型“${s(p.type)}”；可用的类型：${s(p.expected)}`,
+    "rubric.notNumber": (p) =>
+      `考核细则位置 ${s(p.path)}：${p.key === "min" ? "下限" : p.key === "max" ? "上限" : "目标值"}“${s(p.value)}”不是数字；请填写数字（如 88，不加引号、不带 % 号），或写 {column: 列名}、{unitTable: 目标表名}`,
+    "rubric.vetoNeverFires": (p) =>
+      `一票否决（位置 ${s(p.path)}）永远不会生效：` +
+      (p.why === "noTotal" ? `达标制细则没有总分，“总分低于${s(p.value)}分”无从判断` :
+       p.why === "belowZero" ? `总分最低为 0 分，不可能${Number(p.inclusive) ? "在" : ""}${s(p.value)}分以下${Number(p.inclusive) ? "（含）" : ""}` :
+       `条件“${s(p.when)}”不读取任何指标，结果恒为“否”`),
+    "rubric.vetoAlwaysFires": (p) =>
+      `一票否决（位置 ${s(p.path)}）对所有单位都会生效：` +
+      (p.why === "aboveMax" ? `总分最高只有 ${s(p.max)} 分，总是${Number(p.inclusive) ? "不超过" : "低于"} ${s(p.value)} 分` : `条件“${s(p.when)}”不读取任何指标，结果恒为“是”`),
+    "rubric.ruleNeverDeducts": (p) =>
+      `“${s(p.item)}”的规则（位置 ${s(p.path)}）永远不会${Number(p.bonus) ? "加分" : "扣分"}：` +
+      (p.why === "zeroPoints" ? `分值为 0` :
+       p.why === "constant" ? `公式“${s(p.formula)}”不读取任何指标，结果恒为 ${s(p.value)}` :
+       `“${s(p.indicator)}”的取值范围是 ${s(p.min)}–${s(p.max)}，任何取值都达到目标 ${s(p.target)}`),
+    "column.unused": (p) => `${s(p.column)} 列“${s(p.header)}”对应指标“${s(p.name)}”，但考核细则中没有任何规则读取它（不影响评分）`,
     "table.empty": () => `工作表是空的`,
     "table.noHeader": (p) => `在前 ${s(p.rows)} 行中找不到表头行（应有一行列名，如“单位”和各项指标名称）`,
     "table.noUnitColumn": (p) => `找不到单位列（第 ${s(p.row)} 行应有“单位”“社区”“村”等列名，或一列单位名称）`,
@@ -255,6 +272,7 @@ export const zhCN: Catalog = {
   },
   labels: {
     notApplicable: "不适用",
+    version: "版本", rubricHash: "校验码（SHA-256）", scoredAt: "评分时间",
     total: "总分", rank: "排名", result: "考核结果", attainedCount: "达标项数", unit: "单位", row: "行", status: "状态",
     item: "考核项目", points: "扣分", cell: "单元格", max: "分值", score: "得分", section: "类别",
     scored: "已评分", vetoed: "一票否决", incomplete: "数据不全", commended: "表彰", laggard: "后进单位", progress: "进步奖",

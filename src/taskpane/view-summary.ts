@@ -8,7 +8,8 @@ import { explanationOf } from "../core/plan/explain";
 import type { UnitResult } from "../core/score/types";
 import type { ScoreResult } from "../app/pane-session";
 import { type Catalog, ui } from "../i18n";
-import { bdi, issueText, reasonText } from "./bidi";
+import { bdi, isolate, issueText, reasonText } from "./bidi";
+import { rubricChangeLines, rubricIdentityText, scoredAtText } from "../i18n/rubric-change";
 import { type Child, h } from "./dom";
 
 export interface SummaryHandlers {
@@ -68,6 +69,7 @@ export function summary(c: Catalog, r: ScoreResult, on: SummaryHandlers): HTMLEl
   const fact = (id: string, label: string, ...value: Child[]) => [h("dt", {}, label), h("dd", { id }, ...value)];
   return h("section", { id: "summary", class: "card", attrs: { "aria-labelledby": "summary-h" } },
     h("h2", { id: "summary-h" }, c.ui.summary),
+    identity(c, r),
     h("p", { class: "counts" },
       h("span", { class: "pill ok" }, `${c.ui.scored} ${r.counts.scored}`),
       h("span", { class: "pill veto" }, `${c.ui.vetoed} ${r.counts.vetoed}`),
@@ -87,6 +89,7 @@ export function summary(c: Catalog, r: ScoreResult, on: SummaryHandlers): HTMLEl
           ...(hasProgress ? fact("progress", c.ui.progressUnits, ...names(c, progress.map((u) => ({ name: u.unit, unit: u, ...(u.improvement !== undefined && { extra: signed(u.improvement) }) })), on)) : []),
           ...(vetoedUnits.length ? fact("vetoed", c.ui.vetoedUnits, vetoed(c, vetoedUnits, on)) : []),
         ),
+    rubricChanged(c, r),
     changes(c, r),
     problems(c, r.assessment.problems, on),
   );
@@ -105,6 +108,23 @@ function changes(c: Catalog, r: ScoreResult): HTMLElement | null {
       : h("ul", { class: "changes" }, ...r.changes.map((ch) =>
           h("li", {}, bdi(ch.unit, "ind"), h("span", {}, `${ch.before ? standing(c, ch.before) : c.ui.added} → ${standing(c, ch.after)}`)))),
   );
+}
+
+/** Which rubric (version and checksum) scored, and when: what a result needs to be reproduced. */
+function identity(c: Catalog, r: ScoreResult): HTMLElement {
+  const a = r.assessment.rubric;
+  return h("p", { id: "rubric-identity", class: "muted" },
+    rubricIdentityText(c, { id: a.id, version: isolate(a.version), hash: a.hash }),
+    r.scoredAt ? h("span", { class: "at" }, `${c.sep}${scoredAtText(c, r.scoredAt)}`) : null);
+}
+
+/** Re-scored with a changed version of the same rubric: say that the rules changed, and which. */
+function rubricChanged(c: Catalog, r: ScoreResult): HTMLElement | null {
+  if (!r.rubricChange) return null;
+  const [headline, ...details] = rubricChangeLines(c, r.rubricChange, isolate);
+  return h("div", { id: "rubric-change", attrs: { role: "status" } },
+    h("h3", {}, headline ?? ""),
+    details.length ? h("ul", { class: "changes" }, ...details.map((d) => h("li", {}, d))) : null);
 }
 
 /** The pane lists this many problems; the results sheet has them all. */

@@ -157,14 +157,16 @@ export class OfflinePage {
     if (!opened.ok) return this.say(opened.message, "error");
     const book = opened.book;
     try {
-      const out = await scoreFile(book, rubric, { sheet: this.sheet, mapping: this.manual, notes: "shortfalls", locale: this.c, write: true, at: new Date().toISOString() });
+      const at = new Date().toISOString();
+      const out = await scoreFile(book, rubric, { sheet: this.sheet, mapping: this.manual, notes: "shortfalls", locale: this.c, write: true, at });
       if (!out.ok) {
         this.issues = out.issues;
         this.message = null;
         return this.render();
       }
-      this.result = summarise(out.value.assessment);
-      this.issues = out.value.warnings;
+        // A scored copy scored again with a changed rubric of the same id: the summary says what changed.
+        this.result = summarise(out.value.assessment, undefined, { at, rubricChange: out.value.rubricChange ?? null });
+        this.issues = out.value.warnings;
       const notes: string[] = [];
       for (const lim of book.limitations()) {
         const params = { file: l.name, ...lim };

@@ -5,13 +5,13 @@
  * breakdown brought into view, keyboard and forced-colors use, the confirmation panel.
  * Screenshots go to test-artifacts/screenshots/.
  */
-import { mkdirSync } from "fs";
+import { mkdirSync, readFileSync } from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { stateFromXml } from "../../src/core/ownership/record";
 import { haveChromium } from "../helpers/browser";
 import { model, openPane, SHOTS, startSite, type PaneSite } from "../helpers/pane-page";
-import { paneSeed } from "../helpers/pane-seed";
+import { paneSeed, XSS } from "../helpers/pane-seed";
 
 const WIDTH = 340;
 const HEIGHT = 900;
@@ -358,5 +358,34 @@ suite("task pane at 340 px", () => {
     await page.waitForSelector("#summary");
     const cells = (await model(page)).sheets[0]?.cells ?? {};
     expect([cells.AK3?.value, cells.AI9?.value]).toEqual(["已评分", undefined]);
+  });
+
+  it("says which rubric version scored, and which rules changed when the same rubric changes", async () => {
+    await open();
+    const community = JSON.parse(readFileSync(path.join(__dirname, "../../src/rubrics/community-2009.json"), "utf8")) as { sections: { items: { name: string; max: number }[] }[] };
+    const v1 = { ...community, id: "mine", version: "1" };
+    const importRubric = async (doc: unknown) => {
+      await page.setInputFiles("#rubric-file", { name: "mine.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
+      await page.waitForFunction(() => (document.querySelector("#rubric") as HTMLSelectElement | null)?.value === "mine");
+    };
+    await importRubric(v1);
+    await page.locator("#score").click();
+    await page.waitForSelector("#summary");
+    expect(await text("#rubric-identity")).toMatch(/^考核细则 mine，版本 1，校验码 [0-9a-f]{12}；评分时间 \d{4}-\d\d-\d\dT/);
+    expect(await page.locator("#rubric-change").count()).toBe(0);
+
+    // Version 2: the first item renamed (to markup, which must stay text) and worth the same.
+    const v2 = JSON.parse(JSON.stringify(v1)) as typeof v1;
+    v2.version = "2";
+    const first = v2.sections[0]?.items[0];
+    if (!first) throw new Error("community-2009 has items");
+    const was = first.name;
+    first.name = XSS;
+    await importRubric(v2);
+    await page.locator("#score").click();
+    await page.waitForSelector("#rubric-change");
+    expect(await text("#rubric-change h3")).toBe("考核细则“mine”与上次评分时不同（版本 1 → 2），评分规则已更改");
+    expect(await text("#rubric-change ul")).toBe(`新增项目：${XSS}\n删除项目：${was}`);
+    await expectNoHorizontalOverflow();
   });
 });

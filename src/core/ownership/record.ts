@@ -5,6 +5,7 @@
  * follow renames and inserted rows/columns (see docs/ownership.md).
  */
 import type { ColumnMapping } from "../table/layout";
+import { RUBRIC_PARTS, type RubricPart, type RubricStamp } from "../rubric/hash";
 
 /** Namespace of the custom XML part that holds the state. */
 export const STATE_NAMESPACE = "urn:kaohe:state:2";
@@ -33,7 +34,8 @@ export interface OutputRecord {
   notes: RecordedNote[];
   /** Kaohe's results sheet for this sheet: its name when written, its size from A1 and its content's fingerprint. */
   results?: { name: string; rows: number; cols: number; fingerprint: string };
-  rubric: { id: string; version: string };
+  /** The rubric the run used: id, version and (since hashes were recorded) its content hashes. */
+  rubric: RubricStamp;
   /** ISO time of the run (given by the app layer; core has no clock). */
   at: string;
 }
@@ -65,6 +67,27 @@ export const EMPTY_STATE: WorkbookState = { v: 2, rubrics: [], sheets: {} };
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((s): s is string => typeof s === "string") : []);
 
+const isHash = (x: unknown): x is string => typeof x === "string" && /^[0-9a-f]{1,64}$/.test(x);
+
+/** A record's rubric: id and version always; the hashes when a Kaohe that records them wrote it. */
+function parseStamp(x: Record<string, unknown>): RubricStamp {
+  const stamp: RubricStamp = { id: String(x.id ?? ""), version: String(x.version ?? "") };
+  if (isHash(x.hash)) stamp.hash = x.hash;
+  if (Array.isArray(x.items)) {
+    stamp.items = x.items.filter((e): e is [string, string] => Array.isArray(e) && typeof e[0] === "string" && isHash(e[1])).map(([n, h]) => [n, h]);
+  }
+  const parts = x.parts;
+  if (isObject(parts)) {
+    const known: Partial<Record<RubricPart, string>> = {};
+    for (const p of RUBRIC_PARTS) {
+      const h = parts[p];
+      if (isHash(h)) known[p] = h;
+    }
+    stamp.parts = known;
+  }
+  return stamp;
+}
+
 function parseRecord(x: unknown): OutputRecord | undefined {
   if (!isObject(x) || typeof x.area !== "string" || !isObject(x.rubric)) return undefined;
   const r = x.results;
@@ -79,7 +102,7 @@ function parseRecord(x: unknown): OutputRecord | undefined {
       ? x.notes.filter((n): n is RecordedNote => isObject(n) && Number.isInteger(n.i) && typeof n.f === "string").map((n) => ({ i: n.i, f: n.f }))
       : [],
     ...(results && { results }),
-    rubric: { id: String(x.rubric.id ?? ""), version: String(x.rubric.version ?? "") },
+    rubric: parseStamp(x.rubric),
     at: typeof x.at === "string" ? x.at : "",
   };
 }

@@ -8,6 +8,7 @@ import type { Highlight, PlanValue, WritePlan } from "../plan/write-plan";
 import { fingerprint } from "./fingerprint";
 import type { ChangedCell, Ownership } from "./compare";
 import { ANY_CONTENT, type OutputRecord } from "./record";
+import type { RubricStamp } from "../rubric/hash";
 
 /** A cell Kaohe will empty, with the number format it had before Kaohe first wrote it (null: leave as is). */
 export interface ClearCell {
@@ -58,7 +59,8 @@ export interface OutputWrite {
     /** The results sheet of an earlier run (its current name): cleared and reused, so Excel keeps its undo history. */
     reuse: string | null;
   };
-  rubric: { id: string; version: string };
+  /** The rubric's id, version and hashes, kept in the record. */
+  rubric: RubricStamp;
 }
 
 export interface OutputClear {

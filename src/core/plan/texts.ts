@@ -7,7 +7,9 @@ export type LabelKey =
   | "max" | "score" | "section" | "scored" | "vetoed" | "incomplete" | "commended" | "laggard" | "progress"
   | "attained" | "notAttained" | "resultsSheet" | "resultsTitle" | "deductionsTitle" | "problemsTitle"
   | "severity" | "error" | "warning" | "message" | "yes" | "no" | "none"
-  | "improvement" | "rubric" | "summary" | "fullMarks" | "notApplicable";
+    | "improvement" | "rubric" | "summary" | "fullMarks" | "notApplicable"
+    // the rubric's identity and the time of the run, in the results sheet's header
+    | "version" | "rubricHash" | "scoredAt";
 
 export interface Texts {
   label(key: LabelKey): string;

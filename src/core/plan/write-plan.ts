@@ -62,6 +62,8 @@ export interface PlanOptions {
    * user's data, say so instead of looking further right.
    */
   strict?: boolean;
+  /** ISO time of the run (from the app: core has no clock), shown in the results sheet's header. */
+  at?: string;
 }
 
 function columnFree(grid: Grid, col: number, top: number, bottom: number, opts: PlanOptions): boolean {
@@ -113,13 +115,14 @@ function occupied(grid: Grid, col: number, first: number, width: number, top: nu
 }
 
 /** One row per unit: status, total, rank, result, every item's score, then every reason, one per line. */
-function resultsSheet(a: Assessment, t: Texts): PlanValue[][] {
+function resultsSheet(a: Assessment, t: Texts, at: string | undefined): PlanValue[][] {
   const points = a.rubric.mode === "points";
   const composites = a.units[0]?.composites.map((c) => c.name) ?? [];
   const items = a.units[0]?.items ?? [];
   const rows: PlanValue[][] = [
     [t.label("resultsTitle"), `${a.rubric.name}${t.paren(`${a.rubric.id} ${a.rubric.version}`)}`],
-    [t.label("rubric"), a.rubric.id, a.sheet],
+    // The rubric's identity and the run's time: what a result needs to be reproduced.
+    [t.label("rubric"), a.rubric.id, a.sheet, t.label("version"), a.rubric.version, t.label("rubricHash"), a.rubric.hash, ...(at ? [t.label("scoredAt"), at] : [])],
     [],
     [
       t.label("unit"), t.label("row"), t.label("status"),
@@ -188,7 +191,7 @@ export function buildWritePlan(grid: Grid, a: Assessment, t: Texts, opts: PlanOp
       .filter((u) => notes === "all" || (notes === "shortfalls" && hasSomethingToExplain(u)))
       .map((u) => ({ row: u.row, col: resultCol, text: explainUnit(u, t) })),
     highlights: highlightsOf(a),
-    results: { name: opts.resultsSheet, rows: resultsSheet(a, t) },
+    results: { name: opts.resultsSheet, rows: resultsSheet(a, t, opts.at) },
     owned: { top: a.layout.headerRow, left: first, bottom: Math.max(a.layout.lastRow, a.layout.headerRow), right: ownedRight },
   });
 }

@@ -12,15 +12,19 @@ import type { Indicator, Item, Resolved, ResolvedTarget, Rubric, Rule, Veto } fr
 import { wordingWarnings } from "./wording-check";
 import { fullMarks } from "./full-marks";
 import { checkShapeRule } from "./compile-shapes";
+import { specificSchemaIssue } from "./check-schema";
+import { reachWarnings } from "./check-reach";
 
 export interface Compiled {
   rubric: Rubric;
   warnings: Issue[];
 }
 
-function schemaIssues(error: ZodError): Issue[] {
+function schemaIssues(error: ZodError, raw: unknown): Issue[] {
   return error.issues.map((zi) => {
     const path = zi.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    const specific = specificSchemaIssue(zi, path, raw);
+    if (specific) return specific;
     const params: IssueParamsByCode["rubric.schema"] = { path: path.join(".") || "(root)", kind: zi.code, detail: zi.message };
     if (zi.code === "invalid_type") params.expected = String(zi.expected);
     if (zi.code === "unrecognized_keys") params.keys = zi.keys.join(", ");
@@ -269,7 +273,7 @@ function unitTargets(doc: RubricDoc): Map<string, Map<string, number>> {
 
 export function compileRubric(raw: unknown): Result<Compiled> {
   const parsed = rubricSchema.safeParse(raw);
-  if (!parsed.success) return fail(...schemaIssues(parsed.error));
+  if (!parsed.success) return fail(...schemaIssues(parsed.error, raw));
   const doc = parsed.data;
   const c = new Checker(doc);
   compileIndicators(c, doc);
@@ -291,6 +295,7 @@ export function compileRubric(raw: unknown): Result<Compiled> {
   }
   c.warnings.push(...wordingWarnings(doc));
   const categories = checkOutcomeShapes(c, doc);
+  if (!c.errors.length) c.warnings.push(...reachWarnings(doc, items, vetoes));
   if (c.errors.length) return fail(...c.errors, ...c.warnings);
   const rubric: Rubric = {
     id: doc.id,
