@@ -69,7 +69,8 @@ export type IssueCode =
   | "rubricSheet.unknownItem"
   | "rubricSheet.notApplicable"
   | "rubricSheet.inconsistent"
-  | "rubricSheet.notFound";
+  | "rubricSheet.notFound"
+  | "rubricSheet.addFailed";
 
 export type Severity = "error" | "warning";
 

@@ -177,6 +177,7 @@ export const enUS: Catalog = {
     "rubricSheet.notApplicable": (p) => `计分方式 "${s(p.kind)}" does not use ${s(p.label)}: clear the cell or choose another 计分方式`,
     "rubricSheet.inconsistent": (p) => `${s(p.label)} of "${s(p.item)}" is "${s(p.value)}" on this row but "${s(p.first)}" on the item's first row`,
     "rubricSheet.notFound": (p) => `the workbook has no rubric sheet "${s(p.sheet)}"; its sheets: ${s(p.available)}`,
+    "rubricSheet.addFailed": (p) => `Could not add the sheet "${s(p.sheet)}": ${s(p.detail)}. ` + (p.cleaned === "yes" ? `The half-made sheet was deleted; the workbook is as it was. Please try again` : `The half-made sheet "${s(p.sheet)}" could not be deleted (${s(p.left)}); please delete it yourself`),
     "output.sheetEdge": (p) => `no room right of the table for the results: the table reaches the sheet's last column ${s(p.last)} (${s(p.count)} columns needed). Delete unneeded columns right of the table, or copy the table to a new sheet`,
   },
   reasons: {

@@ -176,6 +176,7 @@ export const zhCN: Catalog = {
     "rubricSheet.notApplicable": (p) => `计分方式“${s(p.kind)}”不使用“${s(p.label)}”：请清空该单元格或改选计分方式`,
     "rubricSheet.inconsistent": (p) => `“${s(p.item)}”的${s(p.label)}在本行是“${s(p.value)}”，与该项第一行的“${s(p.first)}”不一致`,
     "rubricSheet.notFound": (p) => `工作簿中没有评分细则工作表“${s(p.sheet)}”；现有工作表：${s(p.available)}`,
+    "rubricSheet.addFailed": (p) => `未能新建工作表“${s(p.sheet)}”：${s(p.detail)}。` + (p.cleaned === "yes" ? `做了一半的工作表已删除，工作簿未被改动，请重试` : `做了一半的工作表“${s(p.sheet)}”未能删除（${s(p.left)}），请手动删除它`),
     "output.sheetEdge": (p) => `表格右侧没有空间写入考核结果：表格已到工作表最右列 ${s(p.last)}（需要 ${s(p.count)} 列）。请删去表格右侧不需要的列，或把表格复制到新工作表后再评分`,
   },
   reasons: {

@@ -13,6 +13,10 @@ import { wpsIssue } from "./errors";
 import { readSnapshot } from "./read";
 import { readState, saveState } from "./state";
 import { writeOutputs } from "./write";
+import { addRubricSheet } from "./add-sheet";
+import { readGrid } from "./read";
+import type { Grid } from "../../core/grid";
+import type { RubricSheet } from "../../core/rubric/sheet";
 import { sheetAt, type WpsApplication } from "./wps-types";
 
 /** Comments (批注) are Kaohe's notes in WPS; there is no undo grouping to ask for. */
@@ -72,6 +76,14 @@ export class WpsHost implements PaneHost {
       ws.Activate();
       ws.Range(cell).Select();
     });
+  }
+
+  async readSheets(names: ReadonlyArray<string>, limit?: { maxRows: number; maxCols: number }): Promise<Result<Grid[]>> {
+    return this.guarded(() => names.map((n) => readGrid(sheetAt(this.app.ActiveWorkbook.Worksheets, n), null, limit)));
+  }
+
+  async addSheet(sheet: RubricSheet): Promise<Result<{ name: string }>> {
+    return this.guarded(() => addRubricSheet(this.app, sheet), sheet.name);
   }
 
   onSelectionChanged(handler: (sheet: string, row: number) => void): void {
