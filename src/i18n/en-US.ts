@@ -67,6 +67,9 @@ export const enUS: Catalog = {
     webTitle: "Kaohe scoring · offline", webIntro: "Scores in this browser, nothing is uploaded: pick or drop a workbook, check the table and columns, score, and download the scored copy. Your file is never changed.",
     pickWorkbook: "Choose a workbook…", dropHere: "or drop an .xlsx workbook on this page", workbook: "Workbook", rubricFromSheet: "Rubric on sheet “{sheet}”",
     rubricFromFile: " (file)", download: "Download the scored copy", downloadHint: "The copy is “{file}”; your workbook was not changed.", opening: "Reading the workbook…",
+    newRubricSheet: "New rubric sheet", newSheetFrom: "Content of the new rubric sheet", blankTemplate: "Empty template",
+    rubricSheetAdded: "Added the sheet \"{sheet}\". Fill in or change the rubric there, then pick it under Rubric to score with it; every score reads the sheet as it is then.",
+    onSheet: " (sheet \"{sheet}\")", sheetProblems: " ({count} errors)",
     original: "Original",
   },
   cli: {

@@ -66,6 +66,9 @@ export const zhCN: Catalog = {
     webTitle: "考核评分 · 离线版", webIntro: "在本机浏览器中评分，不上传、不联网：选择或拖入工作簿，核对表格和对应列，评分后下载评分副本。原文件不会被改动。",
     pickWorkbook: "选择工作簿…", dropHere: "或把 .xlsx 工作簿拖到本页", workbook: "工作簿", rubricFromSheet: "工作表“{sheet}”中的评分细则",
     rubricFromFile: "（文件）", download: "下载评分副本", downloadHint: "副本为“{file}”；原工作簿未被改动。", opening: "正在读取工作簿…",
+    newRubricSheet: "新建评分细则", newSheetFrom: "新建评分细则的内容", blankTemplate: "空白模板",
+    rubricSheetAdded: "已新建工作表“{sheet}”。在表中填写或修改细则后，在“考核细则”中选择它评分；每次评分都按表中当时的内容。",
+    onSheet: "（工作表“{sheet}”）", sheetProblems: "（{count} 个错误）",
     original: "原文件",
   },
   cli: {
