@@ -212,16 +212,22 @@ export class PaneSession {
   async newRubricSheet(source: string | null): Promise<Result<string>> {
     let sheet = rubricTemplateSheet();
     if (source !== null) {
-      const onSheet = sheetOfChoice(source);
-      const from = onSheet === undefined ? this.registry.find(source) : this.sheetRubrics.get(onSheet);
-      const compiled = from && "ok" in from ? (from.ok ? from.value : undefined) : from;
-      if (!compiled) return fail(...(from && "ok" in from && !from.ok ? from.issues : [issue("rubric.unknownBuiltin", { id: source, available: this.rubrics().map((r) => r.id).join(", ") })]));
-      sheet = rubricToSheet(compiled.rubric.doc);
+      const from = this.choice(source);
+      if (!from.ok) return from;
+      sheet = rubricToSheet(from.value.rubric.doc);
     }
     const added = await this.host.addSheet(sheet);
     if (!added.ok) return added;
     const again = await this.refresh();
     return again.ok ? ok(added.value.name) : again;
+  }
+
+  /** The rubric a choice id names: a built-in, an imported one, or a 评分细则 sheet's (refused with its problems). */
+  private choice(id: string): Result<Compiled> {
+    const sheet = sheetOfChoice(id);
+    if (sheet !== undefined) return sheetRubric(this.sheetRubrics, sheet);
+    const found = this.registry.find(id);
+    return found ? ok(found) : fail(issue("rubric.unknownBuiltin", { id, available: this.rubrics().map((r) => r.id).join(", ") }));
   }
 
   private async pendingClear(): Promise<Result<OutputClear | null>> {

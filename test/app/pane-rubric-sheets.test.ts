@@ -109,6 +109,23 @@ describe("评分细则 sheets in the pane", () => {
     scored(await t.session.score());
   });
 
+  it("新建评分细则 copies another 评分细则 sheet's rubric exactly, and refuses a rubric the pane does not offer", async () => {
+    const t = simSession(await countySeed());
+    await t.session.open();
+    const copy = await t.session.newRubricSheet(SHEET);
+    expect(copy).toEqual({ ok: true, value: "评分细则 (2)" });
+    const [original, copied] = t.session.rubrics().filter((r) => r.sheet);
+    expect(copied).toMatchObject({ sheet: "评分细则 (2)", problems: 0, name: original?.name });
+    await t.session.chooseRubric("sheet:评分细则 (2)");
+    const fromCopy = t.session.rubric().rubric.doc;
+    await t.session.chooseRubric(SHEET);
+    expect(fromCopy).toEqual(t.session.rubric().rubric.doc);
+    const before = t.user.snapshot();
+    const r = await t.session.newRubricSheet("no-such-rubric");
+    expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["rubric.unknownBuiltin"]);
+    expect(t.user.snapshot().sheets.length).toBe(before.sheets.length);
+  });
+
   it("新建评分细则 in a workbook whose structure is protected says why and adds nothing", async () => {
     const t = simSession({ sheets: [{ name: "考核", rows: [["单位"]] }], structureProtected: true });
     await t.session.open();
