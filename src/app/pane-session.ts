@@ -21,7 +21,7 @@ import { parseRubricText } from "./rubrics";
 import { lastUnits, summarise, type ScoreResult } from "./score-summary";
 import { planRun } from "./score-run";
 import { isRubricSheet, rubricTemplateSheet, rubricToSheet } from "../core/rubric/sheet";
-import { readSheetRubrics, sheetChoiceId, sheetOfChoice, sheetProblems, sheetRubric, type SheetRubrics } from "./rubric-sheets";
+import { readSheetRubrics, sheetChoiceId, sheetOfChoice, sheetProblems, sheetRubric, type SheetRubrics } from "./pane-rubric-sheets";
 
 export type { RubricChoice } from "./rubric-registry";
 export type { Change, ScoreResult } from "./score-summary";
