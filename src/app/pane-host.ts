@@ -9,6 +9,7 @@ import type { CellContent } from "../core/ownership/fingerprint";
 import type { OutputRecord, WorkbookState } from "../core/ownership/record";
 import type { OutputClear, OutputWrite } from "../core/ownership/transaction";
 import type { ChangedCell } from "../core/ownership/compare";
+import type { RubricSheet } from "../core/rubric/sheet";
 
 export { EMPTY_STATE, type LastUnit, type WorkbookState } from "../core/ownership/record";
 
@@ -80,4 +81,16 @@ export interface PaneHost {
   onSelectionChanged(handler: (sheet: string, row: number) => void): void;
   /** Called when the user activates another sheet. */
   onActivated(handler: (sheet: string) => void): void;
+  /**
+   * Read sheets by name as grids (values, number formats, merged areas), nothing of Kaohe's record.
+   * `maxRows`/`maxCols` read only that much from A1 (enough to tell a 评分细则 sheet by its layout).
+   */
+  readSheets(names: ReadonlyArray<string>, limit?: { maxRows: number; maxCols: number }): Promise<Result<Grid[]>>;
+  /**
+   * Add `sheet` as a new worksheet after the last one and activate it, named `sheet.name` or, when that
+   * is taken, the first free `name (2)`, `name (3)` … — never over a sheet that exists. Text is written as
+   * text, drop-downs as list validations, headings bold. Refused when the workbook's structure is
+   * protected; a failure part-way deletes the half-made sheet and reports the cause.
+   */
+  addSheet(sheet: RubricSheet): Promise<Result<{ name: string }>>;
 }

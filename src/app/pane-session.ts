@@ -22,6 +22,8 @@ import { isBuiltin, RubricRegistry, type RubricChoice } from "./rubric-registry"
 import { parseRubricText } from "./rubrics";
 import { lastUnits, summarise, type ScoreResult } from "./score-summary";
 import { planRun } from "./score-run";
+import { isRubricSheet, rubricTemplateSheet, rubricToSheet } from "../core/rubric/sheet";
+import { readSheetRubrics, sheetChoiceId, sheetOfChoice, sheetProblems, sheetRubric, type SheetRubrics } from "./pane-rubric-sheets";
 
 export type { RubricChoice } from "./rubric-registry";
 export type { Change, ScoreResult } from "./score-summary";
@@ -47,6 +49,8 @@ export class PaneSession {
   snapshot?: Snapshot;
   assessment?: Assessment;
   private readonly registry = new RubricRegistry();
+  /** The workbook's 评分细则 sheets as last read (re-read with the sheet, before every score). */
+  private sheetRubrics: SheetRubrics = new Map();
 
   constructor(
     private readonly host: PaneHost,
@@ -54,11 +58,24 @@ export class PaneSession {
     private readonly clock: () => string = () => new Date().toISOString(),
   ) {}
 
+  /** The built-ins, the rubrics imported into the workbook, then its 评分细则 sheets (with their error counts). */
   rubrics(): RubricChoice[] {
-    return this.registry.choices();
+    const sheets = [...this.sheetRubrics].map(([sheet, r]): RubricChoice => ({
+      id: sheetChoiceId(sheet), name: r.ok ? r.value.rubric.name : sheet, fromWorkbook: true, sheet,
+      problems: r.ok ? 0 : r.issues.filter((i) => i.severity === "error").length,
+    }));
+    return [...this.registry.choices(), ...sheets];
+  }
+
+  /** True for a 评分细则 sheet of the workbook (as last read). */
+  isRubricSheet(name: string | undefined): boolean {
+    return name !== undefined && this.sheetRubrics.has(name);
   }
 
   rubric(): Compiled {
+    const sheet = sheetOfChoice(this.state.rubricId);
+    const onSheet = sheet === undefined ? undefined : this.sheetRubrics.get(sheet);
+    if (onSheet?.ok) return onSheet.value;
     return this.registry.find(this.state.rubricId) ?? this.registry.bestMatch(this.snapshot?.grid);
   }
 
@@ -73,8 +90,25 @@ export class PaneSession {
 
   /** Read the sheet and the workbook's state afresh: the user may have edited either since. */
   private async refresh(grid = true): Promise<Result<Snapshot>> {
-    const snap = await this.host.snapshot({ grid });
+    let snap = await this.host.snapshot({ grid });
     if (!snap.ok) return snap;
+    if (grid) {
+      const read = await readSheetRubrics(this.host, snap.value.sheetNames, [snap.value.grid]);
+      if (!read.ok) return read;
+      this.sheetRubrics = read.value;
+    }
+    // A 评分细则 sheet is what the pane scores with, not what it scores: while the user is on one (to
+    // edit it, or after clicking one of its problems) the pane stays on the sheet it was scoring.
+    const active = snap.value.grid.sheet;
+    if (this.sheetRubrics.has(active) || (grid && isRubricSheet(snap.value.grid))) {
+      const names = snap.value.sheetNames;
+      const previous = this.snapshot?.grid.sheet;
+      const data = previous !== undefined && previous !== active && names.includes(previous) ? previous : names.find((n) => n !== active && !this.sheetRubrics.has(n));
+      if (data !== undefined) {
+        snap = await this.host.snapshot({ sheet: data, grid });
+        if (!snap.ok) return snap;
+      }
+    }
     if (grid) this.snapshot = snap.value;
     this.state = snap.value.state;
     this.registry.load(this.state.rubrics);
@@ -87,7 +121,13 @@ export class PaneSession {
   }
 
   preview(): Preview {
-    return previewOf(this.snapshot, this.rubric(), this.mapping());
+    const sheet = sheetOfChoice(this.state.rubricId);
+    const onSheet = sheet === undefined ? undefined : this.sheetRubrics.get(sheet);
+    if (!sheet || !onSheet) return previewOf(this.snapshot, this.rubric(), this.mapping());
+    // A rubric sheet's own problems come first, each on its cell; with errors there is nothing to map yet.
+    const base = previewOf(this.snapshot, this.rubric(), onSheet.ok ? this.mapping() : {});
+    const own = sheetProblems(onSheet);
+    return onSheet.ok ? { ...base, rubricId: sheetChoiceId(sheet), issues: [...own, ...base.issues] } : { ...base, rubricId: sheetChoiceId(sheet), rows: [], issues: own };
   }
 
   /** Save the state, giving the current sheet a token (anchored on the sheet) when it needs one. */
@@ -103,7 +143,8 @@ export class PaneSession {
   }
 
   async chooseRubric(id: string): Promise<Result<Preview>> {
-    if (this.registry.find(id)) this.state = { ...this.state, rubricId: id };
+    const sheet = sheetOfChoice(id);
+    if (this.registry.find(id) || (sheet !== undefined && this.sheetRubrics.has(sheet))) this.state = { ...this.state, rubricId: id };
     this.assessment = undefined;
     const saved = await this.host.saveState(this.state);
     return saved.ok ? ok(this.preview()) : saved;
@@ -143,6 +184,12 @@ export class PaneSession {
     this.assessment = undefined;
     const snap = await this.refresh();
     if (!snap.ok) return snap;
+    // A rubric on a 评分细则 sheet was read again just now: an edit there counts, and a sheet with errors is refused.
+    const sheet = sheetOfChoice(this.state.rubricId);
+    if (sheet !== undefined) {
+      const onSheet = sheetRubric(this.sheetRubrics, sheet);
+      if (!onSheet.ok) return onSheet;
+    }
     // One time for the run: the results sheet shows it and the record keeps it.
     const at = this.clock();
     const planned = planRun(snap.value, this.state, this.rubric(), this.mapping(), this.locale, this.host.supports("notes"), at);
@@ -152,7 +199,7 @@ export class PaneSession {
 
     const before = this.state.sheets[tx.token];
     const sheetState: SheetState = { mappings: before?.mappings ?? {}, last: { rubricId: tx.rubric.id, units: lastUnits(assessment) } };
-    const next: WorkbookState = { ...this.state, rubricId: tx.rubric.id, sheets: { ...this.state.sheets, [tx.token]: sheetState } };
+    const next: WorkbookState = { ...this.state, rubricId: sheet === undefined ? tx.rubric.id : sheetChoiceId(sheet), sheets: { ...this.state.sheets, [tx.token]: sheetState } };
     const written = await this.host.write(tx, next, at);
     if (!written.ok) return fail(...written.issues, ...(await undoFailedRun(this.host)));
     this.state = withRecord(next, tx.token, written.value.record);
@@ -160,6 +207,32 @@ export class PaneSession {
     this.assessment = assessment;
     const rubricChanged = rubricChange(before?.record?.rubric, tx.rubric);
     return ok({ kind: "scored", result: summarise(assessment, before?.last, { at, rubricChange: rubricChanged }), report: written.value });
+  }
+
+  /**
+   * 新建评分细则: add a 评分细则 sheet (never over an existing one) holding a copy of the rubric
+   * `source` (a choice id: built-in, imported or another sheet's), or the empty template when null.
+   * Then the workbook is read again, so the new sheet is listed among the rubrics.
+   */
+  async newRubricSheet(source: string | null): Promise<Result<string>> {
+    let sheet = rubricTemplateSheet();
+    if (source !== null) {
+      const from = this.choice(source);
+      if (!from.ok) return from;
+      sheet = rubricToSheet(from.value.rubric.doc);
+    }
+    const added = await this.host.addSheet(sheet);
+    if (!added.ok) return added;
+    const again = await this.refresh();
+    return again.ok ? ok(added.value.name) : again;
+  }
+
+  /** The rubric a choice id names: a built-in, an imported one, or a 评分细则 sheet's (refused with its problems). */
+  private choice(id: string): Result<Compiled> {
+    const sheet = sheetOfChoice(id);
+    if (sheet !== undefined) return sheetRubric(this.sheetRubrics, sheet);
+    const found = this.registry.find(id);
+    return found ? ok(found) : fail(issue("rubric.unknownBuiltin", { id, available: this.rubrics().map((r) => r.id).join(", ") }));
   }
 
   private async pendingClear(): Promise<Result<OutputClear | null>> {

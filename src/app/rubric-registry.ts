@@ -8,6 +8,10 @@ export interface RubricChoice {
   id: string;
   name: string;
   fromWorkbook: boolean;
+  /** A rubric written on a 评分细则 sheet of the workbook: the sheet's name. */
+  sheet?: string;
+  /** That sheet's errors (it cannot be scored with until they are fixed). */
+  problems?: number;
 }
 
 export class RubricRegistry {

@@ -97,6 +97,7 @@ export interface IssueParamsByCode {
   "rubricSheet.notApplicable": { kind: string; label: string };
   "rubricSheet.inconsistent": { item: string; label: string; value: Text; first: Text };
   "rubricSheet.notFound": { sheet: string; available: string };
+  "rubricSheet.addFailed": { sheet: string; detail: string } & ({ cleaned: "yes"; left?: never } | { cleaned: "no"; left: string });
   // rule shapes (分档, 与最优比, 名次, 功效系数, 民主测评, 折算)
   "rubric.ruleShape": { problem: string; path: string } & Readonly<Record<string, string | number>>;
   "value.tooFewRaters": { count: number; drop: number };

@@ -36,7 +36,9 @@ export type UiKey =
   | "needsWps"
   // The offline page (dist/web/): a workbook picked or dropped, scored in the browser, a copy downloaded.
   | "webTitle" | "webIntro" | "pickWorkbook" | "dropHere" | "workbook" | "rubricFromSheet" | "rubricFromFile"
-  | "download" | "downloadHint" | "opening" | "original";
+  | "download" | "downloadHint" | "opening" | "original"
+  // 评分细则 sheets in the pane: adding one, and listing those in the workbook among the rubrics.
+  | "newRubricSheet" | "newSheetFrom" | "blankTemplate" | "rubricSheetAdded" | "onSheet" | "sheetProblems";
 
 export interface Catalog {
   ui: Record<UiKey, string>;

@@ -78,6 +78,9 @@ export const enUS: Catalog = {
     webTitle: "Kaohe scoring · offline", webIntro: "Scores in this browser, nothing is uploaded: pick or drop a workbook, check the table and columns, score, and download the scored copy. Your file is never changed.",
     pickWorkbook: "Choose a workbook…", dropHere: "or drop an .xlsx workbook on this page", workbook: "Workbook", rubricFromSheet: "Rubric on sheet “{sheet}”",
     rubricFromFile: " (file)", download: "Download the scored copy", downloadHint: "The copy is “{file}”; your workbook was not changed.", opening: "Reading the workbook…",
+    newRubricSheet: "New rubric sheet", newSheetFrom: "Content of the new rubric sheet", blankTemplate: "Empty template",
+    rubricSheetAdded: "Added the sheet \"{sheet}\". Fill in or change the rubric there, then pick it under Rubric to score with it; every score reads the sheet as it is then.",
+    onSheet: " (sheet \"{sheet}\")", sheetProblems: " ({count} errors)",
     original: "Original",
   },
   cli: {
@@ -215,6 +218,7 @@ export const enUS: Catalog = {
     "rubric.ruleShape": (p) => `${SHAPE_EN[s(p.problem)]?.(p) ?? s(p.problem)} (at ${s(p.path)})`,
     "value.tooFewRaters": (p) => `only ${s(p.count)} ratings: dropping ${s(p.drop)} highest and ${s(p.drop)} lowest leaves none to average`,
     "rubricSheet.badBands": (p) => `bands "${s(p.value)}" cannot be read: write "lower bound:points", bands separated by "；", points as a number or a percentage of the full marks, e.g. "95:10；90:50%"`,
+    "rubricSheet.addFailed": (p) => `Could not add the sheet "${s(p.sheet)}": ${s(p.detail)}. ` + (p.cleaned === "yes" ? `The half-made sheet was deleted; the workbook is as it was. Please try again` : `The half-made sheet "${s(p.sheet)}" could not be deleted (${s(p.left)}); please delete it yourself`),
     "output.sheetEdge": (p) => `no room right of the table for the results: the table reaches the sheet's last column ${s(p.last)} (${s(p.count)} columns needed). Delete unneeded columns right of the table, or copy the table to a new sheet`,
   },
   reasons: {

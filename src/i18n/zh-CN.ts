@@ -77,6 +77,9 @@ export const zhCN: Catalog = {
     webTitle: "考核评分 · 离线版", webIntro: "在本机浏览器中评分，不上传、不联网：选择或拖入工作簿，核对表格和对应列，评分后下载评分副本。原文件不会被改动。",
     pickWorkbook: "选择工作簿…", dropHere: "或把 .xlsx 工作簿拖到本页", workbook: "工作簿", rubricFromSheet: "工作表“{sheet}”中的评分细则",
     rubricFromFile: "（文件）", download: "下载评分副本", downloadHint: "副本为“{file}”；原工作簿未被改动。", opening: "正在读取工作簿…",
+    newRubricSheet: "新建评分细则", newSheetFrom: "新建评分细则的内容", blankTemplate: "空白模板",
+    rubricSheetAdded: "已新建工作表“{sheet}”。在表中填写或修改细则后，在“考核细则”中选择它评分；每次评分都按表中当时的内容。",
+    onSheet: "（工作表“{sheet}”）", sheetProblems: "（{count} 个错误）",
     original: "原文件",
   },
   cli: {
@@ -214,6 +217,7 @@ export const zhCN: Catalog = {
     "rubric.ruleShape": (p) => `${SHAPE_ZH[s(p.problem)]?.(p) ?? s(p.problem)}（位置 ${s(p.path)}）`,
     "value.tooFewRaters": (p) => `民主测评只有 ${s(p.count)} 个评分，去掉最高、最低各 ${s(p.drop)} 个后没有剩余，无法计分`,
     "rubricSheet.badBands": (p) => `分档“${s(p.value)}”无法读取：应写成“下限:得分”，多档用“；”分隔，得分写分数或占满分的百分比，如“95:10；90:50%”`,
+    "rubricSheet.addFailed": (p) => `未能新建工作表“${s(p.sheet)}”：${s(p.detail)}。` + (p.cleaned === "yes" ? `做了一半的工作表已删除，工作簿未被改动，请重试` : `做了一半的工作表“${s(p.sheet)}”未能删除（${s(p.left)}），请手动删除它`),
     "output.sheetEdge": (p) => `表格右侧没有空间写入考核结果：表格已到工作表最右列 ${s(p.last)}（需要 ${s(p.count)} 列）。请删去表格右侧不需要的列，或把表格复制到新工作表后再评分`,
   },
   reasons: {

@@ -86,6 +86,13 @@ export class Pane {
       this.pending = { kind: "clear", preview: r.value };
     }),
     reload: () => void this.load(),
+    newRubricSheet: (source) => void this.task(null, async () => {
+      const r = await this.session.newRubricSheet(source);
+      if (!r.ok) return void (this.issues = r.issues);
+      this.forgetResults();
+      this.preview = this.session.preview();
+      this.noticeText = ui(this.c, "rubricSheetAdded", { sheet: r.value });
+    }),
     toggleLanguage: () => {
       this.c = catalog(this.c.locale === "zh-CN" ? "en-US" : "zh-CN");
       this.session.locale = this.c;
@@ -173,9 +180,12 @@ export class Pane {
         this.revealUnit();
       }
     });
-    // The pane follows the active sheet.
+    // The pane follows the active sheet; leaving a 评分细则 sheet reads it again (it may have been edited).
+    let last: string | undefined;
     this.host.onActivated((sheet) => {
-      if (sheet !== this.preview?.sheet) void this.load();
+      const fromRubric = this.session.isRubricSheet(last);
+      last = sheet;
+      if (sheet !== this.preview?.sheet || fromRubric) void this.load();
     });
     await this.load();
   }
@@ -236,6 +246,7 @@ export class Pane {
       this.result ? view.summary(c, this.result, this.on) : null,
       this.result ? view.breakdown(c, this.unit) : null,
       this.result && this.unit ? whatIfSection(c, this.unit, this.gap?.unit === this.unit ? this.gap.report : undefined, this.busy !== null, this.onWhatIf) : null,
+      view.newRubricSheet(c, this.session.rubrics(), this.busy !== null, this.on),
     ].filter((n): n is HTMLElement => n !== null);
     this.root.replaceChildren(...nodes);
     for (const d of Array.from(this.root.querySelectorAll<HTMLDetailsElement>("details[id]"))) {

@@ -3,12 +3,14 @@ import type { Issue } from "../core/issue";
 import type { UnitResult } from "../core/score/types";
 import type { Preview, RubricChoice } from "../app/pane-session";
 import type { Catalog } from "../i18n";
-import { balanceBidi, isolate, issueText } from "./bidi";
+import { balanceBidi, issueText } from "./bidi";
 import { h } from "./dom";
 
 export { mapping } from "./view-mapping";
 export { breakdown, summary } from "./view-summary";
 export { confirmPanel, type ConfirmCell, type ConfirmHandlers, type ConfirmOptions } from "./view-confirm";
+export { newRubricSheet } from "./view-rubric-sheet";
+import { choiceLabel } from "./view-rubric-sheet";
 
 export interface Handlers {
   chooseRubric(id: string): void;
@@ -20,6 +22,7 @@ export interface Handlers {
   toggleLanguage(): void;
   selectIssue(issue: Issue): void;
   selectUnit(unit: UnitResult): void;
+  newRubricSheet(source: string | null): void;
 }
 
 export function header(c: Catalog, on: Handlers): HTMLElement {
@@ -33,8 +36,8 @@ export function header(c: Catalog, on: Handlers): HTMLElement {
 export function context(c: Catalog, p: Preview | undefined, choices: RubricChoice[], current: string, on: Handlers): HTMLElement {
   const select = h("select", { id: "rubric", attrs: { "aria-labelledby": "rubric-label" }, on: { change: (e) => on.chooseRubric((e.target as HTMLSelectElement).value) } },
     ...choices.map((r) => {
-      // Imported rubrics come from the workbook: isolated, since an <option> holds text only.
-      const o = h("option", { attrs: { value: r.id } }, `${isolate(r.name)}${r.fromWorkbook ? c.ui.fromWorkbook : ""}`);
+      // Imported rubrics and 评分细则 sheets come from the workbook: isolated, since an <option> holds text only.
+      const o = h("option", { attrs: { value: r.id } }, choiceLabel(c, r));
       o.selected = r.id === current;
       return o;
     }),

@@ -16,8 +16,10 @@ import type { Result } from "../../src/core/issue";
 import { SHEET_NAME } from "../../src/core/ownership/record";
 import type { PaneHost } from "../../src/app/pane-host";
 import { PaneSession, type ScoreOutcome } from "../../src/app/pane-session";
-import { catalog } from "../../src/i18n";
+import { catalog, formatIssue } from "../../src/i18n";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
+import { builtinRubrics } from "../../src/app/rubrics";
+import { compileRubricSheet, rubricToSheet, type RubricSheet } from "../../src/core/rubric/sheet";
 import type { PlainBook, PlainSheet, SeedBook, SeedCell } from "./plain-book";
 
 type MaybeAsync<T> = T | Promise<T>;
@@ -39,6 +41,8 @@ export interface HostUnderTest {
   host: PaneHost;
   read(): MaybeAsync<PlainBook>;
   user: UserActions;
+  /** Make the host's next data-validation call fail (after the sheet was added: nothing rolls back). */
+  failNextValidation(): void;
 }
 
 export type HostFactory = (seed: SeedBook) => MaybeAsync<HostUnderTest>;
@@ -285,6 +289,66 @@ export function paneHostContract(label: string, factory: HostFactory): void {
       const before = await h.read();
       expect(codes(await h.session.clear())).toEqual(["workbook.structureProtected"]);
       expect(await h.read()).toEqual(before);
+    });
+
+    describe("adding a 评分细则 sheet", () => {
+      const hostile: RubricSheet = {
+        name: "评分细则",
+        rows: [["【基本信息】"], ["名称", '=HYPERLINK("http://example.invalid","x")'], ["版本", "4/5"], ["满分", 100], ["编号", "1e3"], ["分数线含本数", null]],
+        validations: [{ ref: "B6", list: ["是", "否"] }, { ref: "B7:B8", list: ["对照目标值", "按次数"] }],
+        headings: [0],
+      };
+
+      it("never overwrites a sheet: takes the next free name, writes text as text, numbers as numbers, drop-downs and bold headings", async () => {
+        const seed = communitySeed();
+        seed.sheets.push({ name: "评分细则", rows: [["我的细则"]] });
+        const h = await factory(seed);
+        const before = await h.read();
+        const added = await h.host.addSheet(hostile);
+        expect(added).toEqual({ ok: true, value: { name: "评分细则 (2)" } });
+        const after = await h.read();
+        expect(after.sheets.map((s) => s.name)).toEqual([...before.sheets.map((s) => s.name), "评分细则 (2)"]);
+        expect(after.sheets.slice(0, -1)).toEqual(before.sheets);
+        const made = sheetOf(after, "评分细则 (2)");
+        expect([made.cells.B2, made.cells.B3, made.cells.B4, made.cells.B5]).toEqual([
+          { value: '=HYPERLINK("http://example.invalid","x")', format: "@" }, { value: "4/5", format: "@" }, { value: 100 }, { value: "1e3", format: "@" },
+        ]);
+        expect(made.validations).toEqual([{ address: "B6", list: ["是", "否"] }, { address: "B7:B8", list: ["对照目标值", "按次数"] }]);
+        expect(made.bold).toEqual(["A1", "B1"]);
+        expect(Object.values(made.cells).some((c) => c.formula !== undefined)).toBe(false);
+      });
+
+      it("reads back, through the same host, as exactly the rubric it was written from", async () => {
+        const h = await factory(communitySeed());
+        for (const c of builtinRubrics().slice(0, 2)) {
+          const added = await h.host.addSheet(rubricToSheet(c.rubric.doc));
+          if (!added.ok) throw new Error(JSON.stringify(added.issues));
+          const grids = await h.host.readSheets([added.value.name]);
+          if (!grids.ok || !grids.value[0]) throw new Error(JSON.stringify(grids));
+          const read = compileRubricSheet(grids.value[0]);
+          expect(read.ok && read.value.rubric.doc).toEqual(c.rubric.doc);
+        }
+        expect((await h.read()).sheets.map((s) => s.name)).toEqual(["考核", "其他", "评分细则", "评分细则 (2)"]);
+      });
+
+      it("refuses a workbook whose structure is protected with a plain reason, and changes nothing", async () => {
+        const h = await factory(communitySeed({ structureProtected: true }));
+        const before = await h.read();
+        const r = await h.host.addSheet(hostile);
+        expect(codes(r)).toEqual(["workbook.structureProtected"]);
+        expect(!r.ok && r.issues[0] && formatIssue(r.issues[0], catalog("zh-CN"))).toMatch(/工作簿结构受保护.*评分细则/);
+        expect(await h.read()).toEqual(before);
+      });
+
+      it("a failure part-way (the sheet already added) deletes the half-made sheet and reports the cause", async () => {
+        const h = await factory(communitySeed());
+        const before = await h.read();
+        h.failNextValidation();
+        const r = await h.host.addSheet(hostile);
+        expect(!r.ok && r.issues.map((i) => [i.code, i.params.sheet, i.params.cleaned])).toEqual([["rubricSheet.addFailed", "评分细则", "yes"]]);
+        expect(!r.ok && String(r.issues[0]?.params.detail)).not.toBe("");
+        expect(await h.read()).toEqual(before);
+      });
     });
   });
 }

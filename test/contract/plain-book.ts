@@ -46,6 +46,10 @@ export interface PlainSheet {
   /** Notes/comments by A1 address. */
   notes: Record<string, string>;
   protected: boolean;
+  /** List drop-downs (data validation) by area, in the order added. */
+  validations: { address: string; list: string[] }[];
+  /** Cells whose font is bold, row by row. */
+  bold: string[];
 }
 
 export interface PlainBook {

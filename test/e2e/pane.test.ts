@@ -12,6 +12,7 @@ import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { userModel } from "../helpers/excel-sim";
 import { model, openPane, SHOTS, startSite, type PaneSite } from "../helpers/pane-page";
 import type { SimSeed } from "../sim/office";
+import { countyByCli, countySeed } from "../helpers/county-seed";
 
 // CI installs Chromium; there this test must run. Elsewhere it runs when Chromium is present.
 const suite = haveChromium() || process.env.CI ? describe : describe.skip;
@@ -172,6 +173,44 @@ suite("the production task pane on the Office.js simulator", () => {
     const names = after.names.filter((n) => n.name !== "_Kaohe_Sheet");
     expect({ ...userModel(after), names }).toEqual(userModel(expected));
     expect(after.names.map((n) => [n.name, n.scope])).toEqual([["_Kaohe_Sheet", "社区考核（终）"]]);
+  }, 120_000);
+
+  it("scores examples/county-2026.xlsx with its 评分细则 sheet picked in the picker, as the CLI does; its problems select their cells; 新建评分细则", async () => {
+    ({ page, errors } = await openPane(site, await countySeed("评分细则")));
+    await page.waitForSelector("#rubric");
+    // The rubric sheet is active, but the pane opens the sheet it scores.
+    expect(await text("#sheet-name")).toBe("考核表");
+    await page.locator("#rubric").selectOption("sheet:评分细则");
+    await done();
+    await page.locator("#score").click();
+    await page.waitForSelector("#summary");
+    const m = await model(page);
+    const sheet = m.sheets.find((s) => s.name === "考核表");
+    // The outputs go in the first free columns right of the table (A:X): 总分 in Y, 排名 in Z.
+    expect([sheet?.cells.Y2?.value, sheet?.cells.Z2?.value]).toEqual(["总分", "排名"]);
+    const written = [3, 4, 5, 6, 7, 8].map((r) => ({ unit: sheet?.cells[`A${r}`]?.value, total: sheet?.cells[`Y${r}`]?.value, rank: sheet?.cells[`Z${r}`]?.value }));
+    expect(written).toEqual(countyByCli().map((u) => ({ unit: u.unit, total: u.total, rank: u.rank })));
+
+    // A mistake typed into the rubric sheet: listed with its count, its problem selects its cell there.
+    await page.evaluate(() => window.kaoheSim?.editCell("评分细则", "F23", "九十"));
+    await page.locator("#reload").click();
+    await page.waitForSelector("#preview-issues button");
+    expect(await page.locator("#rubric option:checked").innerText()).toContain("1 个错误");
+    await page.locator("#preview-issues button", { hasText: "F23" }).click();
+    await page.waitForFunction(() => window.kaoheSim?.model().activeSheet === "评分细则" && window.kaoheSim?.model().selection === "F23");
+    await done();
+    expect(await text("#sheet-name")).toBe("考核表");
+    await page.locator("#score").click();
+    await page.waitForSelector("#errors");
+    expect(await text("#errors")).toContain("目标值“九十”不是数字");
+
+    // 新建评分细则 from a built-in: a new sheet beside the user's, listed among the rubrics.
+    await page.locator("#new-sheet-from").selectOption("community-2009");
+    await page.locator("#new-sheet").click();
+    await page.waitForFunction(() => document.querySelector("#notice")?.textContent?.includes("评分细则 (2)"));
+    expect((await model(page)).sheets.map((s) => s.name)).toEqual(["考核表", "评分细则", "考核明细", "评分细则 (2)"]);
+    expect(await page.locator("#rubric option[value='sheet:评分细则 (2)']").count()).toBe(1);
+    expect(await text("#sheet-name")).toBe("考核表");
   }, 120_000);
 
   it("tells the user why when the workbook's structure is protected, and writes nothing", async () => {

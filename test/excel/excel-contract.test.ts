@@ -28,6 +28,8 @@ function plain(m: ModelSnapshot): PlainBook {
       rules: s.conditionalFormats.map((r) => ({ address: r.areas.join(","), formula: r.formula })),
       notes: s.notes,
       protected: s.protected,
+      validations: s.validations.map((v) => ({ address: v.area, list: v.list })),
+      bold: Object.entries(s.cells).filter(([, c]) => c.style?.["font.bold"] === true).map(([a]) => a),
     })),
     names: m.names
       .map((n) => ({ name: n.scope ? `${n.scope}!${n.name}` : n.name, refersTo: "formula" in n.ref ? n.ref.formula : `=${quote(n.ref.sheet)}!${n.ref.area}` }))
@@ -61,6 +63,7 @@ const factory: HostFactory = (seed) => {
       protectSheet: (sheet, on) => (on ? u.protectSheet(sheet) : u.unprotectSheet(sheet)),
       protectStructure: (on) => (on ? u.protectStructure() : u.unprotectStructure()),
     },
+    failNextValidation: () => u.failNext("DataValidation.rule"),
   };
 };
 

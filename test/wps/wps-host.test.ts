@@ -9,7 +9,7 @@ import { createWpsSim } from "../sim/wps";
 
 paneHostContract("WPS 表格 (simulated object model)", (seed) => {
   const sim = createWpsSim(seed);
-  return { host: new WpsHost(sim.sim.app), read: sim.read, user: sim.user };
+  return { host: new WpsHost(sim.sim.app), read: sim.read, user: sim.user, failNextValidation: () => void (sim.sim.control.failOn = "Validation.Add") };
 });
 
 async function setUp() {

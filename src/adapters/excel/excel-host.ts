@@ -9,6 +9,10 @@ import { officeIssue, type WritePhase } from "./errors";
 import { readSnapshot, type ReadLimits } from "./read";
 import { queueSave, queueState, queueXml, stateOf } from "./state";
 import { writeOutputs } from "./write";
+import { addRubricSheet } from "./add-sheet";
+import { readGrids, type SheetLimit } from "./sheets";
+import type { Grid } from "../../core/grid";
+import type { RubricSheet } from "../../core/rubric/sheet";
 
 export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 export type SetSupported = (name: string, version: string) => boolean;
@@ -96,6 +100,14 @@ export class ExcelHost implements PaneHost {
       ctx.workbook.worksheets.onActivated.add(async (e) => this.sheetName(e.worksheetId, handler));
       await ctx.sync();
     });
+  }
+
+  readSheets(names: ReadonlyArray<string>, limit?: SheetLimit): Promise<Result<Grid[]>> {
+    return this.guarded((ctx) => readGrids(ctx, names, limit));
+  }
+
+  addSheet(sheet: RubricSheet): Promise<Result<{ name: string }>> {
+    return this.guarded((ctx) => addRubricSheet(ctx, sheet), sheet.name);
   }
 
   private async sheetName(id: string, then: (name: string) => void): Promise<void> {

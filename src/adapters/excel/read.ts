@@ -26,7 +26,7 @@ export interface ReadLimits {
 
 type Part = { top: number; left: number; values: Excel.Range };
 
-function toGrid(name: string, parts: ReadonlyArray<Part>, merges: CellRange[], skip: CellRange | null): Grid {
+export function toGrid(name: string, parts: ReadonlyArray<Part>, merges: CellRange[], skip: CellRange | null): Grid {
   const rows: (GridCell | undefined)[][] = [];
   for (const { top, left, values: range } of parts) {
     range.values.forEach((row, r) => {

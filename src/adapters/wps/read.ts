@@ -48,9 +48,13 @@ function mergesOf(ws: WpsWorksheet, box: CellRange): CellRange[] {
   return found;
 }
 
-function readGrid(ws: WpsWorksheet, skip: CellRange | null): Grid {
-  const used = ws.UsedRange;
-  const box = boxOf(used);
+/** The used range's cells (skipping Kaohe's recorded area); with `limit`, only what lies within that many rows and columns of A1. */
+export function readGrid(ws: WpsWorksheet, skip: CellRange | null, limit?: { maxRows: number; maxCols: number }): Grid {
+  const whole = ws.UsedRange;
+  const full = boxOf(whole);
+  const box = limit ? { ...full, bottom: Math.min(full.bottom, limit.maxRows - 1), right: Math.min(full.right, limit.maxCols - 1) } : full;
+  if (box.bottom < box.top || box.right < box.left) return { sheet: ws.Name, rows: [], merges: [] };
+  const used = limit ? blockOf(ws, box) : whole;
   const values = rowsOf<WpsValue>(used.Value2, box.bottom - box.top + 1, box.right - box.left + 1);
   const formats = formatsOf(ws, box);
   const rows: (GridCell | undefined)[][] = [];

@@ -14,6 +14,10 @@ import { readSnapshot, sheetNames } from "./read";
 import { unknownSheet } from "../../app/ports";
 import { readState, saveState } from "./state";
 import { writeOutputs } from "./write";
+import { addRubricSheet } from "./add-sheet";
+import { readGrid } from "./read";
+import type { Grid } from "../../core/grid";
+import type { RubricSheet } from "../../core/rubric/sheet";
 import { findSheet, sheetAt, type WpsApplication } from "./wps-types";
 
 /** Comments (批注) are Kaohe's notes in WPS; there is no undo grouping to ask for. */
@@ -78,6 +82,14 @@ export class WpsHost implements PaneHost {
       ws.Activate();
       ws.Range(cell).Select();
     });
+  }
+
+  async readSheets(names: ReadonlyArray<string>, limit?: { maxRows: number; maxCols: number }): Promise<Result<Grid[]>> {
+    return this.guarded(() => names.map((n) => readGrid(sheetAt(this.app.ActiveWorkbook.Worksheets, n), null, limit)));
+  }
+
+  async addSheet(sheet: RubricSheet): Promise<Result<{ name: string }>> {
+    return this.guarded(() => addRubricSheet(this.app, sheet), sheet.name);
   }
 
   onSelectionChanged(handler: (sheet: string, row: number) => void): void {

@@ -32,9 +32,17 @@ export interface WpsRange {
   Address(RowAbsolute?: boolean, ColumnAbsolute?: boolean): string;
   Resize(RowSize?: number, ColumnSize?: number): WpsRange;
   AddComment(Text?: string): WpsComment;
+  /** The range's data validation (a list drop-down: `Add(xlValidateList, xlValidAlertStop, xlBetween, "a,b,c")`). */
+  readonly Validation: WpsValidation;
+  readonly Font: { Bold: boolean };
   ClearContents(): unknown;
   Clear(): unknown;
   Select(): unknown;
+}
+
+export interface WpsValidation {
+  Add(Type: number, AlertStyle?: number, Operator?: number, Formula1?: string, Formula2?: string): void;
+  Delete(): void;
 }
 
 export interface WpsComment {
@@ -126,6 +134,11 @@ export interface WpsApplication {
   ScreenUpdating: boolean;
   readonly ApiEvent: WpsApiEvent;
 }
+
+/** XlDVType.xlValidateList, XlDVAlertStyle.xlValidAlertStop, XlFormatConditionOperator.xlBetween (ignored for lists). */
+export const XL_VALIDATE_LIST = 3;
+export const XL_VALID_ALERT_STOP = 1;
+export const XL_BETWEEN = 1;
 
 /** XlFormatConditionType.xlExpression */
 export const XL_EXPRESSION = 2;

@@ -6,7 +6,7 @@
  */
 import { formatRect, parseRect, splitSheet, type Rect } from "./a1";
 import { clearCells, writeCells } from "./cell-ops";
-import { fail } from "./errors";
+import { fail, type SimErrorCode } from "./errors";
 import { raise } from "./events";
 import { sheetByName, snapshotModel, type ModelSnapshot, type SheetModel } from "./model";
 import { parseReference, validName } from "./names";
@@ -45,6 +45,11 @@ export interface SimControls {
   /** Settings lost (seen on Mac after save/reopen, and for another add-in id). */
   dropSettings(): void;
   settle(): Promise<void>;
+  /**
+   * Make the next queued action labelled `label` (e.g. "DataValidation.rule", "Range.values") fail at
+   * sync with `code`: what ran before it in that batch stays applied, as in Excel.
+   */
+  failNext(label: string, code?: SimErrorCode, message?: string): void;
   snapshot(): ModelSnapshot;
   syncCount(): number;
   batches(): BatchLog[];
@@ -141,6 +146,7 @@ export function createControls(core: SimCore): SimControls {
     },
     dropSettings: () => m.settings.clear(),
     settle: () => core.settle(),
+    failNext: (label, code = "GeneralException", message = "An internal error has occurred.") => void core.faults.push({ label, code, message }),
     snapshot: () => snapshotModel(m),
     syncCount: () => core.syncCount,
     batches: () => core.batches.map((b) => ({ ...b, actions: [...b.actions] })),

@@ -5,6 +5,7 @@
  */
 import { cellCount, columnLetters, formatRect, type Rect } from "./a1";
 import type { Scalar } from "./typing-conversion";
+import type { ValidationModel } from "./data-validation";
 
 export interface CellModel {
   value: Scalar;
@@ -59,6 +60,8 @@ export interface SheetModel {
   /** Column widths / row heights (points) that differ from the default. */
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** Data-validation drop-downs (lists), in the order added. */
+  validations: ValidationModel[];
 }
 
 export interface XmlPartModel {
@@ -100,7 +103,7 @@ export function newSheet(model: WorkbookModel, name: string): SheetModel {
   return {
     uid, id: `{00000000-0001-0000-${String(uid).padStart(4, "0")}-000000000000}`, name, visibility: "Visible", tabColor: "",
     cells: new Map(), merges: [], cfs: [], freeze: { rows: 0, cols: 0 }, notes: new Map(), protected: false,
-    columnWidths: new Map(), rowHeights: new Map(),
+    columnWidths: new Map(), rowHeights: new Map(), validations: [],
   };
 }
 
@@ -160,6 +163,7 @@ export function snapshotModel(m: WorkbookModel): ModelSnapshot {
       freeze: { ...s.freeze },
       columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [formatRect({ top: 0, left: c, bottom: 1048575, right: c }), w])),
       rowHeights: Object.fromEntries([...s.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r + 1), h])),
+      validations: s.validations.map((v) => ({ area: formatRect(v.rect), list: [...v.list] })),
       notes: Object.fromEntries([...s.notes.entries()].map(([k, n]) => [formatRect({ top: parseKey(k)[0], left: parseKey(k)[1], bottom: parseKey(k)[0], right: parseKey(k)[1] }), n.content])),
     })),
     names: m.names.map((n) => ({
@@ -184,6 +188,7 @@ export interface ModelSnapshot {
     conditionalFormats: Array<{ type: string; areas: string[]; formula: string; fill: string | null; font: string | null; stopIfTrue: boolean }>;
     freeze: { rows: number; cols: number }; notes: Record<string, string>;
     columnWidths: Record<string, number>; rowHeights: Record<string, number>;
+    validations: Array<{ area: string; list: string[] }>;
   }>;
   names: Array<{ name: string; scope: string | null; ref: { sheet: string; area: string } | { formula: string }; comment: string; visible: boolean }>;
   structureProtected: boolean;

@@ -6,6 +6,7 @@
  * formulas, numberFormat. Structure: insert/delete with a shift, whole rows/columns via "C:C", "5:5",
  * getEntireColumn/Row. Everything that changes cells fails with AccessDenied on a protected sheet.
  */
+import { SimDataValidation } from "./data-validation";
 import { cellCount, formatRect, isWholeColumns, isWholeRows, MAX_COLS, MAX_ROWS, normalize, parseRect, sheetAddress, type Rect } from "./a1";
 import { clearCells, writeCells, type Kind } from "./cell-ops";
 import { fail } from "./errors";
@@ -40,6 +41,7 @@ export class SimRange extends SimObject<RangeTarget> {
   private childWorksheet: SimWorksheet | undefined;
   private childCfs: SimConditionalFormatCollection | undefined;
   private childFormat: SimRangeFormat | undefined;
+  private childValidation: SimDataValidation | undefined;
 
   constructor(context: SimContext, resolver: () => RangeTarget | null, orNull = false) {
     super(context, resolver, "Range", orNull);
@@ -107,6 +109,10 @@ export class SimRange extends SimObject<RangeTarget> {
 
   get worksheet(): SimWorksheet {
     return (this.childWorksheet ??= new SimWorksheet(this.context, () => this.target().sheet));
+  }
+
+  get dataValidation(): SimDataValidation {
+    return (this.childValidation ??= new SimDataValidation(this.context, () => this.target()));
   }
 
   get format(): SimRangeFormat {

@@ -43,7 +43,11 @@ function plainSheet(s: SimSheet): PlainSheet {
     const { row, col } = unkey(k);
     notes[areaA1({ top: row, left: col, bottom: row, right: col })] = text;
   }
-  return { name: s.name, cells, merges: s.merges.map(areaA1), rules: s.rules.map((r) => ({ address: r.areas.map(areaA1).join(","), formula: r.formula1 })), notes, protected: s.protectContents };
+  const bold = [...s.bold].map(unkey).sort((a, b) => a.row - b.row || a.col - b.col).map(({ row, col }) => areaA1({ top: row, left: col, bottom: row, right: col }));
+  return {
+    name: s.name, cells, merges: s.merges.map(areaA1), rules: s.rules.map((r) => ({ address: r.areas.map(areaA1).join(","), formula: r.formula1 })), notes, protected: s.protectContents,
+    validations: s.validations.map((v) => ({ address: areaA1(v.range), list: [...v.list] })), bold,
+  };
 }
 
 export function plainBook(book: SimBook): PlainBook {

@@ -26,6 +26,10 @@ export interface SimSheet {
   merges: CellRange[];
   rules: SimRule[];
   protectContents: boolean;
+  /** List drop-downs (data validation): the area and the list's items. */
+  validations: { range: CellRange; list: string[] }[];
+  /** Cells whose font is bold. */
+  bold: Set<string>;
 }
 
 /** A name's target: a range of a sheet (followed through renames and inserted columns), a constant, or gone. */
@@ -87,5 +91,5 @@ export function parseAreas(address: string): CellRange[] {
 export const quoteSheet = (name: string): string => (/^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
 export function newSheet(name: string): SimSheet {
-  return { name, cells: new Map(), formats: new Map(), comments: new Map(), merges: [], rules: [], protectContents: false };
+  return { name, cells: new Map(), formats: new Map(), comments: new Map(), merges: [], rules: [], protectContents: false, validations: [], bold: new Set() };
 }

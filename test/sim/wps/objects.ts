@@ -6,8 +6,9 @@
 import type { CellRange } from "../../../src/core/grid";
 import type {
   WpsApiEvent, WpsApplication, WpsComment, WpsCustomXmlPart, WpsCustomXmlParts, WpsFormatCondition, WpsFormatConditions,
-  WpsName, WpsNames, WpsRange, WpsSheets, WpsValue, WpsWorkbook, WpsWorksheet,
+  WpsName, WpsNames, WpsRange, WpsSheets, WpsValidation, WpsValue, WpsWorkbook, WpsWorksheet,
 } from "../../../src/adapters/wps/wps-types";
+import { XL_VALIDATE_LIST } from "../../../src/adapters/wps/wps-types";
 import {
   type SimBook, type SimCell, type SimName, type SimRule, type SimSheet, type SimValue, WHOLE, absoluteA1, areaA1, inside, key,
   newSheet, overlaps, parseAreas, quoteSheet, unkey,
@@ -17,6 +18,8 @@ import {
 export class SimControl {
   changes = 0;
   failAt: number | null = null;
+  /** The next change whose description starts with this fails once (e.g. "Validation.Add"). */
+  failOn: string | null = null;
   /** The change that was made to fail. */
   failed: string | null = null;
   readonly log: string[] = [];
@@ -25,8 +28,10 @@ export class SimControl {
   change(what: string): void {
     this.changes++;
     this.log.push(what);
-    if (this.failAt !== null && this.changes === this.failAt) {
-      this.failAt = null;
+    const on = this.failOn !== null && what.startsWith(this.failOn);
+    if (on || (this.failAt !== null && this.changes === this.failAt)) {
+      if (on) this.failOn = null;
+      else this.failAt = null;
       this.failed = what;
       throw new Error(`simulated WPS failure at change ${this.changes} (${what})`);
     }
@@ -227,6 +232,40 @@ export class SimRange implements WpsRange {
   get FormatConditions(): WpsFormatConditions {
     return new SimFormatConditions(this.sim, this.sheet, this.areas);
   }
+  /** A list drop-down on every area (xlValidateList only; the modelled case); Delete removes the rules inside. */
+  get Validation(): WpsValidation {
+    const { sim, sheet, areas } = this;
+    return {
+      Add(type: number, _alert?: number, _op?: number, formula1?: string): void {
+        sim.guard(sheet, "Validation.Add");
+        if (type !== XL_VALIDATE_LIST || !formula1) throw new Error("Validation.Add: only list rules with a source are simulated");
+        if (sheet.validations.some((v) => areas.some((a) => overlaps(a, v.range)))) throw new Error("Validation.Add: the range already has a rule (delete it first)");
+        for (const range of areas) sheet.validations.push({ range, list: formula1.split(",") });
+      },
+      Delete(): void {
+        sim.guard(sheet, "Validation.Delete");
+        sheet.validations = sheet.validations.filter((v) => !areas.some((a) => overlaps(a, v.range)));
+      },
+    };
+  }
+
+  /** Bold reads true only when every cell of the first area is bold. */
+  get Font(): { Bold: boolean } {
+    const { sim, sheet, areas, first } = this;
+    return {
+      get Bold(): boolean {
+        return [...each(first)].every(({ row, col }) => sheet.bold.has(key(row, col)));
+      },
+      set Bold(on: boolean) {
+        sim.guard(sheet, "Font.Bold");
+        for (const r of areas) for (const { row, col } of each(r)) {
+          if (on) sheet.bold.add(key(row, col));
+          else sheet.bold.delete(key(row, col));
+        }
+      },
+    };
+  }
+
   get Comment(): WpsComment | null {
     const k = key(this.first.top, this.first.left);
     return this.sheet.comments.has(k) ? new SimComment(this.sim, this.sheet, k) : null;
@@ -261,6 +300,8 @@ export class SimRange implements WpsRange {
     this.sim.guard(this.sheet, "Clear");
     for (const r of this.areas) {
       for (const map of [this.sheet.cells, this.sheet.formats, this.sheet.comments]) for (const k of keysIn(map, r)) map.delete(k);
+      for (const k of [...this.sheet.bold]) if (inside(r, unkey(k).row, unkey(k).col)) this.sheet.bold.delete(k);
+      this.sheet.validations = this.sheet.validations.filter((v) => !overlaps(v.range, r));
       this.sheet.merges = this.sheet.merges.filter((m) => !overlaps(m, r));
       this.sheet.rules = this.sheet.rules.filter((rule) => !rule.areas.every((a) => inside(r, a.top, a.left) && inside(r, a.bottom, a.right)));
     }

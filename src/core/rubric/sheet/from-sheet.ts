@@ -103,6 +103,8 @@ export function sheetToRubric(grid: Grid): Result<SheetRubric> {
   });
   // Errors about the lists as a whole (no items at all) point at the block's title.
   if (rulesBlock) sources.push([["sections"], rulesBlock.title, 0], [["items"], rulesBlock.title, 0]);
+  const indicatorsTitle = blocks.get("indicators")?.title ?? rulesBlock?.title;
+  if (indicatorsTitle !== undefined) sources.push([["indicators"], indicatorsTitle, 0]);
 
   if (cells.issues.length) return fail(...cells.issues);
   const doc: RubricDoc = {

@@ -81,6 +81,11 @@ export class SimContext {
     try {
       for (const a of actions) {
         try {
+          const fault = core.faults.findIndex((f) => f.label === a.label);
+          if (fault >= 0) {
+            const [f] = core.faults.splice(fault, 1);
+            if (f) throw new SimOfficeError(f.code, f.message, a.label);
+          }
           a.run(stage);
         } catch (e) {
           throw fail(e, a.label);

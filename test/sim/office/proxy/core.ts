@@ -4,6 +4,7 @@
  */
 import type { WorkbookModel } from "../model";
 import type { Requirements } from "../requirements";
+import type { SimErrorCode } from "../errors";
 
 export interface SimConfig {
   /** Year used for dates typed without one ("4/5"). */
@@ -33,6 +34,8 @@ export class SimCore {
   syncCount = 0;
   runCount = 0;
   readonly batches: BatchLog[] = [];
+  /** Faults the test arranged: the next action with this label fails with this error (see controls.failNext). */
+  readonly faults: Array<{ label: string; code: SimErrorCode; message: string }> = [];
   private readonly handlers = new Map<string, Set<SimEventHandler>>();
   private readonly pendingEvents: Array<[string, Record<string, unknown>]> = [];
   private readonly inFlight = new Set<Promise<unknown>>();
