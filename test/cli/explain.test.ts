@@ -1,17 +1,11 @@
 /** `kaohe explain --unit`: the real binary, a unit's explanation and its 差距分析, and the refusals. */
-import { spawnSync } from "child_process";
 import { rmSync } from "fs";
 import * as path from "path";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { tempDir } from "../helpers/files";
+import { kaohe } from "../helpers/hostile";
 import { writeWorkbook } from "../helpers/xlsx";
 
-const BIN = path.resolve(__dirname, "../../bin/kaohe.js");
-
-function kaohe(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, LANG: "C" } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 let dir: string;
 let book: string;

@@ -1,17 +1,11 @@
 /** `kaohe` and rubric versions: the hash and time in every result, what changed on a re-score, the checker's findings. */
-import { spawnSync } from "child_process";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { stringify as toYaml } from "yaml";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { tempDir } from "../helpers/files";
+import { kaohe } from "../helpers/hostile";
 import { writeWorkbook } from "../helpers/xlsx";
-
-const BIN = path.resolve(__dirname, "../../bin/kaohe.js");
-const kaohe = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, LANG: "C" } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 
 const COMMUNITY = JSON.parse(readFileSync(path.resolve(__dirname, "../../src/rubrics/community-2009.json"), "utf8")) as {
   version: string;
