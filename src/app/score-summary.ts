@@ -41,12 +41,12 @@ export function summarise(
 ): ScoreResult {
   const count = (s: string) => a.units.filter((u) => u.status === s).length;
   const ranked = a.units.filter((u) => u.rank !== null).sort((x, y) => (x.rank ?? 0) - (y.rank ?? 0));
-  const clean = ranked.filter((u) => u.status === "scored");
+  const scored = ranked.filter((u) => u.status === "scored");
   const result: ScoreResult = {
     assessment: a,
     counts: { scored: count("scored"), vetoed: count("vetoed"), incomplete: count("incomplete") },
-    top: clean.slice(0, 3),
-    bottom: clean.length > 3 ? clean.slice(-3).reverse() : [],
+    top: scored.slice(0, 3),
+    bottom: scored.length > 3 ? scored.slice(-3).reverse() : [],
     commended: named(a, "commended"),
     laggards: named(a, "laggard"),
     vetoed: a.units.filter((u) => u.status === "vetoed"),

@@ -19,12 +19,12 @@ export function assignOutcomes(units: UnitResult[], outcomes: OutcomesDoc, mode:
     return;
   }
   for (const group of groupByCategory(units, together)) {
-    const clean = group.filter((u) => u.status === "scored" && u.rank !== null);
-    const n = clean.length;
+    const scored = group.filter((u) => u.status === "scored" && u.rank !== null);
+    const n = scored.length;
     // The last rank position a unit occupies: ties at 8 among 10 occupy 8 and 9.
     const counts = new Map<number, number>();
-    for (const u of clean) counts.set(u.rank ?? 0, (counts.get(u.rank ?? 0) ?? 0) + 1);
-    for (const u of clean) {
+    for (const u of scored) counts.set(u.rank ?? 0, (counts.get(u.rank ?? 0) ?? 0) + 1);
+    for (const u of scored) {
       const rank = u.rank ?? 0;
       if (outcomes.commendation && rank <= outcomes.commendation.top) u.outcomes.push("commended");
       const lag = outcomes.laggard;
@@ -38,7 +38,7 @@ export function assignOutcomes(units: UnitResult[], outcomes: OutcomesDoc, mode:
       }
     }
     if (outcomes.progress) {
-      const improved = clean.filter((u) => u.improvement !== undefined && u.improvement > 0);
+      const improved = scored.filter((u) => u.improvement !== undefined && u.improvement > 0);
       for (const [u, r] of competitionRanks(improved, (u) => u.improvement ?? 0)) {
         if (r <= outcomes.progress.top) u.outcomes.push("progress");
       }

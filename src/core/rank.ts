@@ -31,9 +31,9 @@ export function groupByCategory(units: ReadonlyArray<UnitResult>, together = fal
 export function rankUnits(units: UnitResult[], together = false): void {
   for (const group of groupByCategory(units, together)) {
     const ranked = group.filter((u) => u.total !== null && u.status !== "incomplete");
-    const clean = ranked.filter((u) => u.status === "scored");
+    const scored = ranked.filter((u) => u.status === "scored");
     const vetoed = ranked.filter((u) => u.status === "vetoed");
-    for (const [u, r] of competitionRanks(clean, (u) => u.total ?? 0)) u.rank = r;
-    for (const [u, r] of competitionRanks(vetoed, (u) => u.total ?? 0)) u.rank = clean.length + r;
+    for (const [u, r] of competitionRanks(scored, (u) => u.total ?? 0)) u.rank = r;
+    for (const [u, r] of competitionRanks(vetoed, (u) => u.total ?? 0)) u.rank = scored.length + r;
   }
 }
