@@ -1,6 +1,6 @@
 /** The edges of reading a cell: each limit is tested on both sides, since one off-by-one changes a score. */
 import fc from "fast-check";
-import { echo, isPercentFormat, parseCell, type ValueKind } from "../../src/core/values";
+import { echo, isPercentFormat, parseCell, scanDecimal, type ValueKind } from "../../src/core/values";
 import { UNCALCULATED, type GridCell } from "../../src/core/grid";
 
 const read = (value: GridCell["value"], kind: ValueKind, numFmt?: string, bounds?: { min?: number; max?: number }) =>
@@ -55,6 +55,19 @@ describe("units written in the cell or its format", () => {
     expect(read("5‰", "permille")).toEqual({ ok: true, value: 5 });
   });
 
+  it("exponents with a sign are numbers; a number too large for a double is not", () => {
+    expect(read("1e+2", "number")).toEqual({ ok: true, value: 100 });
+    expect(read("25E-1", "number")).toEqual({ ok: true, value: 2.5 });
+    expect(read("1e", "number")).toMatchObject({ ok: false, error: { code: "value.notNumber" } });
+    expect(read("1e999", "number")).toEqual({ ok: false, error: { code: "value.notNumber", params: { value: "1e999" } } });
+  });
+
+  it("the parser visits each character once on a plain number (what the linear-time property counts)", () => {
+    const meter = { steps: 0 };
+    expect(scanDecimal("12345.678e+9%", meter)).toEqual({ text: "12345.678e+9", suffix: "%" });
+    expect(meter.steps).toBeGreaterThanOrEqual(12);
+  });
+
   it("thousands separators only where they group three digits", () => {
     expect(read("1,234,567.5", "number")).toEqual({ ok: true, value: 1234567.5 });
     expect(read("1,23", "number")).toMatchObject({ ok: false, error: { code: "value.notNumber" } });
@@ -66,6 +79,8 @@ describe("units written in the cell or its format", () => {
     expect(isPercentFormat("0.00%")).toBe(true);
     expect(isPercentFormat("[Red]#,##0.0%")).toBe(true);
     expect(isPercentFormat('0"%"')).toBe(false);
+    expect(isPercentFormat('0" % 分"')).toBe(false);
+    expect(isPercentFormat('"完成"0.0%')).toBe(true);
     expect(isPercentFormat("0\\%")).toBe(false);
     expect(isPercentFormat("General")).toBe(false);
     expect(isPercentFormat(undefined)).toBe(false);
