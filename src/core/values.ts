@@ -27,8 +27,10 @@ export function isPercentFormat(numFmt: string | undefined): boolean {
   // A percent sign outside quoted literals and escapes: 0%, 0.00%, #,##0.0%
   if (!numFmt) return false;
   let known = percentFormats.get(numFmt);
+  // Stryker disable next-line ConditionalExpression: a cache; working the answer out again gives the same answer.
   if (known === undefined) {
     known = numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: only bounds the cache's size.
     if (percentFormats.size < 1000) percentFormats.set(numFmt, known);
   }
   return known;
@@ -39,7 +41,9 @@ export const ECHO_CHARS = 80;
 
 /** A value as quoted in an issue: at most ECHO_CHARS characters. */
 export function echo(text: string): string {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; the general one below returns such text unchanged too.
   if (text.length <= ECHO_CHARS) return text;
+  // Stryker disable next-line MethodExpression: only bounds the work; 2 × ECHO_CHARS UTF-16 units hold more than ECHO_CHARS characters.
   const chars = Array.from(text.slice(0, ECHO_CHARS * 2));
   return chars.length > ECHO_CHARS || text.length > ECHO_CHARS * 2 ? `${chars.slice(0, ECHO_CHARS - 1).join("")}…` : text;
 }
@@ -104,7 +108,9 @@ function parseBoolean(v: CellValue): Parsed {
   if (typeof v === "number" && (v === 0 || v === 1)) return v ? YES : NO;
   if (typeof v === "string") {
     // Most answers are exactly 是/否: look them up before trimming, lower-casing or NFKC.
+    // Stryker disable next-line ConditionalExpression: a fast path; the trimmed lookup below answers the same.
     if (TRUE_WORDS.has(v)) return YES;
+    // Stryker disable next-line ConditionalExpression: as above.
     if (FALSE_WORDS.has(v)) return NO;
     const plain = v.trim().toLowerCase();
     if (TRUE_WORDS.has(plain)) return YES;
