@@ -38,7 +38,11 @@ const officeConfig = async (env = {}, options = {}) => {
       filename: `${name}.html`,
       template: name === "commands" ? "./src/commands/commands.html" : "./src/taskpane/taskpane.html",
       chunks,
-      templateParameters: { officeScript: scriptTag(office), officeOrigin: office.origin },
+      templateParameters: {
+        officeScript: scriptTag(office),
+        officeOrigin: office.origin,
+        csp: `default-src 'self'; script-src 'self' ${office.origin}; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.microsoft.com https://*.office.com https://*.office.net https://*.officeapps.live.com; frame-src 'self' https://*.office.com https://*.officeapps.live.com; object-src 'none'; base-uri 'none'; form-action 'none'`,
+      },
       scriptLoading: "defer",
       inject: "head",
     });

@@ -6,8 +6,18 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { output, rules, budget, common } = require("../tools/webpack-parts");
 const URL_DEV = "https://localhost:3000/wps/";
+/** The Excel pane's page, without office.js: WPS 表格's pane loads only our own files, nothing from the network. */
+const PANE_PAGE = {
+  template: "./src/taskpane/taskpane.html",
+  templateParameters: {
+    officeScript: "",
+    csp: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+  },
+  scriptLoading: "defer",
+  inject: "head",
+};
 
-module.exports = (env = {}, options = {}) => {
+const config = (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const url = env.wpsUrl || `${env.urlProd || "https://localhost:3000/"}wps/`;
   if (!/^https?:\/\/.+\/$/.test(url)) throw new Error(`--env wpsUrl must be an http(s) URL ending in "/": ${url}`);
@@ -21,7 +31,7 @@ module.exports = (env = {}, options = {}) => {
     module: { rules: rules() },
     plugins: [
       ...budget(dev),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./wps/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer", inject: "head" }),
+      new HtmlWebpackPlugin({ ...PANE_PAGE, filename: "taskpane.html", chunks: ["taskpane"] }),
       // WPS calls the ribbon's callbacks as soon as ribbon.xml is read: they must exist before the page finishes loading.
       new HtmlWebpackPlugin({ filename: "index.html", template: "./wps/index.html", chunks: ["ribbon"], scriptLoading: "blocking", inject: "head" }),
       new CopyWebpackPlugin({
@@ -36,3 +46,5 @@ module.exports = (env = {}, options = {}) => {
     ],
   };
 };
+
+module.exports = Object.assign(config, { PANE_PAGE });

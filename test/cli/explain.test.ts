@@ -6,7 +6,6 @@ import { tempDir } from "../helpers/files";
 import { kaohe } from "../helpers/hostile";
 import { writeWorkbook } from "../helpers/xlsx";
 
-
 let dir: string;
 let book: string;
 

@@ -32,7 +32,7 @@ function build(outDir: string, entry: Record<string, string>): Promise<void> {
   config.optimization = { minimize: false };
   config.plugins = config.plugins.filter((p: object) => !("budgets" in p)); // no size lines in test output
   // The real entry too, on a page of its own, as opened outside WPS.
-  config.plugins.push(new HtmlWebpackPlugin({ filename: "outside.html", template: "./wps/taskpane.html", chunks: ["outside"], scriptLoading: "defer", inject: "head" }));
+  config.plugins.push(new HtmlWebpackPlugin({ ...require(path.join(ROOT, "wps/webpack.wps")).PANE_PAGE, filename: "outside.html", chunks: ["outside"] }));
   return new Promise((resolve, reject) =>
     webpack(config, (err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats?.toString("errors-only"))) : resolve())),
   );

@@ -67,6 +67,9 @@ describe("WPS add-in shell", () => {
     const list = copy.patterns.find((p: { from: string }) => p.from === "wps/jsplugins.xml");
     expect(list.transform(Buffer.from(read("wps/jsplugins.xml")))).toContain('url="https://kaohe.example/addin/wps/"');
     expect(() => require("../../wps/webpack.wps")({ wpsUrl: "ftp://x/" }, {})).toThrow(/wpsUrl/);
-    expect(read("wps/taskpane.html")).not.toMatch(/office\.js|appsforoffice|officeScript/);
+    // The pane's page is the Excel pane's template, given no office.js and a policy allowing nothing from the network.
+    const pane = config.plugins.find((p: { userOptions?: { filename?: string } }) => p.userOptions?.filename === "taskpane.html");
+    expect(pane.userOptions.templateParameters.officeScript).toBe("");
+    expect(JSON.stringify(pane.userOptions.templateParameters)).not.toMatch(/office\.js|appsforoffice|https:/);
   });
 });
