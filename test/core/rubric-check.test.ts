@@ -199,6 +199,21 @@ describe("a mapped column no rule reads", () => {
     const assessed = assess(grid, c.value.rubric);
     expect(assessed.ok && assessed.value.problems.filter((p) => p.code === "column.unused")).toEqual([]);
   });
+
+  it("counts a grade quota's tie-break column and 民主测评's rater columns as read", () => {
+    const doc = {
+      ...base,
+      indicators: [indicators[0], { name: "加分", type: "number" }, { name: "评委1", type: "number" }, { name: "评委2", type: "number" }, { name: "评委3", type: "number" }],
+      items: [...base.items, { name: "测评", max: 10, rules: [{ type: "raters", indicators: ["评委1", "评委2", "评委3"], outOf: 100 }] }],
+      outcomes: { grades: [{ min: 90, label: "优秀", quota: { percent: 50, tieBreak: "加分" } }, { min: 0, label: "合格" }] },
+    };
+    const c = compileRubric(doc);
+    if (!c.ok) throw new Error(JSON.stringify(c.issues));
+    const grid = gridOf([["单位", "计划生育率", "加分", "评委1", "评委2", "评委3"], ["甲村", 90, 1, 90, 80, 70]]);
+    const assessed = assess(grid, c.value.rubric);
+    if (!assessed.ok) throw new Error(JSON.stringify(assessed.issues));
+    expect(assessed.value.problems.filter((p) => p.code === "column.unused")).toEqual([]);
+  });
 });
 
 describe("a rubric written as a 评分细则 sheet", () => {

@@ -15,6 +15,30 @@ import { buildWritePlan } from "../../src/core/plan/write-plan";
 const zh = catalog("zh-CN");
 const en = catalog("en-US");
 
+describe("分类考核: an item for some categories reads its columns only for them", () => {
+  it("a 民主测评 item for 街道: a 乡镇's blank rater cells are not its problem", () => {
+    const raters = ["评委1", "评委2", "评委3"];
+    const a = assessed(
+      grid([
+        ["单位", "类别", "计划生育率", ...raters],
+        // 街道: 计生 full 60; 测评 (90, 80, 70) → drop 90 and 70 → 80 of 100 → 40 × 0.8 = 32. 92
+        ["东街道", "街道", 90, 90, 80, 70],
+        // 乡镇: 测评 is not its item; 计生 full 60 of 60
+        ["南镇", "乡镇", 90, null, null, null],
+      ]),
+      rubricOf({
+        indicators: [{ name: "计划生育率", type: "percent" }, ...raters.map((name) => ({ name, type: "number", min: 0, max: 100 }))],
+        items: [
+          { name: "计划生育", max: 60, rules: [{ type: "target", indicator: "计划生育率", target: 88, points: 1 }] },
+          { name: "测评", max: 40, categories: ["街道"], rules: [{ type: "raters", indicators: raters, outOf: 100 }] },
+        ],
+        ranking: { categoryColumn: "类别", coefficients: { 街道: 1, 乡镇: 1 } },
+      }),
+    );
+    expect(a.units.map((u) => [u.unit, u.status, u.total, u.problems.map((p) => p.code)])).toEqual([["东街道", "scored", 92, []], ["南镇", "scored", 60, []]]);
+  });
+});
+
 describe("分类考核: 难度系数 and items for some categories", () => {
   const doc = {
     indicators: [

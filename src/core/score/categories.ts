@@ -6,6 +6,7 @@
 import { a1 } from "../grid";
 import { issue, type Issue } from "../issue";
 import type { Item, Rubric } from "../rubric/model";
+import { readsOutsideItems, ruleReads } from "../rubric/reads";
 import { normalizeName } from "../text";
 import type { ItemResult } from "./types";
 
@@ -18,48 +19,28 @@ export function notApplicable(item: Item): ItemResult {
   return { name: item.name, section: item.section, bonus: item.bonus, max: null, score: null, met: null, deductions: [], findings: [], floored: false, notApplicable: true };
 }
 
-/** The indicator keys an item's rules read. */
-function itemKeys(item: Item): string[] {
-  const out: string[] = [];
-  for (const r of item.rules) {
-    const res = r.resolved;
-    for (const ind of [res.ind, res.lowerThan, res.toward, res.previous]) if (ind) out.push(ind.key);
-    for (const t of [res.target, res.min, res.max]) if (t && "column" in t) out.push(t.column.key);
-    out.push(...(r.formula?.names ?? []));
-  }
-  return out;
-}
-
 /**
  * Indicators read only by category-limited items → the categories that need them. Any other use (an
- * item for every unit, a veto, a derivation, a composite, the progress column, a tie-break) makes the
- * indicator needed by every unit, and it is left out of this map.
+ * item for every unit, a veto, a derivation or what it makes, a composite, the progress column, a
+ * tie-break) makes the indicator needed by every unit, and it is left out of this map.
  */
 export function categoryOnlyIndicators(rubric: Rubric): Map<string, Set<string>> {
-  const general = new Set<string>();
+  const general = readsOutsideItems(rubric);
+  for (const ind of rubric.indicators) if (ind.derive) general.add(ind.key);
   const limited = new Map<string, Set<string>>();
-  const byName = (n: string) => rubric.byKey.get(n)?.key ?? n;
   for (const item of rubric.items) {
-    const keys = itemKeys(item).map(byName);
-    if (!item.categories) {
-      for (const k of keys) general.add(k);
-      continue;
-    }
-    for (const k of keys) {
-      const set = limited.get(k) ?? new Set<string>();
-      for (const c of item.categories) set.add(c);
-      limited.set(k, set);
+    for (const rule of item.rules) {
+      for (const k of ruleReads(rubric, rule)) {
+        if (!item.categories) {
+          general.add(k);
+          continue;
+        }
+        const set = limited.get(k) ?? new Set<string>();
+        for (const c of item.categories) set.add(c);
+        limited.set(k, set);
+      }
     }
   }
-  for (const v of rubric.vetoes) for (const n of v.formula?.names ?? []) general.add(byName(n));
-  for (const ind of rubric.indicators) {
-    if (!ind.derive) continue;
-    general.add(ind.key);
-    for (const n of ind.derive.names) general.add(byName(n));
-  }
-  for (const c of rubric.composites) for (const p of c.parts) if ("indicator" in p) general.add(byName(normalizeName(p.indicator)));
-  if (rubric.outcomes.progress) general.add(byName(normalizeName(rubric.outcomes.progress.previous)));
-  for (const g of rubric.outcomes.grades ?? []) if (g.quota?.tieBreak) general.add(byName(normalizeName(g.quota.tieBreak)));
   for (const k of general) limited.delete(k);
   return limited;
 }

@@ -7,7 +7,8 @@
  */
 import { assess, type Assessment } from "../assess";
 import { a1, type Grid, type GridCell } from "../grid";
-import { indicatorByName, type Indicator, type ResolvedTarget, type Rubric } from "../rubric/model";
+import { indicatorByName, type Indicator, type Rubric } from "../rubric/model";
+import { ruleYardsticks } from "../rubric/reads";
 import { normalizeName } from "../text";
 import type { Outcome, Reason, Status, UnitResult } from "../score/types";
 import { parseCell, type ValueKind } from "../values";
@@ -97,18 +98,7 @@ export function standing(u: UnitResult): Standing {
 /** Indicators read only as a yardstick (上年 figures, a target column, the 进步奖 basis): not the unit's to change. */
 function yardsticks(rubric: Rubric): Set<string> {
   const keys = new Set<string>();
-  const add = (t: ResolvedTarget | undefined) => {
-    if (t && "column" in t) keys.add(t.column.key);
-  };
-  for (const item of rubric.items) {
-    for (const rule of item.rules) {
-      const r = rule.resolved;
-      add(r.target);
-      add(r.min);
-      add(r.max);
-      for (const ind of [r.lowerThan, r.toward, r.previous]) if (ind) keys.add(ind.key);
-    }
-  }
+  for (const item of rubric.items) for (const rule of item.rules) for (const k of ruleYardsticks(rule)) keys.add(k);
   const prev = rubric.outcomes.progress?.previous;
   const basis = prev === undefined ? undefined : indicatorByName(rubric, prev, normalizeName);
   if (basis) keys.add(basis.key);
