@@ -8,7 +8,8 @@ import { explainFile } from "../app/explain-file";
 import { explainUnit } from "../core/plan/explain";
 import { catalog, pickLocale, texts } from "../i18n";
 import { whatIfLines } from "../i18n/what-if";
-import { type Shell, openWorkbook, rubricFromSheet } from "./rubric-commands";
+import { readRubricSheet } from "../app/rubric-sheet";
+import { type Shell, checkRubricOptions, openWorkbook, parseMapping, sheetToScore } from "./rubric-commands";
 import { terminalJson, terminalLine } from "./terminal-text";
 
 const USAGE = "kaohe explain <workbook.xlsx> --unit 名称 --rubric <id|file>";
@@ -33,30 +34,16 @@ export async function explainCommand(sh: Shell, args: string[]): Promise<number>
   const name = values.unit?.trim();
   if (!name) sh.bilingual("usage", { detail: `--unit 名称 (${USAGE})` });
   const rubricSheet = values["rubric-sheet"];
-  if (!values.rubric && rubricSheet === undefined) sh.bilingual("usage", { detail: "--rubric | --rubric-sheet" });
-  if (values.rubric && rubricSheet !== undefined) sh.bilingual("usage", { detail: "--rubric / --rubric-sheet: one or the other" });
+  checkRubricOptions(sh, values.rubric, rubricSheet);
   if (values.format !== "table" && values.format !== "json") sh.bilingual("usage", { detail: `--format ${values.format}` });
-  const mapping: Record<string, string> = {};
-  for (const m of values.map ?? []) {
-    const eq = m.indexOf("=");
-    const k = eq < 0 ? "" : m.slice(0, eq).trim();
-    const v = eq < 0 ? "" : m.slice(eq + 1).trim();
-    if (!k || !v) sh.bilingual("usage", { detail: `--map ${m}` });
-    mapping[k] = v;
-  }
+  const mapping = parseMapping(sh, values.map);
 
   const rubric = values.rubric === undefined ? undefined : await sh.readRubric(values.rubric);
   if (rubric && !rubric.ok) sh.fatalIssues(rubric.issues);
   const book = await openWorkbook(sh, file);
-  const compiled = rubric ?? (await rubricFromSheet(book, rubricSheet ?? ""));
+  const compiled = rubric ?? (await readRubricSheet(book, rubricSheet ?? ""));
   if (!compiled.ok) sh.fatalIssues(compiled.issues);
-  const sheets = await book.sheets();
-  let sheet = values.sheet;
-  // --rubric-sheet: the units are on another sheet than the 评分细则 one.
-  if (rubricSheet !== undefined && sheet === undefined && sheets[0]?.name === rubricSheet) sheet = sheets.find((s) => s.name !== rubricSheet)?.name;
-  if (sheet !== undefined && !sheets.some((s) => s.name === sheet)) {
-    sh.bilingual("sheetNotFound", { file, sheet, available: sheets.map((s) => s.name).join(", ") });
-  }
+  const sheet = await sheetToScore(sh, book, file, values.sheet, rubricSheet);
 
   const r = await explainFile(book, compiled.value, { ...(sheet !== undefined && { sheet }), mapping, unit: name });
   if (r.kind === "problems") sh.fatalIssues(r.issues);

@@ -22,7 +22,8 @@ import { rubricChangeLines, rubricIdentityText, scoredAtText } from "../i18n/rub
 import { HELP } from "./help";
 import { FileProblem, type FileProblemKind, inspectInputFile, prepareOutput, readInputFile, writeOutput } from "./output-file";
 import { escapeControls, printableIssue, shown, terminalJson, terminalLine } from "./terminal-text";
-import { type Shell, openWorkbook, rubricCommand, rubricFromSheet } from "./rubric-commands";
+import { readRubricSheet } from "../app/rubric-sheet";
+import { type Shell, checkRubricOptions, openWorkbook, parseMapping, rubricCommand, sheetToScore } from "./rubric-commands";
 import { explainCommand } from "./explain-command";
 
 /** Largest workbook file read at all (the package reader has its own, finer limits). */
@@ -143,21 +144,13 @@ async function score(io: Io, args: string[]): Promise<number> {
   const file = positionals[0];
   if (!file || positionals.length > 1) bilingual(io, "usage", { detail: "kaohe score <workbook.xlsx> --rubric <id|file>" });
   const rubricSheet = values["rubric-sheet"];
-  if (!values.rubric && rubricSheet === undefined) bilingual(io, "usage", { detail: "--rubric | --rubric-sheet" });
-  if (values.rubric && rubricSheet !== undefined) bilingual(io, "usage", { detail: "--rubric / --rubric-sheet: one or the other" });
+  checkRubricOptions(shell(io), values.rubric, rubricSheet);
   if (values.format !== "table" && values.format !== "json") bilingual(io, "usage", { detail: `--format ${values.format}` });
   if (values["in-place"] && values.out !== undefined) bilingual(io, "conflictingOptions", { detail: "--in-place --out" });
   if (values.out !== undefined && values.out.trim() === "") bilingual(io, "usage", { detail: "--out ''" });
   const notes = values.notes;
   if (notes !== "none" && notes !== "shortfalls" && notes !== "all") bilingual(io, "usage", { detail: `--notes ${notes} (none|shortfalls|all)` });
-  const mapping: Record<string, string> = {};
-  for (const m of values.map ?? []) {
-    const eq = m.indexOf("=");
-    const k = eq < 0 ? "" : m.slice(0, eq).trim();
-    const v = eq < 0 ? "" : m.slice(eq + 1).trim();
-    if (!k || !v) bilingual(io, "usage", { detail: `--map ${m}` });
-    mapping[k] = v;
-  }
+  const mapping = parseMapping(shell(io), values.map);
 
   const rubric = values.rubric === undefined ? undefined : await readRubric(io, values.rubric);
   if (rubric && !rubric.ok) fatalIssues(io, rubric.issues);
@@ -176,22 +169,17 @@ async function score(io: Io, args: string[]): Promise<number> {
   }
   const opened = open.value;
   // --rubric-sheet: the rubric is a 评分细则 sheet of this workbook; the units are on another sheet.
-  const fromSheet = rubric ? rubric : await rubricFromSheet(opened, rubricSheet ?? "");
+  const fromSheet = rubric ? rubric : await readRubricSheet(opened, rubricSheet ?? "");
   if (!fromSheet.ok) fatalIssues(io, fromSheet.issues);
   const compiled = fromSheet.value;
-  if (rubricSheet !== undefined && values.sheet === undefined && (await opened.sheets())[0]?.name === rubricSheet) {
-    values.sheet = (await opened.sheets()).find((s) => s.name !== rubricSheet)?.name;
-  }
   // Macros stay in a macro-enabled file: Excel refuses a .xlsx holding them.
   const kind = target !== undefined ? outputKind(opened.book.kind, target.given) : undefined;
   if (target !== undefined && !kind) bilingual(io, "macroExtension", { file: target.given, kind: opened.book.kind });
-  if (values.sheet !== undefined && !(await opened.sheets()).some((s) => s.name === values.sheet)) {
-    bilingual(io, "sheetNotFound", { file, sheet: values.sheet, available: (await opened.sheets()).map((s) => s.name).join(", ") });
-  }
+  const sheet = await sheetToScore(shell(io), opened, file, values.sheet, rubricSheet);
 
   const at = new Date().toISOString();
   const result = await scoreFile(opened, compiled, {
-    ...(values.sheet !== undefined && { sheet: values.sheet }),
+    ...(sheet !== undefined && { sheet }),
     mapping,
     notes,
     locale: c,
@@ -251,7 +239,7 @@ async function checkRubric(io: Io, args: string[]): Promise<number> {
   const c = catalog(pickLocale(values.lang));
   const file = positionals[0];
   if (!file) bilingual(io, "usage", { detail: "kaohe check-rubric <rubric.json|rubric.yaml | book.xlsx --sheet 评分细则>" });
-  const result = values.sheet === undefined ? await readRubric(io, file) : await rubricFromSheet(await openWorkbook(shell(io), file), values.sheet);
+  const result = values.sheet === undefined ? await readRubric(io, file) : await readRubricSheet(await openWorkbook(shell(io), file), values.sheet);
   if (!result.ok) {
     for (const i of result.issues) io.err(terminalLine(`${i.severity === "error" ? c.labels.error : c.labels.warning}: ${issueLine(i, c)}`));
     bilingual(io, "rubricInvalid", { file, errors: result.issues.filter((i) => i.severity === "error").length });

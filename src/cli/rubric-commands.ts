@@ -9,7 +9,7 @@ import type { Issue, Result } from "../core/issue";
 import type { Compiled } from "../core/rubric/compile";
 import { rubricToSheet, SHEET_NAME } from "../core/rubric/sheet";
 import { rubricText } from "../app/rubric-export";
-import { readRubricSheet } from "../app/rubric-sheet";
+import { dataSheetBeside, readRubricSheet } from "../app/rubric-sheet";
 import type { WorkbookPort } from "../app/ports";
 import { XlsxWorkbook } from "./workbook-file";
 import { openErrorMessage } from "./open-error";
@@ -34,7 +34,7 @@ const SCHEMA_FILE = path.resolve(__dirname, "../../schema/rubric.schema.json");
 /** Open a workbook given on the command line; a missing, odd or corrupt file exits 2. */
 export async function openWorkbook(sh: Shell, file: string): Promise<XlsxWorkbook> {
   await inspectInputFile(file, sh.maxWorkbookBytes).catch((e: unknown) => sh.fileProblem(e));
-  const opened = await XlsxWorkbook.open(file, sh.maxWorkbookBytes);
+  const opened = await XlsxWorkbook.open(file, sh.maxWorkbookBytes).catch((e: unknown) => sh.fileProblem(e));
   if (!opened.ok) {
     const m = openErrorMessage(opened.error, file);
     sh.bilingual(m.key, m.params);
@@ -42,9 +42,36 @@ export async function openWorkbook(sh: Shell, file: string): Promise<XlsxWorkboo
   return opened.value;
 }
 
-/** The rubric on a 评分细则 sheet of an open workbook. */
-export function rubricFromSheet(wb: WorkbookPort, sheet: string): Promise<Result<Compiled>> {
-  return readRubricSheet(wb, sheet);
+/** `--rubric` or `--rubric-sheet`, exactly one of the two (score, explain). */
+export function checkRubricOptions(sh: Pick<Shell, "bilingual">, rubric: string | undefined, rubricSheet: string | undefined): void {
+  if (!rubric && rubricSheet === undefined) sh.bilingual("usage", { detail: "--rubric | --rubric-sheet" });
+  if (rubric && rubricSheet !== undefined) sh.bilingual("usage", { detail: "--rubric / --rubric-sheet: one or the other" });
+}
+
+/** `--map 指标=列` options as a mapping; a malformed one exits 2. */
+export function parseMapping(sh: Pick<Shell, "bilingual">, maps: ReadonlyArray<string> | undefined): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  for (const m of maps ?? []) {
+    const eq = m.indexOf("=");
+    const k = eq < 0 ? "" : m.slice(0, eq).trim();
+    const v = eq < 0 ? "" : m.slice(eq + 1).trim();
+    if (!k || !v) sh.bilingual("usage", { detail: `--map ${m}` });
+    mapping[k] = v;
+  }
+  return mapping;
+}
+
+/**
+ * The sheet to score: the one named, else (with --rubric-sheet) the first that is not the rubric's own,
+ * else the workbook's first (undefined). A named sheet the workbook lacks exits 2 with the sheets it has.
+ */
+export async function sheetToScore(sh: Pick<Shell, "bilingual">, book: WorkbookPort, file: string, named: string | undefined, rubricSheet: string | undefined): Promise<string | undefined> {
+  const sheets = await book.sheets();
+  const sheet = named ?? (rubricSheet !== undefined ? await dataSheetBeside(book, rubricSheet) : undefined);
+  if (named !== undefined && !sheets.some((s) => s.name === named)) {
+    sh.bilingual("sheetNotFound", { file, sheet: named, available: sheets.map((s) => s.name).join(", ") });
+  }
+  return sheet;
 }
 
 export async function rubricCommand(sh: Shell, args: string[]): Promise<number> {
@@ -69,7 +96,7 @@ export async function rubricCommand(sh: Shell, args: string[]): Promise<number> 
   if (values.out !== undefined && values.out.trim() === "") sh.bilingual("usage", { detail: "--out ''" });
   if (format === "sheet" && values.out === undefined) sh.bilingual("usage", { detail: "--format sheet --out FILE.xlsx" });
 
-  const read = values.sheet !== undefined ? await rubricFromSheet(await openWorkbook(sh, ref), values.sheet) : await sh.readRubric(ref);
+  const read = values.sheet !== undefined ? await readRubricSheet(await openWorkbook(sh, ref), values.sheet) : await sh.readRubric(ref);
   if (!read.ok) sh.fatalIssues(read.issues);
   const doc = read.value.rubric.doc;
 
