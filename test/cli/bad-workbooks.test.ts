@@ -1,19 +1,14 @@
 /** Bad and hostile workbook files through the real `kaohe` binary: one clear line, exit 2, no hang. */
-import { spawnSync, execFileSync } from "child_process";
+import { execFileSync } from "child_process";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { deflateSync, strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { writeZip } from "../../src/adapters/xlsx/zip-write";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
+import { kaohe } from "../helpers/cli";
 import { tempDir } from "../helpers/files";
 import { writeWorkbook } from "../helpers/xlsx";
 
-const BIN = path.resolve(__dirname, "../../bin/kaohe.js");
-
-function kaohe(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, LANG: "C" }, timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 let dir: string;
 let good: Uint8Array;

@@ -1,18 +1,13 @@
 /** What a copy could not carry over unchanged is said before writing; --in-place is refused for it. */
-import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
+import { kaohe } from "../helpers/cli";
 import { tempDir } from "../helpers/files";
 import { writeWorkbook } from "../helpers/xlsx";
 
-const BIN = path.resolve(__dirname, "../../bin/kaohe.js");
-const kaohe = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, LANG: "C" } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 const rows = () => [["标题"], [...COMMUNITY_HEADERS], communityRow("阳光社区"), communityRow("城东社区"), communityRow("城西社区")];
 

@@ -1,18 +1,13 @@
 /** The real `kaohe` binary (bin/kaohe.js → lib/, built by `npm test` first), every exit path. */
-import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from "fs";
 import * as path from "path";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
+import { kaohe as run } from "../helpers/cli";
 import { tempDir } from "../helpers/files";
 import { writeWorkbook } from "../helpers/xlsx";
 
-const BIN = path.resolve(__dirname, "../../bin/kaohe.js");
-
-function kaohe(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd, env: { ...process.env, LANG: "C" } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const kaohe = (args: string[], cwd?: string) => run(args, cwd === undefined ? {} : { cwd });
 
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 

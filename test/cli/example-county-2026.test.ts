@@ -2,14 +2,13 @@
  * examples/county-2026.xlsx — a 2026 county rubric authored entirely as a 评分细则 sheet — scored by
  * the real `kaohe` binary, against figures worked by hand for two towns.
  */
-import { spawnSync } from "child_process";
+import { kaohe } from "../helpers/cli";
 import { readFileSync } from "fs";
 import * as path from "path";
 import { workbookBytes } from "../../src/adapters/xlsx/rubric-sheet-file";
 import { KINDS, choiceLabels } from "../../src/core/rubric/sheet/layout";
 import { countyExampleSheets } from "../../scripts/county-2026-example";
 
-const BIN = path.resolve(__dirname, "../../bin/kaohe.js");
 const BOOK = path.resolve(__dirname, "../../examples/county-2026.xlsx");
 
 interface Unit {
@@ -25,9 +24,9 @@ interface Unit {
 
 let units: Unit[];
 beforeAll(() => {
-  const r = spawnSync(process.execPath, [BIN, "score", BOOK, "--rubric-sheet", "评分细则", "--format", "json"], { encoding: "utf8" });
-  expect(r.status).toBe(0);
-  units = JSON.parse(r.stdout).units;
+  const r = kaohe(["score", BOOK, "--rubric-sheet", "评分细则", "--format", "json"]);
+  expect(r.code).toBe(0);
+  units = JSON.parse(r.out).units;
 });
 const unit = (name: string) => units.find((u) => u.unit === name) as Unit;
 const scores = (u: Unit) => Object.fromEntries(u.items.map((i) => [i.name, i.score]));

@@ -28,7 +28,7 @@ const noTemps = (d: string) => readdirSync(d).filter((f) => f.startsWith(".kaohe
 
 describe("the workbook must be a regular file", () => {
   it("/dev/zero as the workbook: exit 2 at once, nothing read", () => {
-    const r = kaohe(["score", "/dev/zero", "-r", "community-2009"], 20000);
+    const r = kaohe(["score", "/dev/zero", "-r", "community-2009"], { timeout: 20000 });
     expect(r.signal).toBeNull();
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/不是普通文件（character device）.*\| .*not a regular file/);
@@ -37,7 +37,7 @@ describe("the workbook must be a regular file", () => {
   it("a FIFO as the workbook: exit 2 without waiting for a writer", () => {
     const fifo = path.join(dir, "pipe.xlsx");
     execFileSync("mkfifo", [fifo]);
-    const r = kaohe(["score", fifo, "-r", "community-2009"], 20000);
+    const r = kaohe(["score", fifo, "-r", "community-2009"], { timeout: 20000 });
     expect(r.signal).toBeNull();
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/不是普通文件（FIFO）/);

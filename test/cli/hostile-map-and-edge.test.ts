@@ -36,7 +36,7 @@ describe("the sheet's edge", () => {
     const wide = path.join(dir, "wide.xlsx");
     const filler = Array.from({ length: 16384 - COMMUNITY_HEADERS.length }, (_, i) => `备注${i + 1}`);
     await writeWorkbook(wide, [{ name: "考核表", rows: [[...COMMUNITY_HEADERS, ...filler], communityRow("阳光社区")] }]);
-    const r = kaohe(["score", wide, "-r", "community-2009", "--out", path.join(dir, "wide-out.xlsx")], 120000);
+    const r = kaohe(["score", wide, "-r", "community-2009", "--out", path.join(dir, "wide-out.xlsx")], { timeout: 120000 });
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/表格右侧没有空间写入考核结果：表格已到工作表最右列 XFD.*\| .*no room right of the table/);
     expect(r.err).not.toMatch(/internal|内部错误/);

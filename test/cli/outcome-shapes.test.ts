@@ -1,12 +1,10 @@
 /** `kaohe score` with 等次名额 and 否决后等次: the grade's reason under the table and in the JSON. */
-import { spawnSync } from "child_process";
 import { rmSync, writeFileSync } from "fs";
 import * as path from "path";
+import { kaohe } from "../helpers/cli";
 import { tempDir } from "../helpers/files";
 import { writeWorkbook } from "../helpers/xlsx";
 
-const BIN = path.resolve(__dirname, "../../bin/kaohe.js");
-const kaohe = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, LANG: "C" } });
 
 let dir: string;
 let book: string;
@@ -31,10 +29,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("kaohe score: grade reasons", () => {
   it("lists why a grade is not the one the total earns, below the table", () => {
     const r = kaohe(["score", book, "--rubric", rubric]);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/1\s+甲镇\s+已评分\s+98\s+优秀/);
-    expect(r.stdout).toMatch(/2\s+乙镇\s+已评分\s+95\s+良好/);
-    expect(r.stdout.trimEnd().split("\n").slice(-2)).toEqual([
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/1\s+甲镇\s+已评分\s+98\s+优秀/);
+    expect(r.out).toMatch(/2\s+乙镇\s+已评分\s+95\s+良好/);
+    expect(r.out.trimEnd().split("\n").slice(-2)).toEqual([
       "乙镇：分数达到优秀但超出优秀名额（25%，共1名），定为良好",
       "丁镇：一票否决，由优秀降一等次为良好",
     ]);
@@ -42,7 +40,7 @@ describe("kaohe score: grade reasons", () => {
 
   it("puts them in the JSON as outcomeReasons", () => {
     const r = kaohe(["score", book, "--rubric", rubric, "--format", "json", "--lang", "en-US"]);
-    const units = JSON.parse(r.stdout).units as { unit: string; grade?: string; outcomeReasons?: string[] }[];
+    const units = JSON.parse(r.out).units as { unit: string; grade?: string; outcomeReasons?: string[] }[];
     expect(units.map((u) => [u.unit, u.grade, u.outcomeReasons])).toEqual([
       ["甲镇", "优秀", undefined],
       ["乙镇", "良好", ["The total reaches 优秀 but the 优秀 places (25%, 1 in all) are taken: graded 良好"]],

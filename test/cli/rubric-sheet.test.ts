@@ -1,5 +1,4 @@
 /** The real `kaohe` binary with 评分细则 sheets: export, check, score from a sheet of the same workbook. */
-import { spawnSync } from "child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
@@ -10,13 +9,9 @@ import { a1 } from "../../src/core/grid";
 import { rubricSheetFile, workbookBytes, type SheetFile } from "../../src/adapters/xlsx/rubric-sheet-file";
 import community from "../../src/rubrics/community-2009.json";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
+import { kaohe } from "../helpers/cli";
 import { tempDir } from "../helpers/files";
 
-const BIN = path.resolve(__dirname, "../../bin/kaohe.js");
-const kaohe = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, LANG: "C" } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 
 const data: SheetFile = {
   name: "考核表",

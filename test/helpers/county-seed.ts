@@ -3,7 +3,7 @@
  * read with Kaohe's own .xlsx reader (values, number formats, merged areas), and what the `kaohe`
  * CLI makes of the same file: the figures the pane must reproduce.
  */
-import { spawnSync } from "child_process";
+import { kaohe } from "./cli";
 import { readFileSync } from "fs";
 import * as path from "path";
 import { XlsxBook } from "../../src/adapters/xlsx/xlsx-book";
@@ -39,8 +39,8 @@ export interface CliUnit {
 
 /** `kaohe score examples/county-2026.xlsx --rubric-sheet 评分细则 --format json`: every unit's standing. */
 export function countyByCli(): CliUnit[] {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "bin/kaohe.js"), "score", COUNTY_BOOK, "--rubric-sheet", "评分细则", "--format", "json"], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`kaohe failed: ${r.stderr}`);
-  const units = (JSON.parse(r.stdout) as { units: CliUnit[] }).units;
+  const r = kaohe(["score", COUNTY_BOOK, "--rubric-sheet", "评分细则", "--format", "json"]);
+  if (r.code !== 0) throw new Error(`kaohe failed: ${r.err}`);
+  const units = (JSON.parse(r.out) as { units: CliUnit[] }).units;
   return units.map(({ unit, status, total, rank }) => ({ unit, status, total, rank }));
 }

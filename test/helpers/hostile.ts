@@ -1,35 +1,9 @@
 /** Hostile inputs for the CLI: the real binary, and workbooks whose XML is patched after writing. */
-import { spawn, spawnSync } from "child_process";
 import { readFileSync, writeFileSync } from "fs";
-import * as path from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { buildWorkbook, type XSheet } from "./xlsx";
 
-export const BIN = path.resolve(__dirname, "../../bin/kaohe.js");
-
-export interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  out: string;
-  err: string;
-}
-
-/** Run the built CLI; a hang is a failure (killed after `timeout` ms). */
-export function kaohe(args: string[], timeout = 30000): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout, env: { ...process.env, LANG: "C" } });
-  return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
-}
-
-export function kaoheAsync(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LANG: "C" } });
-    let out = "";
-    let err = "";
-    p.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
-    p.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
-    p.on("close", (code, signal) => resolve({ code, signal, out, err }));
-  });
-}
+export { BIN, kaohe, kaoheAsync, type Run } from "./cli";
 
 /**
  * Write a workbook, then replace text in its XML parts: Excel stores control characters as

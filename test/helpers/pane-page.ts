@@ -34,7 +34,7 @@ export interface PaneSite {
 /** Build the production bundle into its own folder (one per test file), serve it, start Chromium. */
 export async function startSite(name: string): Promise<PaneSite> {
   const out = path.join(ROOT, "test-artifacts", `e2e-${name}`);
-  const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", `outDir=${out}`], { cwd: ROOT, encoding: "utf8" });
+  const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules/webpack/bin/webpack.js"), "--config-name", "office", "--mode", "production", "--env", `outDir=${out}`], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
   const { url, server } = await serve(out);
   const browser = await launch();
