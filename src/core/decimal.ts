@@ -4,7 +4,7 @@
  */
 
 /** Strip binary noise (0.1*3 = 0.30000000000000004) before deciding which way .5 goes. */
-function clean(x: number): number {
+export function clean(x: number): number {
   return Number(x.toPrecision(12));
 }
 

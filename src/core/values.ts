@@ -129,6 +129,16 @@ export interface Bounds {
 }
 
 /**
+ * The values a cell of this kind may hold: the indicator's own bounds where it has them, else its kind's
+ * (0–100 for %, 0–1000 for ‰, ≥ 0 for counts, anything for other numbers).
+ */
+export function acceptedRange(kind: ValueKind, bounds?: Bounds): { min: number; max: number } {
+  const min = bounds?.min ?? (kind === "percent" || kind === "permille" || kind === "count" ? 0 : -Infinity);
+  const max = bounds?.max ?? (kind === "percent" ? 100 : kind === "permille" ? 1000 : Infinity);
+  return { min, max };
+}
+
+/**
  * Read one cell as a number for an indicator of the given kind. Range checks that depend on the
  * rubric (0–max for scores) are the caller's; rates must lie in 0–100 (0–1000 for ‰) unless the
  * indicator has bounds of its own.
@@ -157,8 +167,7 @@ export function parseCell(cell: GridCell | undefined, kind: ValueKind, bounds?: 
 
   if (bounds && (bounds.min !== undefined || bounds.max !== undefined)) {
     // A side the indicator leaves open keeps its kind's limit.
-    const min = bounds.min ?? (kind === "percent" || kind === "permille" || kind === "count" ? 0 : -Infinity);
-    const max = bounds.max ?? (kind === "percent" ? 100 : kind === "permille" ? 1000 : Infinity);
+    const { min, max } = acceptedRange(kind, bounds);
     if (n >= min && n <= max) return { ok: true, value: n };
     return { ok: false, error: { code: "value.rateOutOfRange", params: { value: displayValue(v), min: Number.isFinite(min) ? min : "−∞", max: Number.isFinite(max) ? max : "∞" } } };
   }

@@ -9,6 +9,7 @@ import { issue, type Issue } from "../issue";
 import { sum2 } from "../decimal";
 import type { Indicator, Item, Rule, Veto } from "./model";
 import type { RubricDoc } from "./schema";
+import { acceptedRange } from "../values";
 
 type Path = ReadonlyArray<string | number>;
 
@@ -23,9 +24,7 @@ function constant(f: Formula | undefined): number | undefined {
 function valueRange(ind: Indicator | undefined): { min: number; max: number } | undefined {
   // A derived indicator's values come from its formula, unchecked: no range to reason with.
   if (!ind || ind.derive || ind.kind === "boolean") return undefined;
-  const floor = ind.kind === "percent" || ind.kind === "permille" || ind.kind === "count" ? 0 : -Infinity;
-  const ceiling = ind.kind === "percent" ? 100 : ind.kind === "permille" ? 1000 : Infinity;
-  return { min: ind.bounds?.min ?? floor, max: ind.bounds?.max ?? ceiling };
+  return acceptedRange(ind.kind, ind.bounds);
 }
 
 /** Why a rule can never miss its target, or null. */

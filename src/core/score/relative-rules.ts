@@ -4,8 +4,8 @@
  */
 import type { Rule } from "../rubric/model";
 import type { Reason } from "./types";
-import { MET, MISSING, earned, shown, steps, type RuleVerdict } from "./rule-kit";
-import { bestOf, rankOf, worstOf, type IndicatorStats } from "./run-stats";
+import { MET, MISSING, earned, reaches, shown, steps, type RuleVerdict } from "./rule-kit";
+import { bestOf, rankOf, readsRun, worstOf, type IndicatorStats } from "./run-stats";
 import type { RuleContext } from "./rules";
 
 export type RelativeRule = Extract<Rule, { type: "relativeBest" | "relativeAverage" | "rank" | "efficacy" }>;
@@ -19,17 +19,11 @@ interface Input {
   key: string;
 }
 
-/** At or better than `ref`, by direction (10⁻⁹ is noise). */
-function reaches(value: number, ref: number, direction: "atLeast" | "atMost"): boolean {
-  return (direction === "atLeast" ? value - ref : ref - value) > -1e-9;
-}
-
 export function evaluateRelativeRule(rule: RelativeRule, ctx: RuleContext, full: number, bonus: boolean, input: Input): RuleVerdict {
   const { value, cell } = input;
-  const runBased = rule.type !== "efficacy" || rule.satisfactory === "best" || rule.unacceptable === "worst";
   const found = ctx.stats?.get(input.key);
   // Only a unit whose row could not be read is left out of the run's figures; it is not scored anyway.
-  if (runBased && !found) return MISSING;
+  if (readsRun(rule) && !found) return MISSING;
   const s = found ?? NONE;
   const { indicator, unit } = input.params;
   const direction = rule.direction;

@@ -30,6 +30,11 @@ export function steps(shortfall: number, step: number, rounding: "none" | "ceil"
 }
 
 /** Points for messages, to 2 decimals (the item itself is rounded once, at its end). */
+/** At or better than `ref`, by direction (differences below 10⁻⁹ are binary noise). */
+export function reaches(value: number, ref: number, direction: "atLeast" | "atMost" = "atLeast"): boolean {
+  return (direction === "atLeast" ? value - ref : ref - value) > -1e-9;
+}
+
 export const shown = (x: number): number => (Number.isInteger(x) ? x : round2(x));
 
 /**

@@ -3,7 +3,8 @@
  * indicator, over the units of the run whose rows read without error — within each category when the
  * rubric ranks by category. Worked out once, before any unit is scored.
  */
-import type { Rubric } from "../rubric/model";
+import { clean } from "../decimal";
+import type { Rubric, Rule } from "../rubric/model";
 import type { Value } from "./unit-values";
 
 export interface IndicatorStats {
@@ -16,9 +17,12 @@ export interface IndicatorStats {
 /** Category ("" when the rubric does not rank by category) → indicator key → its figures. */
 export type RunStats = ReadonlyMap<string, ReadonlyMap<string, IndicatorStats>>;
 
-export const clean12 = (x: number): number => Number(x.toPrecision(12));
-
 const RELATIVE = new Set(["relativeBest", "relativeAverage", "rank"]);
+
+/** The rule compares the unit with the run (its best, worst, average or order), not with fixed figures. */
+export function readsRun(rule: Rule): boolean {
+  return RELATIVE.has(rule.type) || (rule.type === "efficacy" && (rule.satisfactory === "best" || rule.unacceptable === "worst"));
+}
 
 /** The indicators whose run figures some rule reads (none: the run needs no extra pass). */
 export function relativeIndicators(rubric: Rubric): Set<string> {
@@ -26,9 +30,7 @@ export function relativeIndicators(rubric: Rubric): Set<string> {
   for (const item of rubric.items) {
     for (const rule of item.rules) {
       const ind = rule.resolved.ind;
-      if (!ind) continue;
-      const runBased = RELATIVE.has(rule.type) || (rule.type === "efficacy" && (rule.satisfactory === "best" || rule.unacceptable === "worst"));
-      if (runBased) keys.add(ind.key);
+      if (ind && readsRun(rule)) keys.add(ind.key);
     }
   }
   return keys;
@@ -60,7 +62,7 @@ export class RunStatsBuilder {
         const sorted = Float64Array.from(list).sort();
         let sum = 0;
         for (const v of sorted) sum += v;
-        m.set(k, { sorted, average: sorted.length ? clean12(sum / sorted.length) : 0 });
+        m.set(k, { sorted, average: sorted.length ? clean(sum / sorted.length) : 0 });
       }
       out.set(cat, m);
     }

@@ -5,7 +5,7 @@
 import { issue } from "../issue";
 import type { Rule } from "../rubric/model";
 import type { Reason } from "./types";
-import { MISSING, NOT_APPLICABLE, earned, shown, unitSymbol, type RuleVerdict } from "./rule-kit";
+import { MISSING, NOT_APPLICABLE, earned, reaches, shown, unitSymbol, type RuleVerdict } from "./rule-kit";
 import { evaluateRelativeRule, type RelativeRule } from "./relative-rules";
 import type { RuleContext } from "./rules";
 
@@ -19,7 +19,6 @@ export function isShapeRule(rule: Rule): rule is ShapeRule {
 }
 
 /** Differences below 10⁻⁹ are binary noise, not a difference. */
-const atLeast = (x: number, min: number): boolean => x - min > -1e-9;
 
 export function evaluateShapeRule(rule: ShapeRule, ctx: RuleContext, itemMax: number | undefined, bonus: boolean): RuleVerdict {
   const full = rule.points ?? itemMax ?? 0;
@@ -34,7 +33,7 @@ export function evaluateShapeRule(rule: ShapeRule, ctx: RuleContext, itemMax: nu
     case "bands": {
       // The band with the highest lower bound the value reaches; each bound is included (95 is in 95–100).
       let band: (typeof rule.bands)[number] | undefined;
-      for (const b of rule.bands) if (atLeast(value, b.min) && (!band || b.min > band.min)) band = b;
+      for (const b of rule.bands) if (reaches(value, b.min) && (!band || b.min > band.min)) band = b;
       const got = band ? (band.points ?? (band.share ?? 0) * full) : 0;
       const min = band ? band.min : Math.min(...rule.bands.map((b) => b.min));
       const reason: Reason = { code: band ? "bands" : "bands.none", params: { ...base, min } };

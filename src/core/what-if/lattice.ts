@@ -3,6 +3,7 @@
  * figures, 1 for counts) within its plausible range, counted in steps away from the current value.
  */
 import type { Indicator } from "../rubric/model";
+import { acceptedRange } from "../values";
 
 export interface Lattice {
   step: number;
@@ -18,19 +19,10 @@ export interface Lattice {
 /** How far an open side is searched: 10 times the value's size, at least 100. */
 const OPEN_SPAN = (v: number) => Math.max(100, Math.abs(v) * 10);
 
+/** What a cell may hold; an entered score is searched from 0 up (a negative score is refused when scored). */
 function range(ind: Indicator): { min: number; max: number } {
-  const b = ind.bounds ?? {};
-  switch (ind.kind) {
-    case "percent":
-      return { min: b.min ?? 0, max: b.max ?? 100 };
-    case "permille":
-      return { min: b.min ?? 0, max: b.max ?? 1000 };
-    case "count":
-    case "score":
-      return { min: b.min ?? 0, max: b.max ?? Infinity };
-    default:
-      return { min: b.min ?? -Infinity, max: b.max ?? Infinity };
-  }
+  const r = acceptedRange(ind.kind, ind.bounds);
+  return ind.kind === "score" && ind.bounds?.min === undefined ? { ...r, min: 0 } : r;
 }
 
 export function stepOf(ind: Indicator): number {
