@@ -15,7 +15,6 @@ import { vetoReasons } from "./score/vetoes";
 import { rankUnits } from "./rank";
 import { assignOutcomes } from "./outcomes";
 import type { UnitResult } from "./score/types";
-import type { GradeEffectDoc } from "./rubric/schema";
 import { appliesTo, categoryOnlyIndicators, categoryProblems, notApplicable } from "./score/categories";
 
 export interface Assessment {
@@ -65,14 +64,6 @@ function setup(layout: TableLayout, rubric: Rubric): RunSetup {
     }),
     relativeKeys: relativeIndicators(rubric),
   };
-}
-
-/** Several vetoes' effects on the grade: a stated grade wins (the first); otherwise the largest 降等. */
-function combinedEffect(effects: ReadonlyArray<GradeEffectDoc>): GradeEffectDoc | undefined {
-  const label = effects.find((e) => "label" in e);
-  if (label) return label;
-  const down = Math.max(0, ...effects.map((e) => ("down" in e ? e.down : 0)));
-  return down > 0 ? { down } : undefined;
 }
 
 /** 分类考核: the unit's folded category, which decides the items that apply and its 难度系数. */
@@ -147,8 +138,7 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
     Object.assign(result, { rawTotal, coefficient });
     result.outcomeReasons = [{ code: "coefficient", params: { category: unit.category ?? "", raw: rawTotal, coefficient, total } }];
   }
-  const effect = decided ? combinedEffect(veto.grades) : undefined;
-  if (effect && veto.reasons.length) result.vetoGrade = effect;
+  if (decided && veto.grade) result.vetoGrade = veto.grade;
   for (const [name, key] of run.tieBreaks) {
     const v = values.get(key)?.value;
     if (v !== undefined) (result.tieValues ??= {})[name] = v;

@@ -8,6 +8,8 @@ type Text = string | number;
 type NoParams = Record<string, never>;
 type ColumnParams = { name: string; closest: string; sheet?: string };
 type ValueParams = { indicator: string; value: Text };
+/** What the checker finds wrong with a rule shape (compile-shapes.ts); each has a sentence per locale. */
+export type RuleShapeProblem = "bandPoints" | "bandDuplicate" | "baseAboveFull" | "sameBounds" | "tooFewRaters";
 /** The checker's reach findings: why, and the figures of that why (check-reach.ts). */
 type CheckParams = { why: string; path: string } & Readonly<Record<string, Text>>;
 
@@ -99,7 +101,7 @@ export interface IssueParamsByCode {
   "rubricSheet.notFound": { sheet: string; available: string };
   "rubricSheet.addFailed": { sheet: string; detail: string } & ({ cleaned: "yes"; left?: never } | { cleaned: "no"; left: string });
   // rule shapes (分档, 与最优比, 名次, 功效系数, 民主测评, 折算)
-  "rubric.ruleShape": { problem: string; path: string } & Readonly<Record<string, string | number>>;
+  "rubric.ruleShape": { problem: RuleShapeProblem; path: string } & Readonly<Record<string, string | number>>;
   "value.tooFewRaters": { count: number; drop: number };
   "rubricSheet.badBands": { value: Text };
 }

@@ -1,4 +1,5 @@
 import type { Catalog } from "./catalog";
+import type { RuleShapeProblem } from "../core/issue";
 import { aboveWording, belowWording } from "./wording";
 
 const s = (v: unknown): string => String(v ?? "");
@@ -13,7 +14,7 @@ const unitWord = (u: unknown) => (u === "‰" ? "per-mille point" : u === "%" ? 
 /** "3.2 percentage points" for a rate, the bare figure otherwise. */
 const gapEn = (gap: unknown, unit: unknown): string => (unit === "%" || unit === "‰" ? `${s(gap)} ${unitWord(unit)}s` : s(gap));
 const fullEn = (p: Record<string, unknown>): string => ` (full marks ${s(p.full)})`;
-const SHAPE_EN: Record<string, (p: Record<string, unknown>) => string> = {
+const SHAPE_EN: Record<RuleShapeProblem, (p: Record<string, unknown>) => string> = {
   bandPoints: (p) => `the band from ${s(p.min)} needs either points or a share of the full marks, not both`,
   bandDuplicate: (p) => `the band lower bound ${s(p.min)} appears twice`,
   baseAboveFull: (p) => `the efficacy-coefficient base ${s(p.base)} exceeds the full marks ${s(p.full)}`,
@@ -215,7 +216,7 @@ export const enUS: Catalog = {
     "rubricSheet.notApplicable": (p) => `计分方式 "${s(p.kind)}" does not use ${s(p.label)}: clear the cell or choose another 计分方式`,
     "rubricSheet.inconsistent": (p) => `${s(p.label)} of "${s(p.item)}" is "${s(p.value)}" on this row but "${s(p.first)}" on the item's first row`,
     "rubricSheet.notFound": (p) => `the workbook has no rubric sheet "${s(p.sheet)}"; its sheets: ${s(p.available)}`,
-    "rubric.ruleShape": (p) => `${SHAPE_EN[s(p.problem)]?.(p) ?? s(p.problem)} (at ${s(p.path)})`,
+    "rubric.ruleShape": (p) => `${SHAPE_EN[p.problem](p)} (at ${s(p.path)})`,
     "value.tooFewRaters": (p) => `only ${s(p.count)} ratings: dropping ${s(p.drop)} highest and ${s(p.drop)} lowest leaves none to average`,
     "rubricSheet.badBands": (p) => `bands "${s(p.value)}" cannot be read: write "lower bound:points", bands separated by "；", points as a number or a percentage of the full marks, e.g. "95:10；90:50%"`,
     "rubricSheet.addFailed": (p) => `Could not add the sheet "${s(p.sheet)}": ${s(p.detail)}. ` + (p.cleaned === "yes" ? `The half-made sheet was deleted; the workbook is as it was. Please try again` : `The half-made sheet "${s(p.sheet)}" could not be deleted (${s(p.left)}); please delete it yourself`),

@@ -1,4 +1,5 @@
 import type { Catalog } from "./catalog";
+import type { RuleShapeProblem } from "../core/issue";
 import { aboveWording, belowWording } from "./wording";
 
 const s = (v: unknown): string => String(v ?? "");
@@ -12,7 +13,7 @@ const valueText = (p: Record<string, unknown>) => `${s(p.value)}${s(p.unit)}`;
 /** "3.2个百分点" for a rate, the bare figure otherwise. */
 const gapZh = (gap: unknown, unit: unknown): string => (unit === "%" ? `${s(gap)}个百分点` : unit === "‰" ? `${s(gap)}个千分点` : s(gap));
 const fullZh = (p: Record<string, unknown>): string => `（满分${s(p.full)}分）`;
-const SHAPE_ZH: Record<string, (p: Record<string, unknown>) => string> = {
+const SHAPE_ZH: Record<RuleShapeProblem, (p: Record<string, unknown>) => string> = {
   bandPoints: (p) => `分档“${s(p.min)}以上”应写得分或占满分的比例，二者只写一个`,
   bandDuplicate: (p) => `分档下限 ${s(p.min)} 重复`,
   baseAboveFull: (p) => `功效系数法的基础分 ${s(p.base)} 分超过满分 ${s(p.full)} 分`,
@@ -214,7 +215,7 @@ export const zhCN: Catalog = {
     "rubricSheet.notApplicable": (p) => `计分方式“${s(p.kind)}”不使用“${s(p.label)}”：请清空该单元格或改选计分方式`,
     "rubricSheet.inconsistent": (p) => `“${s(p.item)}”的${s(p.label)}在本行是“${s(p.value)}”，与该项第一行的“${s(p.first)}”不一致`,
     "rubricSheet.notFound": (p) => `工作簿中没有评分细则工作表“${s(p.sheet)}”；现有工作表：${s(p.available)}`,
-    "rubric.ruleShape": (p) => `${SHAPE_ZH[s(p.problem)]?.(p) ?? s(p.problem)}（位置 ${s(p.path)}）`,
+    "rubric.ruleShape": (p) => `${SHAPE_ZH[p.problem](p)}（位置 ${s(p.path)}）`,
     "value.tooFewRaters": (p) => `民主测评只有 ${s(p.count)} 个评分，去掉最高、最低各 ${s(p.drop)} 个后没有剩余，无法计分`,
     "rubricSheet.badBands": (p) => `分档“${s(p.value)}”无法读取：应写成“下限:得分”，多档用“；”分隔，得分写分数或占满分的百分比，如“95:10；90:50%”`,
     "rubricSheet.addFailed": (p) => `未能新建工作表“${s(p.sheet)}”：${s(p.detail)}。` + (p.cleaned === "yes" ? `做了一半的工作表已删除，工作簿未被改动，请重试` : `做了一半的工作表“${s(p.sheet)}”未能删除（${s(p.left)}），请手动删除它`),

@@ -1,11 +1,11 @@
 /** Checks of the rule shapes (分档, 功效系数法, 民主测评) that a schema cannot express, each at its path. */
-import { issue, type Issue } from "../issue";
+import { issue, type Issue, type RuleShapeProblem } from "../issue";
 import type { RuleDoc } from "./schema";
 
 type Path = ReadonlyArray<string | number>;
 
 export function checkShapeRule(c: { errors: Issue[] }, rule: RuleDoc, path: Path, itemMax: number | undefined): void {
-  const bad = (problem: string, at: Path, params: Record<string, string | number> = {}) =>
+  const bad = (problem: RuleShapeProblem, at: Path, params: Record<string, string | number> = {}) =>
     c.errors.push(issue("rubric.ruleShape", { problem, path: at.join("."), ...params }, { path: at }));
   if (rule.type === "bands") {
     const seen = new Set<number>();

@@ -14,7 +14,7 @@ export function vetoReasons(
   items: ReadonlyArray<ItemResult>,
   complete: boolean,
   where: Pick<Issue, "sheet" | "cell" | "unit"> = {},
-): { reasons: Reason[]; cells: string[]; problems: Issue[]; grades: GradeEffectDoc[] } {
+): { reasons: Reason[]; cells: string[]; problems: Issue[]; grade?: GradeEffectDoc } {
   const reasons: Reason[] = [];
   // What each veto that applies does to the grade: its own effect, else the rubric's.
   const grades: GradeEffectDoc[] = [];
@@ -49,5 +49,14 @@ export function vetoReasons(
     const effect = v.grade ?? rubric.outcomes.vetoGrade;
     if (reasons.length > before && effect) grades.push(effect);
   }
-  return { reasons, cells, problems, grades };
+  const grade = combinedEffect(grades);
+  return grade ? { reasons, cells, problems, grade } : { reasons, cells, problems };
+}
+
+/** Several vetoes' effects on the grade: a stated grade wins (the first); otherwise the largest 降等. */
+function combinedEffect(effects: ReadonlyArray<GradeEffectDoc>): GradeEffectDoc | undefined {
+  const label = effects.find((e) => "label" in e);
+  if (label) return label;
+  const down = Math.max(0, ...effects.map((e) => ("down" in e ? e.down : 0)));
+  return down > 0 ? { down } : undefined;
 }
