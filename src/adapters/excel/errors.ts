@@ -8,11 +8,6 @@ export class Refusal extends Error {
   }
 }
 
-/** How far a write got: before "write" nothing of the user's was touched. */
-export interface WritePhase {
-  at: "prepare" | "intent" | "write" | "commit";
-}
-
 export const officeCode = (e: unknown): string => (typeof e === "object" && e !== null ? String((e as { code?: unknown }).code ?? "") : "");
 
 export function officeIssue(e: unknown, sheet = ""): Issue {

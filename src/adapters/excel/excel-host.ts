@@ -5,7 +5,7 @@ import type { OutputClear, OutputWrite } from "../../core/ownership/transaction"
 import type { ClearReport, HostFeature, PaneHost, Snapshot, WriteReport } from "../../app/pane-host";
 import { queueAnchors, queueSheetToken } from "./anchors";
 import { clearOutputs } from "./clear";
-import { officeIssue, type WritePhase } from "./errors";
+import { officeIssue } from "./errors";
 import { readSnapshot, type ReadLimits } from "./read";
 import { queueSave, queueState, queueXml, stateOf } from "./state";
 import { writeOutputs } from "./write";
@@ -54,8 +54,7 @@ export class ExcelHost implements PaneHost {
   }
 
   async write(tx: OutputWrite, state: WorkbookState, at: string): Promise<Result<WriteReport>> {
-    const phase: WritePhase = { at: "prepare" };
-    return this.guarded((ctx) => writeOutputs(ctx, tx, state, at, phase), tx.sheet);
+    return this.guarded((ctx) => writeOutputs(ctx, tx, state, at), tx.sheet);
   }
 
   clear(tx: OutputClear, state: WorkbookState): Promise<Result<ClearReport>> {

@@ -13,6 +13,7 @@ import type { OwnedNow, Snapshot } from "../../app/pane-host";
 import { unknownSheet } from "../../app/ports";
 import { parseAddress, queueOutputArea, queueResultsAnchor, queueSheetToken, tokenOf } from "./anchors";
 import { queueState, queueXml, stateOf } from "./state";
+import { officeCode } from "./errors";
 
 /**
  * Reads above this many cells are refused with a plain message: Excel on the web caps a response at
@@ -71,13 +72,6 @@ export async function readSnapshot(context: Excel.RequestContext, opts: { sheet?
   const max = limits.maxCells;
   const tooLarge = (cells: number, sheet: string) => fail(issue("table.tooLarge", { cells, limit: max }, { sheet }));
   const wb = context.workbook;
-  if (opts.sheet !== undefined) {
-    const named = wb.worksheets.getItemOrNullObject(opts.sheet);
-    named.load("isNullObject");
-    wb.worksheets.load("items/name");
-    await context.sync();
-    if (named.isNullObject) return fail(unknownSheet(opts.sheet, wb.worksheets.items.map((s) => s.name)));
-  }
   const ws = opts.sheet === undefined ? wb.worksheets.getActiveWorksheet() : wb.worksheets.getItem(opts.sheet);
   ws.load("name");
   ws.protection.load("protected");
@@ -88,7 +82,17 @@ export async function readSnapshot(context: Excel.RequestContext, opts: { sheet?
   const stateHandle = queueState(context);
   const used = opts.grid === false ? null : ws.getUsedRangeOrNullObject(true);
   used?.load("isNullObject, rowIndex, columnIndex, rowCount, columnCount");
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    // A sheet asked for by name that is not there: only this failure pays a sync to list the sheets there are.
+    if (opts.sheet === undefined || officeCode(e) !== "ItemNotFound") throw e;
+    wb.worksheets.load("items/name");
+    await context.sync();
+    const names = wb.worksheets.items.map((s) => s.name);
+    if (!names.includes(opts.sheet)) return fail(unknownSheet(opts.sheet, names));
+    throw e;
+  }
 
   const named = tokenName.isNullObject ? null : tokenOf(tokenName.formula);
   const xml = queueXml(stateHandle);

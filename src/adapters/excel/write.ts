@@ -14,7 +14,7 @@ import { cellAreas, intentRecord, isKaohesNote, recordOf, type OutputWrite } fro
 import type { PlanValue } from "../../core/plan/write-plan";
 import type { WriteReport } from "../../app/pane-host";
 import { queueAnchors, queueSheetToken } from "./anchors";
-import { Refusal, WritePhase } from "./errors";
+import { Refusal } from "./errors";
 import { kaoheRules, queueFormulas, queueHighlights, queueRules } from "./highlights";
 import { queueSave, queueState } from "./state";
 
@@ -43,7 +43,7 @@ export function rowBatches(m: ReadonlyArray<ReadonlyArray<unknown>>): [number, n
   return out;
 }
 
-export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrite, state: WorkbookState, at: string, phase: WritePhase): Promise<WriteReport> {
+export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrite, state: WorkbookState, at: string): Promise<WriteReport> {
   const wb = context.workbook;
   const ws = wb.worksheets.getItem(tx.sheet);
   const { area, token } = tx;
@@ -77,7 +77,6 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
   const prior = target.numberFormat.map((row, r) => row.map((f, c) => tx.priorFormats[r]?.[c] ?? String(f)));
 
   // (2) intent: saved before anything of the user's is touched.
-  phase.at = "intent";
   const box = tx.intent.area;
   const intent = intentRecord(tx, prior, existingNotes.map(({ a, note }) => ({ cell: a, text: note.isNullObject ? null : String(note.content) })), at);
   queueSave(context, stateHandle, withRecord(state, token, intent));
@@ -89,7 +88,6 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
   await context.sync();
 
   // (3) write. The results sheet comes first so that its anchor exists before the user's sheet changes.
-  phase.at = "write";
   const results = createResults ? wb.worksheets.add(tx.results.name) : wb.worksheets.getItem(tx.results.reuse ?? "");
   if (!createResults) results.getRange().clear("All"); // Kaohe's own sheet, reused: Excel keeps its undo history
   if (!resName.isNullObject) resName.delete();
@@ -132,7 +130,6 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
   await context.sync();
 
   // (4) commit: the record of what Excel now holds.
-  phase.at = "commit";
   const record = recordOf(tx, {
     fingerprints: (target.formulas as CellContent[][]).flat().map(fingerprint),
     formats: prior.flat(),
