@@ -4,7 +4,7 @@
  * session builds (core/ownership) and keep Kaohe's state and anchors in the workbook.
  */
 import type { CellRange, Grid } from "../core/grid";
-import type { Result } from "../core/issue";
+import type { Issue, Result } from "../core/issue";
 import type { CellContent } from "../core/ownership/fingerprint";
 import type { OutputRecord, WorkbookState } from "../core/ownership/record";
 import type { OutputClear, OutputWrite } from "../core/ownership/transaction";
@@ -12,6 +12,13 @@ import type { ChangedCell } from "../core/ownership/compare";
 import type { RubricSheet } from "../core/rubric/sheet";
 
 export { EMPTY_STATE, type LastUnit, type WorkbookState } from "../core/ownership/record";
+
+/** A host declined to go on (a check before writing, a step that failed and was taken back): the problem to show. */
+export class Refusal extends Error {
+  constructor(readonly problem: Issue) {
+    super(problem.code);
+  }
+}
 
 /** Optional host abilities, feature-detected (ExcelApi 1.18 notes, 1.20 one undo step per run). */
 export type HostFeature = "notes" | "undoGroup";

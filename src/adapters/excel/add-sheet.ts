@@ -7,7 +7,8 @@
  */
 import { issue } from "../../core/issue";
 import { freeSheetName, type RubricSheet, type SheetValue } from "../../core/rubric/sheet";
-import { officeIssue, Refusal } from "./errors";
+import { Refusal } from "../../app/pane-host";
+import { officeIssue } from "./errors";
 
 const TEXT = "@";
 

@@ -8,7 +8,7 @@ import { issue } from "../../core/issue";
 import { outputName, resultsName, SHEET_NAME, type WorkbookState } from "../../core/ownership/record";
 import { cellAreas, isKaohesNote, type OutputClear } from "../../core/ownership/transaction";
 import type { ClearReport } from "../../app/pane-host";
-import { Refusal } from "./errors";
+import { Refusal } from "../../app/pane-host";
 import { kaoheRules, queueFormulas, queueRules } from "./highlights";
 import { queueSave, queueState } from "./state";
 

@@ -1,12 +1,6 @@
 /** Office.js errors as the pane's problems: plain words and the real cause, never a stack trace. */
 import { issue, type Issue } from "../../core/issue";
-
-/** Kaohe declined to go on (a check before writing): carries the problem to show. */
-export class Refusal extends Error {
-  constructor(readonly problem: Issue) {
-    super(problem.code);
-  }
-}
+import { Refusal } from "../../app/pane-host";
 
 export const officeCode = (e: unknown): string => (typeof e === "object" && e !== null ? String((e as { code?: unknown }).code ?? "") : "");
 

@@ -5,7 +5,7 @@
  */
 import { issue } from "../../core/issue";
 import type { Grid } from "../../core/grid";
-import { Refusal } from "./errors";
+import { Refusal } from "../../app/pane-host";
 import { MAX_CELLS, parseAreas, toGrid } from "./read";
 
 export interface SheetLimit {

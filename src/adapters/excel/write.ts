@@ -14,7 +14,7 @@ import { cellAreas, intentRecord, isKaohesNote, recordOf, type OutputWrite } fro
 import type { PlanValue } from "../../core/plan/write-plan";
 import type { WriteReport } from "../../app/pane-host";
 import { queueAnchors, queueSheetToken } from "./anchors";
-import { Refusal } from "./errors";
+import { Refusal } from "../../app/pane-host";
 import { kaoheRules, queueFormulas, queueHighlights, queueRules } from "./highlights";
 import { queueSave, queueState } from "./state";
 

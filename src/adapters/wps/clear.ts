@@ -10,7 +10,7 @@ import { isKaohesNote, type OutputClear } from "../../core/ownership/transaction
 import type { ClearReport } from "../../app/pane-host";
 import { deleteName } from "./anchors";
 import { clearCells, contents } from "./cells";
-import { Refusal } from "./errors";
+import { Refusal } from "../../app/pane-host";
 import { countKaoheRules, deleteKaoheRules } from "./highlights";
 import { boxOf } from "./read";
 import { deleteSheet } from "./sheets";

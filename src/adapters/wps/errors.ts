@@ -1,12 +1,6 @@
 /** WPS errors as the pane's problems: plain words and the real cause, never a stack trace. */
 import { issue, type Issue } from "../../core/issue";
-
-/** Kaohe declined to go on (a check before writing): carries the problem to show. */
-export class Refusal extends Error {
-  constructor(readonly problem: Issue) {
-    super(problem.code);
-  }
-}
+import { Refusal } from "../../app/pane-host";
 
 export function wpsIssue(e: unknown, sheet = ""): Issue {
   if (e instanceof Refusal) return e.problem;

@@ -15,7 +15,7 @@ import type { PlanValue } from "../../core/plan/write-plan";
 import type { WriteReport } from "../../app/pane-host";
 import { anchorSheet, setName } from "./anchors";
 import { blockOf, clearCells, contents, formatsOf, setFormats, setValues } from "./cells";
-import { Refusal } from "./errors";
+import { Refusal } from "../../app/pane-host";
 import { addHighlights, deleteKaoheRules } from "./highlights";
 import { deleteSheet } from "./sheets";
 import { saveState } from "./state";
