@@ -6,11 +6,10 @@
  * stores; (4) commit — the record of exactly what was written. A failure after (2) leaves a record
  * the session cleans up with (see PaneSession.score).
  */
-import { a1 } from "../../core/grid";
 import { issue } from "../../core/issue";
 import { blockFingerprint, fingerprint, type CellContent } from "../../core/ownership/fingerprint";
 import { outputName, resultsName, withRecord, type WorkbookState } from "../../core/ownership/record";
-import { cellAreas, intentRecord, isKaohesNote, recordOf, type OutputWrite } from "../../core/ownership/transaction";
+import { cellAreas, intentRecord, notePlan, recordOf, type OutputWrite } from "../../core/ownership/transaction";
 import type { PlanValue } from "../../core/plan/write-plan";
 import type { WriteReport } from "../../app/pane-host";
 import { queueAnchors, queueSheetToken } from "./anchors";
@@ -62,23 +61,20 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
   outName.load("isNullObject");
   resName.load("isNullObject");
   const rules = queueRules(ws);
-  const noteAt = new Map(tx.notes.map((n) => [a1(n.row, n.col), n] as const));
-  const existingNotes = tx.notes.length || tx.dropNotes.length
-    ? [...new Set([...tx.dropNotes.map((n) => n.cell), ...tx.notes.map((n) => a1(n.row, n.col))])].map((a) => ({ a, note: ws.notes.getItemOrNullObject(a) }))
-    : [];
+  const notes = notePlan(tx);
+  const existingNotes = notes.cells.map((a) => ({ a, note: ws.notes.getItemOrNullObject(a) }));
   existingNotes.forEach((n) => n.note.load("isNullObject, content"));
-  // A note is Kaohe's to replace only while its text is what Kaohe wrote.
-  const kaoheNote = (a: string, note: Excel.Note) => !note.isNullObject && tx.dropNotes.some((d) => d.cell === a && isKaohesNote(d, note.content));
   await context.sync();
 
   if (ws.protection.protected) throw new Refusal(issue("sheet.protected", { sheet: tx.sheet }, { sheet: tx.sheet }));
   const createResults = !reuse || reuse.isNullObject;
   if (createResults && wb.protection.protected) throw new Refusal(issue("workbook.structureProtected", { sheet: tx.results.name }, { sheet: tx.sheet }));
   const prior = target.numberFormat.map((row, r) => row.map((f, c) => tx.priorFormats[r]?.[c] ?? String(f)));
+  const found = existingNotes.map(({ a, note }) => ({ a, note, text: note.isNullObject ? null : String(note.content) }));
 
   // (2) intent: saved before anything of the user's is touched.
   const box = tx.intent.area;
-  const intent = intentRecord(tx, prior, existingNotes.map(({ a, note }) => ({ cell: a, text: note.isNullObject ? null : String(note.content) })), at);
+  const intent = intentRecord(tx, prior, found.map(({ a, text }) => ({ cell: a, text })), at);
   queueSave(context, stateHandle, withRecord(state, token, intent));
   queueAnchors(context, ws, token, { sheet: sheetName, output: outName, results: null }, {
     output: ws.getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1),
@@ -103,12 +99,11 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
   target.values = tx.values.map((row) => row.map(cell));
 
   const noted = new Set<string>();
-  for (const { a, note } of existingNotes) {
-    const ours = kaoheNote(a, note);
-    if (ours) note.delete();
-    const planned = noteAt.get(a);
-    if (planned && (note.isNullObject || ours)) {
-      ws.notes.add(a, planned.text); // ExcelApi 1.18; a note of the user's on that cell is left alone
+  for (const { a, note, text } of found) {
+    const { drop, add } = notes.action(a, text);
+    if (drop) note.delete();
+    if (add !== undefined) {
+      ws.notes.add(a, add); // ExcelApi 1.18; a note of the user's on that cell is left alone
       noted.add(a);
     }
   }

@@ -6,11 +6,11 @@
  * (4) commit — the record of exactly what was written. WPS calls are synchronous: one that fails
  * throws, and the session then clears what the intent record proves is Kaohe's (PaneSession.score).
  */
-import { type CellRange, a1 } from "../../core/grid";
+import type { CellRange } from "../../core/grid";
 import { issue } from "../../core/issue";
 import { blockFingerprint, fingerprint } from "../../core/ownership/fingerprint";
 import { outputName, resultsName, withRecord, type WorkbookState } from "../../core/ownership/record";
-import { intentRecord, isKaohesNote, recordOf, type OutputWrite } from "../../core/ownership/transaction";
+import { intentRecord, notePlan, recordOf, type OutputWrite } from "../../core/ownership/transaction";
 import type { PlanValue } from "../../core/plan/write-plan";
 import type { WriteReport } from "../../app/pane-host";
 import { anchorSheet, setName } from "./anchors";
@@ -19,7 +19,7 @@ import { Refusal } from "../../app/pane-host";
 import { addHighlights, deleteKaoheRules } from "./highlights";
 import { deleteSheet } from "./sheets";
 import { saveState } from "./state";
-import { findSheet, sheetAt, type WpsApplication, type WpsComment, type WpsWorksheet } from "./wps-types";
+import { findSheet, sheetAt, type WpsApplication, type WpsWorksheet } from "./wps-types";
 
 const TEXT = "@";
 const A1: CellRange = { top: 0, left: 0, bottom: 0, right: 0 };
@@ -35,14 +35,15 @@ export function writeOutputs(app: WpsApplication, tx: OutputWrite, state: Workbo
   const reuse = findSheet(wb, tx.results.reuse);
   if (!reuse && wb.ProtectStructure) throw new Refusal(issue("workbook.structureProtected", { sheet: tx.results.name }, { sheet: tx.sheet }));
   const prior = formatsOf(ws, area).map((row, r) => row.map((f, c) => tx.priorFormats[r]?.[c] ?? f));
-  const noteAt = new Map(tx.notes.map((n) => [a1(n.row, n.col), n] as const));
-  const noteCells = [...new Set([...tx.dropNotes.map((n) => n.cell), ...noteAt.keys()])].map((a) => ({ a, note: ws.Range(a).Comment }));
-  // A comment is Kaohe's to replace only while its text is what Kaohe wrote.
-  const kaoheNote = (a: string, note: WpsComment | null) => note !== null && tx.dropNotes.some((d) => d.cell === a && isKaohesNote(d, note.Text()));
+  const notes = notePlan(tx);
+  const noteCells = notes.cells.map((a) => {
+    const note = ws.Range(a).Comment;
+    return { a, note, text: note ? note.Text() : null };
+  });
 
   // (2) intent: saved before anything of the user's is touched.
   const box = tx.intent.area;
-  const intent = intentRecord(tx, prior, noteCells.map(({ a, note }) => ({ cell: a, text: note ? note.Text() : null })), at);
+  const intent = intentRecord(tx, prior, noteCells.map(({ a, text }) => ({ cell: a, text })), at);
   saveState(wb, withRecord(state, token, intent));
   anchorSheet(ws, token);
   setName(wb, outputName(token), tx.sheet, box);
@@ -63,12 +64,11 @@ export function writeOutputs(app: WpsApplication, tx: OutputWrite, state: Workbo
   setValues(ws, area, tx.values.map((row) => row.map(cell)));
 
   const noted = new Set<string>();
-  for (const { a, note } of noteCells) {
-    const ours = kaoheNote(a, note);
-    if (note && ours) note.Delete();
-    const planned = noteAt.get(a);
-    if (planned && (!note || ours)) {
-      ws.Range(a).AddComment(planned.text); // a comment of the user's on that cell is left alone
+  for (const { a, note, text } of noteCells) {
+    const { drop, add } = notes.action(a, text);
+    if (drop) note?.Delete();
+    if (add !== undefined) {
+      ws.Range(a).AddComment(add); // a comment of the user's on that cell is left alone
       noted.add(a);
     }
   }

@@ -2,7 +2,7 @@
 import type { Grid } from "../../core/grid";
 import { blockFingerprint, fingerprint, type CellContent } from "../../core/ownership/fingerprint";
 import type { WorkbookState } from "../../core/ownership/record";
-import { recordOf, type OutputWrite } from "../../core/ownership/transaction";
+import { isKaohesNote, recordOf, type OutputWrite } from "../../core/ownership/transaction";
 import { type CellEdits, setEdit } from "./sheet-cells";
 import type { WriteJob } from "./write";
 
@@ -23,12 +23,16 @@ export function jobOfWrite(tx: OutputWrite, grid: Grid, state: WorkbookState, at
   const record = recordOf(tx, { fingerprints, formats, results }, at);
   const previous = state.sheets[tx.token];
   const next: WorkbookState = { ...state, sheets: { ...state.sheets, [tx.token]: { mappings: previous?.mappings ?? {}, ...(previous?.last && { last: previous.last }), record } } };
-  const drop = new Map(tx.dropNotes.map((n) => [n.cell, n.f]));
+  const drop = new Map(tx.dropNotes.map((n) => [n.cell, n]));
   return {
     sheet: tx.sheet,
     edits,
     area,
-    dropNote: (cell, text) => drop.get(cell) === fingerprint(text),
+    // Kaohe's note while its text is what Kaohe wrote (either text of an "a|b" record).
+    dropNote: (cell, text) => {
+      const n = drop.get(cell);
+      return n !== undefined && isKaohesNote(n, text);
+    },
     notes: tx.notes,
     highlights: tx.highlights,
     results: tx.results,

@@ -252,6 +252,29 @@ export function cellAreas(cells: ReadonlyArray<{ row: number; col: number }>): s
   return areas;
 }
 
+/** What a run does with notes: the cells to look at, and on each what to drop and what to add. */
+export interface NotePlan {
+  /** Cells with an earlier run's note or a note planned now: what the host reads before writing. */
+  cells: string[];
+  /**
+   * Given the note the host found on `cell` (null: none): drop it when it is Kaohe's (its text unchanged),
+   * add the planned note where no note of the user's is left — a user's note is never replaced.
+   */
+  action(cell: string, text: string | null): { drop: boolean; add: string | undefined };
+}
+
+export function notePlan(tx: OutputWrite): NotePlan {
+  const planned = new Map(tx.notes.map((n) => [a1(n.row, n.col), n.text] as const));
+  return {
+    cells: [...new Set([...tx.dropNotes.map((n) => n.cell), ...planned.keys()])],
+    action(cell, text) {
+      const drop = text !== null && tx.dropNotes.some((d) => d.cell === cell && isKaohesNote(d, text));
+      const mine = planned.get(cell);
+      return { drop, add: mine !== undefined && (text === null || drop) ? mine : undefined };
+    },
+  };
+}
+
 /**
  * The record kept while a run writes (status "writing"), see OutputWrite.intent: every cell of both
  * areas with the number format it had before Kaohe (`prior`: the new area's, as the host read them),
@@ -274,14 +297,13 @@ export function intentRecord(
     }
   }
   const width = box.right - box.left + 1;
-  const planned = new Map(tx.notes.map((n) => [a1(n.row, n.col), n.text] as const));
+  const plan = notePlan(tx);
   const recorded = notes.flatMap(({ cell, text }) => {
     const p = parseA1(cell);
     if (!p) return [];
     const i = (p.row - box.top) * width + (p.col - box.left);
-    const old = text !== null && tx.dropNotes.some((d) => d.cell === cell && isKaohesNote(d, text)) ? [{ i, f: fingerprint(text) }] : [];
-    const mine = planned.get(cell);
-    return mine !== undefined && (text === null || old.length) ? [...old, { i, f: fingerprint(mine) }] : old;
+    const { drop, add } = plan.action(cell, text);
+    return [...(drop && text !== null ? [{ i, f: fingerprint(text) }] : []), ...(add !== undefined ? [{ i, f: fingerprint(add) }] : [])];
   });
   return {
     status: "writing",
