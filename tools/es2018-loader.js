@@ -10,4 +10,3 @@ module.exports = function es2018Loader(source, map) {
     .then((r) => done(null, r.code, r.map || map))
     .catch((e) => done(e));
 };
-module.exports.TARGET = TARGET;

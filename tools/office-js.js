@@ -38,4 +38,4 @@ function withOrigin(text, src) {
   return text.split(GLOBAL_ORIGIN).join(src.origin);
 }
 
-module.exports = { officeJs, scriptTag, withOrigin, GLOBAL_ORIGIN, SOURCES };
+module.exports = { officeJs, scriptTag, withOrigin, GLOBAL_ORIGIN };

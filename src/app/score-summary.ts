@@ -19,7 +19,9 @@ export interface ScoreResult {
   laggards: string[];
   /** Units vetoed (一票否决), and 进步奖 winners. */
   vetoed: UnitResult[];
-  progress: string[];
+  progress: UnitResult[];
+  /** The rubric compares with last year (units carry a previous total, the 进步奖 basis): the pane shows the 进步奖 line. */
+  comparesLastYear: boolean;
   /** Attainment rubrics: units that met every target, and those that did not. */
   attained: string[];
   notAttained: string[];
@@ -50,7 +52,8 @@ export function summarise(
     commended: named(a, "commended"),
     laggards: named(a, "laggard"),
     vetoed: a.units.filter((u) => u.status === "vetoed"),
-    progress: named(a, "progress"),
+    progress: a.units.filter((u) => u.outcomes.includes("progress")),
+    comparesLastYear: a.units.some((u) => u.outcomes.includes("progress") || u.previousTotal !== undefined),
     attained: named(a, "attained"),
     notAttained: named(a, "notAttained"),
   };

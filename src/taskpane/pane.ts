@@ -24,6 +24,13 @@ export class Pane {
   private issues: Issue[] = [];
   private busy: string | null = null;
   private noticeText: string | null = null;
+  /** The notice says the results are out of date (an information), not that something was done. */
+  private noticeOutdated = false;
+
+  private notify(text: string | null, outdated = false): void {
+    this.noticeText = text;
+    this.noticeOutdated = outdated;
+  }
   private unit?: UnitResult;
   private pending: Pending | null = null;
   /** The last 差距分析 run, for the unit it was run on. */
@@ -43,7 +50,7 @@ export class Pane {
    * says it); a pending question goes with them.
    */
   private forgetResults(say = false): void {
-    if (say && this.result) this.noticeText = this.c.ui.resultsOutdated;
+    if (say && this.result) this.notify(this.c.ui.resultsOutdated, true);
     this.result = undefined;
     this.unit = undefined;
     this.pending = null;
@@ -67,7 +74,7 @@ export class Pane {
       if (!r.ok) return void (this.issues = r.issues);
       this.forgetResults();
       this.preview = this.session.preview();
-      this.noticeText = ui(this.c, "rubricImported", { name: this.session.rubric().rubric.name });
+      this.notify(ui(this.c, "rubricImported", { name: this.session.rubric().rubric.name }));
     }),
     map: (indicator, column) => void this.task(null, async () => {
       this.forgetResults(true);
@@ -81,7 +88,7 @@ export class Pane {
       if (!r.ok) return void (this.issues = r.issues);
       if (r.value.cells === 0 && !r.value.resultsSheet && !r.value.kept.length) {
         this.forgetResults();
-        return void (this.noticeText = this.c.ui.nothingToClear);
+        return void this.notify(this.c.ui.nothingToClear);
       }
       this.pending = { kind: "clear", preview: r.value };
     }),
@@ -91,7 +98,7 @@ export class Pane {
       if (!r.ok) return void (this.issues = r.issues);
       this.forgetResults();
       this.preview = this.session.preview();
-      this.noticeText = ui(this.c, "rubricSheetAdded", { sheet: r.value });
+      this.notify(ui(this.c, "rubricSheetAdded", { sheet: r.value }));
     }),
     toggleLanguage: () => {
       this.c = catalog(this.c.locale === "zh-CN" ? "en-US" : "zh-CN");
@@ -126,7 +133,7 @@ export class Pane {
       if (r.value.kind === "confirm") return void (this.pending = { kind: "overwrite", sheet: r.value.sheet, cells: r.value.overwrite });
       this.result = r.value.result;
       const kept = r.value.report.kept;
-      this.noticeText = kept.length ? `${this.c.ui.done}${this.c.sep}${ui(this.c, "scoredKept", { count: kept.length, cells: cellList(this.c, kept) })}` : this.c.ui.done;
+      this.notify(kept.length ? `${this.c.ui.done}${this.c.sep}${ui(this.c, "scoredKept", { count: kept.length, cells: cellList(this.c, kept) })}` : this.c.ui.done);
     });
   }
 
@@ -135,7 +142,7 @@ export class Pane {
       this.forgetResults();
       const r = await this.session.clear();
       if (!r.ok) return void (this.issues = r.issues);
-      this.noticeText = this.clearedText(r.value);
+      this.notify(this.clearedText(r.value));
     });
   }
 
@@ -153,8 +160,9 @@ export class Pane {
     // A changed results sheet is listed as "Sheet!A1".
     const cells = (list: ReadonlyArray<ChangedCell>, sheet: string): ConfirmCell[] =>
       list.map((x) => {
-        const [other, cell] = x.cell.includes("!") ? x.cell.split("!") : [sheet, x.cell];
-        return { cell: cell ?? x.cell, sheet: other ?? sheet, label: x.now };
+        // The sheet name may itself hold "!": the address is what follows the last one.
+        const bang = x.cell.lastIndexOf("!");
+        return bang < 0 ? { cell: x.cell, sheet, label: x.now } : { cell: x.cell.slice(bang + 1), sheet: x.cell.slice(0, bang), label: x.now };
       });
     if (p.kind === "overwrite") {
       return { title: c.ui.confirmOverwriteTitle, body: ui(c, "confirmOverwriteBody", { count: p.cells.length }), cells: cells(p.cells, p.sheet), confirmLabel: c.ui.replace, cancelLabel: c.ui.cancel };
@@ -204,7 +212,7 @@ export class Pane {
     if (this.busy) return;
     this.busy = busy;
     this.issues = [];
-    this.noticeText = null;
+    this.notify(null);
     this.render();
     try {
       await work();
@@ -240,7 +248,7 @@ export class Pane {
         },
         select: (x) => void this.session.selectCell(x.sheet, x.cell),
       }) : null,
-      view.notice(this.noticeText, this.noticeText === c.ui.resultsOutdated ? "info" : "ok"),
+      view.notice(this.noticeText, this.noticeOutdated ? "info" : "ok"),
       view.errors(c, this.issues, this.on),
       view.mapping(c, this.preview, this.on),
       this.result ? view.summary(c, this.result, this.on) : null,

@@ -20,8 +20,6 @@ export interface ConfirmOptions {
   cells: ReadonlyArray<ConfirmCell>;
   confirmLabel: string;
   cancelLabel: string;
-  /** Element id (default "confirm"); the buttons are `${id}-ok` and `${id}-cancel`. */
-  id?: string;
 }
 
 export interface ConfirmHandlers {
@@ -34,7 +32,8 @@ export interface ConfirmHandlers {
 const MAX_CELLS = 50;
 
 export function confirmPanel(c: Catalog, o: ConfirmOptions, on: ConfirmHandlers): HTMLElement {
-  const id = o.id ?? "confirm";
+  // The buttons are `confirm-ok` and `confirm-cancel`.
+  const id = "confirm";
   const shown = o.cells.slice(0, MAX_CELLS);
   return h("section", { id, class: "card confirm", attrs: { role: "alertdialog", "aria-modal": "false", "aria-labelledby": `${id}-h`, ...(o.body && { "aria-describedby": `${id}-body` }) } },
     // Focusable from script (not by Tab), so the pane can move focus to the question when it appears.

@@ -62,10 +62,7 @@ export function summary(c: Catalog, r: ScoreResult, on: SummaryHandlers): HTMLEl
     const unit = units.find((u) => u.unit === n);
     return unit ? { name: n, unit } : { name: n };
   };
-  const vetoedUnits = units.filter((u) => u.status === "vetoed");
-  const progress = units.filter((u) => u.outcomes.includes("progress"));
-  // Units carry a previous total only when the rubric compares with last year (the 进步奖 basis).
-  const hasProgress = progress.length > 0 || units.some((u) => u.previousTotal !== undefined);
+  const vetoedUnits = r.vetoed;
   const fact = (id: string, label: string, ...value: Child[]) => [h("dt", {}, label), h("dd", { id }, ...value)];
   return h("section", { id: "summary", class: "card", attrs: { "aria-labelledby": "summary-h" } },
     h("h2", { id: "summary-h" }, c.ui.summary),
@@ -86,7 +83,7 @@ export function summary(c: Catalog, r: ScoreResult, on: SummaryHandlers): HTMLEl
           ...(r.bottom.length ? fact("bottom", c.ui.bottom, ...names(c, r.bottom.map(withTotal), on)) : []),
           ...fact("commended", c.ui.commended, ...names(c, r.commended.map(named), on)),
           ...fact("laggards", c.ui.laggards, ...names(c, r.laggards.map(named), on)),
-          ...(hasProgress ? fact("progress", c.ui.progressUnits, ...names(c, progress.map((u) => ({ name: u.unit, unit: u, ...(u.improvement !== undefined && { extra: signed(u.improvement) }) })), on)) : []),
+          ...(r.comparesLastYear ? fact("progress", c.ui.progressUnits, ...names(c, r.progress.map((u) => ({ name: u.unit, unit: u, ...(u.improvement !== undefined && { extra: signed(u.improvement) }) })), on)) : []),
           ...(vetoedUnits.length ? fact("vetoed", c.ui.vetoedUnits, vetoed(c, vetoedUnits, on)) : []),
         ),
     rubricChanged(c, r),

@@ -8,7 +8,6 @@ import { h } from "./dom";
 
 export { mapping } from "./view-mapping";
 export { breakdown, summary } from "./view-summary";
-export { confirmPanel, type ConfirmCell, type ConfirmHandlers, type ConfirmOptions } from "./view-confirm";
 export { newRubricSheet } from "./view-rubric-sheet";
 import { choiceLabel } from "./view-rubric-sheet";
 
