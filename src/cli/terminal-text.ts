@@ -45,11 +45,7 @@ export function shown(value: string, max = SHOWN_CHARS): string {
 
 /** An issue whose workbook/rubric-supplied texts (params, unit, sheet) are safe to print. */
 export function printableIssue(i: Issue): Issue {
-  return {
-    ...mapIssueTexts(i, (v) => shown(v)),
-    ...(i.unit !== undefined && { unit: shown(i.unit) }),
-    ...(i.sheet !== undefined && { sheet: shown(i.sheet) }),
-  };
+  return mapIssueTexts(i, (v) => shown(v));
 }
 
 /** A whole message line: whatever went into it, it stays one line with no control characters. */

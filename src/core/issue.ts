@@ -142,12 +142,15 @@ export function sayIssue<C extends IssueCode>(i: IssueOf<C>, sentences: IssueSen
   return say(i.params);
 }
 
-/** The issue with every text parameter passed through `f` (escaping or isolating workbook text to show it). */
+/**
+ * The issue with every text from the workbook or rubric passed through `f` (escaping or isolating it
+ * to show it): each text parameter, the unit's name and the sheet's.
+ */
 export function mapIssueTexts(i: Issue, f: (text: string) => string): Issue {
   const params: Record<string, string | number | undefined> = {};
   for (const [k, v] of Object.entries(i.params)) params[k] = typeof v === "string" ? f(v) : v;
   // Same keys, texts still texts: the code's parameter type still holds (f only escapes, cuts or isolates).
-  return { ...i, params } as Issue;
+  return { ...i, params, ...(i.unit !== undefined && { unit: f(i.unit) }), ...(i.sheet !== undefined && { sheet: f(i.sheet) }) } as Issue;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };

@@ -65,12 +65,7 @@ function isolateParams<T extends Record<string, unknown>>(params: T): T {
 
 /** An issue's message with where it happened, every piece of workbook text in it isolated. */
 export function issueText(i: Issue, c: Catalog): string {
-  const safe: Issue = {
-    ...mapIssueTexts(i, isolate),
-    ...(i.unit !== undefined && { unit: isolate(i.unit) }),
-    ...(i.sheet !== undefined && { sheet: isolate(i.sheet) }),
-  };
-  return formatIssueWithPlace(safe, c);
+  return formatIssueWithPlace(mapIssueTexts(i, isolate), c);
 }
 
 export function reasonText(r: Reason, c: Catalog): string {
