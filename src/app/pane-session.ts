@@ -23,7 +23,7 @@ import { parseRubricText } from "./rubrics";
 import { lastUnits, summarise, type ScoreResult } from "./score-summary";
 import { planRun } from "./score-run";
 import { isRubricSheet, rubricTemplateSheet, rubricToSheet } from "../core/rubric/sheet";
-import { readSheetRubrics, sheetChoiceId, sheetOfChoice, sheetProblems, sheetRubric, type SheetRubrics } from "./pane-rubric-sheets";
+import { readSheetRubrics, sheetChoiceId, sheetOfChoice, sheetProblems, sheetRubric, type SheetRubrics } from "./rubric-sheet";
 
 export type { RubricChoice } from "./rubric-registry";
 export type { Change, ScoreResult } from "./score-summary";
@@ -93,7 +93,7 @@ export class PaneSession {
     let snap = await this.host.snapshot({ grid });
     if (!snap.ok) return snap;
     if (grid) {
-      const read = await readSheetRubrics(this.host, snap.value.sheetNames, [snap.value.grid]);
+      const read = await readSheetRubrics((names, limit) => this.host.readSheets(names, limit), snap.value.sheetNames, [snap.value.grid]);
       if (!read.ok) return read;
       this.sheetRubrics = read.value;
     }

@@ -6,11 +6,12 @@
  * from the original, which is never changed.
  */
 import type { XlsxBook } from "../adapters/xlsx/xlsx-book";
-import type { Issue } from "../core/issue";
+import type { Grid } from "../core/grid";
+import { ok, type Issue } from "../core/issue";
 import type { Compiled } from "../core/rubric/compile";
 import type { UnitResult } from "../core/score/types";
 import { previewOf, type Preview } from "../app/preview";
-import { readRubricSheet } from "../app/rubric-sheet";
+import { readRubricSheet, readSheetRubrics, sheetChoiceId, sheetOfChoice } from "../app/rubric-sheet";
 import { builtinRubrics, parseRubricBytes } from "../app/rubrics";
 import { scoreFile } from "../app/score-file";
 import { summarise, type ScoreResult } from "../app/score-summary";
@@ -26,12 +27,12 @@ interface Loaded {
   bytes: Uint8Array;
   book: XlsxBook;
   sheets: string[];
+  /** The 评分细则 sheets among them, found by their layout. */
+  rubricSheets: string[];
 }
 
 type Tone = "ok" | "info" | "error";
 
-/** A rubric sheet is found by its name, as `kaohe score --rubric-sheet 评分细则` names it. */
-const RUBRIC_SHEET = /评分细则/;
 
 export class OfflinePage {
   private c: Catalog = catalog(pickLocale(navigator.language));
@@ -74,10 +75,13 @@ export class OfflinePage {
     const opened = openBook(bytes, file.name, this.c);
     if (!opened.ok) return this.say(opened.message, "error");
     const sheets = (await opened.book.sheets()).map((s) => s.name);
-    this.loaded = { name: file.name, bytes, book: opened.book, sheets };
-    const ruleSheet = sheets.find((s) => RUBRIC_SHEET.test(s));
+    const book = opened.book;
+    const found = await readSheetRubrics(async (names) => ok((await Promise.all(names.map((n) => book.readSheet(n)))).filter((g): g is Grid => g !== undefined)), sheets, []);
+    const rubricSheets = found.ok ? [...found.value.keys()] : [];
+    this.loaded = { name: file.name, bytes, book, sheets, rubricSheets };
+    const ruleSheet = rubricSheets[0];
     this.sheet = sheets.find((s) => s !== ruleSheet) ?? sheets[0] ?? "";
-    this.rubricKey = ruleSheet ? `sheet:${ruleSheet}` : "";
+    this.rubricKey = ruleSheet !== undefined ? sheetChoiceId(ruleSheet) : "";
     this.message = null;
     await this.refresh();
   }
@@ -111,8 +115,9 @@ export class OfflinePage {
     this.rubric = undefined;
     try {
       const snap = await l.book.snapshot(this.sheet);
-      if (this.rubricKey.startsWith("sheet:")) {
-        const read = await readRubricSheet(l.book, this.rubricKey.slice("sheet:".length));
+      const onSheet = sheetOfChoice(this.rubricKey);
+      if (onSheet !== undefined) {
+        const read = await readRubricSheet(l.book, onSheet);
         if (read.ok) this.rubric = read.value;
         else this.issues = read.issues;
       } else if (this.rubricKey.startsWith("file:")) {
@@ -229,7 +234,7 @@ export class OfflinePage {
     const rubricSelect = h("select", { id: "rubric", attrs: { "aria-label": c.ui.rubric }, on: { change: (e) => void this.chooseRubric((e.target as HTMLSelectElement).value) } },
       ...builtinRubrics().map((r) => option(`builtin:${r.rubric.id}`, r.rubric.name, this.rubricKey === `builtin:${r.rubric.id}`)),
       ...this.imported.map((r, i) => option(`file:${i}`, `${isolate(r.rubric.name)}${c.ui.rubricFromFile}`, this.rubricKey === `file:${i}`)),
-      ...l.sheets.map((s) => option(`sheet:${s}`, ui(c, "rubricFromSheet", { sheet: isolate(s) }), this.rubricKey === `sheet:${s}`)));
+      ...l.rubricSheets.map((s) => option(sheetChoiceId(s), ui(c, "rubricFromSheet", { sheet: isolate(s) }), this.rubricKey === sheetChoiceId(s))));
     const file = h("input", { id: "rubric-file", attrs: { type: "file", accept: ".json,.yaml,.yml" } });
     file.addEventListener("change", () => {
       const f = file.files?.[0];

@@ -8,6 +8,8 @@ import { SheetCells } from "./cells";
 
 /** Rows a caller needs to read from the top of a sheet to tell whether it is a 评分细则 sheet. */
 export const DETECT_ROWS = 80;
+/** Columns a caller needs to read for the same (a 评分细则 sheet's blocks are narrower than this). */
+export const DETECT_COLS = 64;
 
 /** True when the sheet is laid out as a 评分细则 sheet: a 【基本信息】 or 【考核项目】 title row. */
 export function isRubricSheet(grid: Grid): boolean {
