@@ -5,6 +5,8 @@
  * only fflate, so the pane could use it too. Bytes are stable: fixed zip dates, no clock.
  */
 import { strToU8, zipSync } from "fflate";
+import { columnLetter } from "../../core/grid";
+import { esc } from "./xml";
 
 export type FileCell = string | number | null;
 
@@ -28,27 +30,6 @@ const MAX_LIST_CHARS = 255;
 /** Sheet names Excel accepts: 1–31 characters, none of : \ / ? * [ ]. */
 const BAD_SHEET_NAME = /[:\\/?*[\]]/;
 
-/**
- * Text as XML character data. Characters XML 1.0 cannot carry (controls) are written as Excel's
- * _xHHHH_ escapes (so is a carriage return, which XML parsers turn into a line feed), and a literal "_xHHHH_" in the text is protected as _x005F_xHHHH_ so that it
- * reads back as written.
- */
-export function xmlText(s: string): string {
-  return s
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
-
-function columnLetter(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 class SharedStrings {
   private readonly index = new Map<string, number>();
   readonly list: string[] = [];
@@ -66,7 +47,7 @@ class SharedStrings {
   }
 
   xml(): string {
-    const items = this.list.map((s) => `<si><t xml:space="preserve">${xmlText(s)}</t></si>`).join("");
+    const items = this.list.map((s) => `<si><t xml:space="preserve">${esc(s)}</t></si>`).join("");
     return `${XML_HEAD}<sst xmlns="${MAIN}" count="${this.count}" uniqueCount="${this.list.length}">${items}</sst>`;
   }
 }
@@ -97,7 +78,7 @@ function validationXml(v: { ref: string; list: ReadonlyArray<string> }): string 
   if (formula.length > MAX_LIST_CHARS + 2 || v.list.some((x) => x.includes(",") || x.includes('"'))) {
     throw new Error(`drop-down list for ${v.ref} cannot be written inline`);
   }
-  return `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${xmlText(v.ref)}"><formula1>${xmlText(formula)}</formula1></dataValidation>`;
+  return `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${esc(v.ref)}"><formula1>${esc(formula)}</formula1></dataValidation>`;
 }
 
 function sheetXml(s: SheetFile, sst: SharedStrings): string {
@@ -137,7 +118,7 @@ export function workbookBytes(sheets: ReadonlyArray<SheetFile>): Uint8Array {
     "_rels/.rels": `${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     "xl/workbook.xml":
       `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
-      sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
+      sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
       `</sheets></workbook>`,
     "xl/_rels/workbook.xml.rels":
       `${XML_HEAD}<Relationships xmlns="${PKG_REL}">` +

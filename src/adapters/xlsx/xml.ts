@@ -40,12 +40,13 @@ const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"
 
 /**
  * Escape for element text or attribute values. Characters XML 1.0 cannot hold (controls other than
- * tab/newline/CR) are written as Excel does, `_xHHHH_`, as is a literal `_x…_` so it reads back unchanged.
+ * tab and newline) are written as Excel does, `_xHHHH_`, as is a literal `_x…_` so it reads back unchanged;
+ * so is a carriage return, which an XML parser would turn into a line feed.
  */
 export function esc(s: string): string {
   return s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
+    .replace(/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
     .replace(/[&<>"']/g, (c) => ESC[c] as string);
 }
 
