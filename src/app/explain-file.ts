@@ -2,15 +2,14 @@
  * `kaohe explain`: one unit of a workbook file, its explanation and its 差距分析. The sheet is read as
  * `score` reads it (Kaohe's recorded outputs are not part of the table) and nothing is written.
  */
-import { assess, type Assessment } from "../core/assess";
+import type { Assessment } from "../core/assess";
 import type { Issue } from "../core/issue";
 import type { Compiled } from "../core/rubric/compile";
 import type { UnitResult } from "../core/score/types";
 import type { ColumnMapping } from "../core/table/layout";
 import { whatIf, type WhatIf } from "../core/what-if/what-if";
 import { findUnit, nearUnits } from "./find-unit";
-import { previousRun } from "./previous-run";
-import { noSheet, type RecordedBook, withoutOurs } from "./score-file";
+import { assessFileSheet, type RecordedBook } from "./score-file";
 
 export interface ExplainOptions {
   sheet?: string;
@@ -26,12 +25,9 @@ export type ExplainOutcome =
   | { kind: "noUnit"; sheet: string; near: string[]; count: number; some: string[] };
 
 export async function explainFile(book: Pick<RecordedBook, "snapshot" | "sheets">, rubric: Compiled, opts: ExplainOptions): Promise<ExplainOutcome> {
-  const snap = await book.snapshot(opts.sheet);
-  if (!snap) return { kind: "problems", issues: [await noSheet(book, opts.sheet)] };
-  const grid = withoutOurs(snap.grid, previousRun(snap));
-  const assessed = assess(grid, rubric.rubric, { ...(opts.mapping && { mapping: opts.mapping }) });
-  if (!assessed.ok) return { kind: "problems", issues: assessed.issues };
-  const assessment = assessed.value;
+  const read = await assessFileSheet(book, rubric, opts);
+  if (!read.ok) return { kind: "problems", issues: read.issues };
+  const { grid, assessment } = read.value;
   const unit = findUnit(assessment.units, opts.unit);
   if (!unit) {
     const units = assessment.units;

@@ -48,7 +48,7 @@ export interface FileScore {
 }
 
 /** The sheet without the cells the record proves are Kaohe's (the user's edits stay, and block). */
-export function withoutOurs(grid: Grid, previous: Previous | undefined): Grid {
+function withoutOurs(grid: Grid, previous: Previous | undefined): Grid {
   if (!previous?.ownership.ours.length) return grid;
   const rows = grid.rows.slice() as (ReadonlyArray<GridCell | undefined> | undefined)[];
   for (const o of previous.ownership.ours) {
@@ -62,21 +62,33 @@ export function withoutOurs(grid: Grid, previous: Previous | undefined): Grid {
 }
 
 /** No snapshot: a named sheet the workbook does not have, or a workbook without any worksheet. */
-export async function noSheet(book: Pick<RecordedBook, "sheets">, sheet: string | undefined): Promise<Issue> {
+async function noSheet(book: Pick<RecordedBook, "sheets">, sheet: string | undefined): Promise<Issue> {
   if (sheet === undefined) return issue("table.empty", {});
   return unknownSheet(sheet, (await book.sheets()).map((s) => s.name));
 }
 
-export async function scoreFile(book: RecordedBook, rubric: Compiled, opts: FileScoreOptions): Promise<Result<FileScore>> {
+/**
+ * A sheet of a workbook file assessed as the user's table: Kaohe's recorded outputs of an earlier run are
+ * not part of it (a results sheet the user changed is theirs: the run's record forgets it).
+ */
+export async function assessFileSheet(
+  book: Pick<RecordedBook, "snapshot" | "sheets">,
+  rubric: Compiled,
+  opts: { sheet?: string; mapping?: ColumnMapping },
+): Promise<Result<{ snap: Snapshot; previous: ReturnType<typeof previousRun>; grid: Grid; assessment: Assessment }>> {
   const snap = await book.snapshot(opts.sheet);
   if (!snap) return fail(await noSheet(book, opts.sheet));
   let previous = previousRun(snap);
-  // A results sheet the user changed is theirs: this run writes a new one.
   if (previous?.results?.changed) previous = { ...previous, results: null };
   const grid = withoutOurs(snap.grid, previous);
   const assessed = assess(grid, rubric.rubric, { ...(opts.mapping && { mapping: opts.mapping }) });
-  if (!assessed.ok) return assessed;
-  const assessment = assessed.value;
+  return assessed.ok ? ok({ snap, previous, grid, assessment: assessed.value }) : fail(...assessed.issues);
+}
+
+export async function scoreFile(book: RecordedBook, rubric: Compiled, opts: FileScoreOptions): Promise<Result<FileScore>> {
+  const read = await assessFileSheet(book, rubric, opts);
+  if (!read.ok) return read;
+  const { snap, previous, grid, assessment } = read.value;
   const stamp = rubricStamp(rubric.rubric.doc);
   const change = rubricChange(previous?.record.rubric, stamp);
   const changed = change ? { rubricChange: change } : {};
