@@ -49,9 +49,8 @@ export async function clearOutputs(context: Excel.RequestContext, tx: OutputClea
     if (!n.isNullObject) n.delete();
   });
   queueSave(context, stateHandle, state);
-  await context.sync();
-
-  // Check: every cleared cell empty, no rule of Kaohe's, the results sheet gone.
+  // Check: every cleared cell empty, no rule of Kaohe's, the results sheet gone. Loads queued after the
+  // writes in one batch read what the writes left, so the read-back rides on the same sync.
   const check = areas.map((a) => ws.getRange(a).load("formulas"));
   const rulesAfter = queueRules(ws);
   const resultsAfter = deleted ? wb.worksheets.getItemOrNullObject(deleted) : null;
