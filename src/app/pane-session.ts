@@ -22,7 +22,7 @@ import { isBuiltin, RubricRegistry, type RubricChoice } from "./rubric-registry"
 import { parseRubricText } from "./rubrics";
 import { lastUnits, summarise, type ScoreResult } from "./score-summary";
 import { planRun } from "./score-run";
-import { isRubricSheet, rubricTemplateSheet, rubricToSheet } from "../core/rubric/sheet";
+import { rubricTemplateSheet, rubricToSheet } from "../core/rubric/sheet";
 import { readSheetRubrics, sheetChoiceId, sheetOfChoice, sheetProblems, sheetRubric, type SheetRubrics } from "./rubric-sheet";
 
 export type { RubricChoice } from "./rubric-registry";
@@ -100,7 +100,7 @@ export class PaneSession {
     // A 评分细则 sheet is what the pane scores with, not what it scores: while the user is on one (to
     // edit it, or after clicking one of its problems) the pane stays on the sheet it was scoring.
     const active = snap.value.grid.sheet;
-    if (this.sheetRubrics.has(active) || (grid && isRubricSheet(snap.value.grid))) {
+    if (this.sheetRubrics.has(active)) {
       const names = snap.value.sheetNames;
       const previous = this.snapshot?.grid.sheet;
       const data = previous !== undefined && previous !== active && names.includes(previous) ? previous : names.find((n) => n !== active && !this.sheetRubrics.has(n));
