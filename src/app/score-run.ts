@@ -23,7 +23,7 @@ export interface PlannedRun {
 export const protectedSheet = (sheet: string): Issue => issue("sheet.protected", { sheet }, { sheet });
 
 /** `at`: the run's ISO time, shown in the results sheet (the caller's clock; the record gets the same). */
-export function planRun(snap: Snapshot, state: WorkbookState, compiled: Compiled, mapping: ColumnMapping, locale: Catalog, notes: boolean, at?: string): Result<PlannedRun> {
+export function planRun(snap: Snapshot, state: WorkbookState, compiled: Compiled, mapping: ColumnMapping, locale: Catalog, notes: boolean, at: string): Result<PlannedRun> {
   const { grid } = snap;
   if (snap.resultsOf) return fail(issue("sheet.kaoheResults", { sheet: grid.sheet, owner: snap.resultsOf }, { sheet: grid.sheet }));
   if (snap.locked) return fail(protectedSheet(grid.sheet));
@@ -36,7 +36,7 @@ export function planRun(snap: Snapshot, state: WorkbookState, compiled: Compiled
   const t = texts(locale);
   const results = previous?.results?.name ?? pickResultsSheet(t.label("resultsSheet"), new Set(snap.sheetNames));
   if (!previous?.results && snap.structureLocked) return fail(issue("workbook.structureProtected", { sheet: results }, { sheet: grid.sheet }));
-  const plan = buildWritePlan(grid, assessment, t, { resultsSheet: results, ...(ownedArea && { ownedArea }), strict: true, ...(at !== undefined && { at }) });
+  const plan = buildWritePlan(grid, assessment, t, { resultsSheet: results, ...(ownedArea && { ownedArea }), strict: true, at });
   if (!plan.ok) return plan;
   const token = snap.token ?? newToken(state);
   const tx = buildOutputWrite(plan.value, token, rubricStamp(compiled.rubric.doc), previous);

@@ -1,7 +1,7 @@
 /** The engine's entry point: a sheet and a rubric in, every unit's result and the problems found out. */
 import { type CellRange, type Grid, a1 } from "./grid";
 import { fail, ok, type Issue, type Result } from "./issue";
-import { indicatorByName, type Rubric } from "./rubric/model";
+import { appliesTo, indicatorByName, type Rubric } from "./rubric/model";
 import { normalizeName } from "./text";
 import { rubricIdentity } from "./rubric/hash";
 import { round2, weightedSum2 } from "./decimal";
@@ -15,7 +15,7 @@ import { vetoReasons } from "./score/vetoes";
 import { rankUnits } from "./rank";
 import { assignOutcomes } from "./outcomes";
 import type { UnitResult } from "./score/types";
-import { appliesTo, categoryOnlyIndicators, categoryProblems, notApplicable } from "./score/categories";
+import { categoryOnlyIndicators, categoryProblems, notApplicable } from "./score/categories";
 
 export interface Assessment {
   /** The rubric used, with the SHA-256 of its canonical form (rubric/hash.ts). */

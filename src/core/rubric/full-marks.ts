@@ -3,7 +3,7 @@
  * (the items for every unit plus its own) is compared; the first that differs is reported.
  */
 import { sum2 } from "../decimal";
-import type { Item } from "./model";
+import { appliesTo, type Item } from "./model";
 
 export function fullMarks(items: ReadonlyArray<Item>, maxTotal: number): { total: number; category?: string } {
   const scored = items.filter((i) => !i.bonus);
@@ -11,7 +11,7 @@ export function fullMarks(items: ReadonlyArray<Item>, maxTotal: number): { total
   if (!categories.length) return { total: sum2(scored.map((i) => i.max ?? 0)) };
   const totals = categories.map((category) => ({
     category,
-    total: sum2(scored.filter((i) => !i.categories || i.categories.includes(category)).map((i) => i.max ?? 0)),
+    total: sum2(scored.filter((i) => appliesTo(i, category)).map((i) => i.max ?? 0)),
   }));
   return totals.find((t) => t.total !== maxTotal) ?? { total: maxTotal };
 }

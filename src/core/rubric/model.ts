@@ -74,6 +74,11 @@ export interface Rubric {
 
 export type { TargetRef };
 
+/** 分类考核: the item is scored for units of `category` (a folded category name; undefined: none). */
+export function appliesTo(item: Pick<Item, "categories">, category: string | undefined): boolean {
+  return !item.categories || (category !== undefined && item.categories.includes(category));
+}
+
 /** Look an indicator up by a name as written (normalised here; use byKey with keys already normalised). */
 export function indicatorByName(rubric: Rubric, name: string, normalize: (s: string) => string): Indicator | undefined {
   return rubric.byKey.get(normalize(name));

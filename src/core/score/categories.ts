@@ -10,9 +10,6 @@ import { readsOutsideItems, ruleReads } from "../rubric/reads";
 import { normalizeName } from "../text";
 import type { ItemResult } from "./types";
 
-export function appliesTo(item: Item, category: string | undefined): boolean {
-  return !item.categories || (category !== undefined && item.categories.includes(category));
-}
 
 /** The result of an item the unit is not assessed on: no score, no 分值, not met or missed. */
 export function notApplicable(item: Item): ItemResult {
