@@ -126,6 +126,12 @@ export const BAND_COLON = ":";
 export const RUN_BEST = "最优";
 export const RUN_WORST = "最差";
 
+/** The words written for the rule shapes' direction (不低于/不高于 are read as the same). */
+export const BETTER: Choice<"atLeast" | "atMost"> = [
+  ["atLeast", "越高越好"],
+  ["atMost", "越低越好"],
+];
+
 /** A closed choice: the words shown (first is written), mapped to the schema's value. */
 type Choice<T> = ReadonlyArray<readonly [T, string]>;
 
@@ -162,14 +168,7 @@ export const DIRECTIONS: Choice<Direction> = [
   ["lower", "比上年低"],
   ["whenFalse", "答否时扣"],
   ["whenTrue", "答是时扣"],
-  ["atLeast", "越高越好"],
-  ["atMost", "越低越好"],
-];
-
-/** The words written for the rule shapes' direction (不低于/不高于 are read as the same). */
-export const BETTER: Choice<"atLeast" | "atMost"> = [
-  ["atLeast", "越高越好"],
-  ["atMost", "越低越好"],
+  ...BETTER,
 ];
 
 export const ROUNDINGS: Choice<"none" | "ceil" | "floor"> = [
