@@ -12,11 +12,18 @@ const scopes = {
 const scope = scopes[process.env.KAOHE_MUTATE ?? "core"];
 if (!scope) throw new Error(`KAOHE_MUTATE must be one of ${Object.keys(scopes).join(", ")}`);
 
+// test/mutation/fast-check.js stands in for "fast-check" and requires the real one from here.
+process.env.KAOHE_FAST_CHECK = require.resolve("fast-check");
+
 module.exports = {
   ...base,
   // Transpile only: a mutant that does not type-check still runs (the checker is too slow on two cores).
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }] },
   // No CLI build in the mutation sandbox: CLI, browser and deployment tests never see a mutant.
   globalSetup: undefined,
+  // A killed mutant stops at its first failing test; properties run a fifth of their cases (test/mutation/).
+  // An absolute path: Stryker wraps the environment and does not expand <rootDir>.
+  testEnvironment: require("path").join(__dirname, "test/mutation/environment.js"),
+  moduleNameMapper: { ...base.moduleNameMapper, "^fast-check$": "<rootDir>/test/mutation/fast-check.js" },
   testMatch: scope,
 };
