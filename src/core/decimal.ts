@@ -11,8 +11,9 @@ export function clean(x: number): number {
 export function toCents(x: number): number {
   const c = Math.abs(x) * 100;
   const r = Math.round(c);
-  // Fast path: already a whole number of hundredths up to float noise (the common case).
-  if (Math.abs(c - r) < 1e-6) return x < 0 ? -r : r;
+  // Fast paths: already a whole number of hundredths up to float noise (the common case), or so far from a
+  // half that stripping the noise (12 significant digits: a shift of at most c × 10⁻¹¹) cannot change the rounding.
+  if (Math.abs(c - r) < 1e-6 || Math.abs(c - Math.floor(c) - 0.5) > c * 1e-11) return x < 0 ? -r : r;
   return Math.sign(x) * Math.round(clean(c));
 }
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { round2, sum2, fmt, weightedSum2 } from "../../src/core/decimal";
+import { clean, round2, sum2, fmt, toCents, weightedSum2 } from "../../src/core/decimal";
 import { closest, normalizeName } from "../../src/core/text";
 
 describe("two-decimal arithmetic", () => {
@@ -21,6 +21,37 @@ describe("two-decimal arithmetic", () => {
         expect(String(r)).not.toMatch(/\.\d{3,}/);
       }),
     );
+  });
+});
+
+describe("hundredths (toCents)", () => {
+  /** The definition: a whole number of hundredths up to float noise is taken as it is; any other value is
+   * stripped of its noise at 12 significant digits, then rounded half away from zero. */
+  const reference = (x: number) => {
+    const c = Math.abs(x) * 100;
+    return Math.abs(c - Math.round(c)) < 1e-6 ? Math.sign(x) * Math.round(c) : Math.sign(x) * Math.round(clean(c));
+  };
+  // Values near a half-hundredth are where the fast paths could go wrong: k.5 hundredths, nudged by a few ulps.
+  const nearHalf = fc
+    .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: -64, max: 64 }))
+    .map(([k, nudge]) => ((k + 0.5) / 100) * (1 + nudge * Number.EPSILON));
+
+  it("equals the rounding of the value stripped of binary noise, for any double and near every half", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), nearHalf), (x) => {
+        expect(toCents(x) + 0).toBe(reference(x) + 0); // + 0: −0 and 0 are the same number of cents
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("rounds the halves a decimal writes up, away from zero, whatever their binary noise", () => {
+    expect(toCents(1.005)).toBe(101);
+    expect(toCents(-2.675)).toBe(-268);
+    expect(toCents(0.125)).toBe(13);
+    expect(toCents(1.0049999)).toBe(100);
+    expect(toCents(12345.675)).toBe(1234568);
+    expect(toCents(0.3 * 3)).toBe(90);
   });
 });
 
