@@ -8,7 +8,7 @@ import { round2, weightedSum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
 import { fractionWarnings } from "./table/fractions";
 import { unusedColumnWarnings } from "./table/unused-columns";
-import { columnReaders, readUnitValues, type ColumnReader, type UnitValues } from "./score/unit-values";
+import { ParsedRows, columnReaders, derivesValues, type ColumnReader, type UnitValues } from "./score/unit-values";
 import { RunStatsBuilder, relativeIndicators, type RunStats } from "./score/run-stats";
 import { scoreItem, sumItems } from "./score/item";
 import { vetoReasons } from "./score/vetoes";
@@ -77,16 +77,13 @@ const categoryKey = (rubric: Rubric, unit: UnitRow): string | undefined =>
 const statsCategory = (rubric: Rubric, unit: UnitRow): string =>
   rubric.categoryColumn && rubric.coefficients === undefined ? (unit.category ?? "") : "";
 
-/** Reads a unit's row, leaving out the columns only other categories' items read. */
-function rowReader(grid: Grid, layout: TableLayout, rubric: Rubric, run: RunSetup): (u: UnitRow) => UnitValues {
-  return (unit) => {
-    const category = categoryKey(rubric, unit);
-    const skip = run.categoryOnly.size
-      ? new Set([...run.categoryOnly].filter(([, cats]) => category === undefined || !cats.has(category)).map(([k]) => k))
-      : undefined;
-    return readUnitValues(grid, layout, rubric, unit, run.readers, skip);
-  };
+/** 分类考核: the indicators a unit of this category is not assessed on (only other categories' items read them). */
+function skipped(rubric: Rubric, run: RunSetup, unit: UnitRow): ReadonlySet<string> | undefined {
+  if (!run.categoryOnly.size) return undefined;
+  const category = categoryKey(rubric, unit);
+  return new Set([...run.categoryOnly].filter(([, cats]) => category === undefined || !cats.has(category)).map(([k]) => k));
 }
+
 
 function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, run: RunSetup, read: UnitValues, stats: RunStats | undefined): UnitResult {
   const category = categoryKey(rubric, unit);
@@ -153,18 +150,38 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
   return result;
 }
 
+/** Units scored one by one, each row read as it is reached (nothing of a unit is kept but its result). */
+function scoreOneByOne(grid: Grid, layout: TableLayout, rubric: Rubric, run: RunSetup): UnitResult[] {
+  const row = new ParsedRows(1, run.readers);
+  return layout.units.map((u) => {
+    const read = row.values(0, grid, layout, rubric, u, row.parse(0, grid, u, skipped(rubric, run, u)));
+    return scoreUnit(grid, layout, rubric, u, run, read, undefined);
+  });
+}
+
 /**
- * Relative rules (与最优单位比、名次…) compare a unit with the run: a first pass reads every row and keeps
- * only the figures, over the units whose rows read without error (rows are read again when scored:
- * cheaper than holding every unit's values at once).
+ * Relative rules (与最优单位比、名次…) compare a unit with the run: every row is parsed first, into
+ * numbers only (ParsedRows), and the run's figures are taken over the units whose rows read without
+ * error; then the units are scored from the parsed rows. With derived indicators a row's values are
+ * made for the figures too, as a derivation can fail (and a relative rule can read a derived value).
  */
-function relativeStats(layout: TableLayout, rubric: Rubric, keys: ReadonlySet<string>, read: (u: UnitRow) => UnitValues): RunStats {
-  const builder = new RunStatsBuilder(keys);
-  for (const u of layout.units) {
-    const r = read(u);
-    if (!r.problems.some((p) => p.severity === "error")) builder.add(statsCategory(rubric, u), r.values);
+function scoreAgainstRun(grid: Grid, layout: TableLayout, rubric: Rubric, run: RunSetup): UnitResult[] {
+  const units = layout.units;
+  const rows = new ParsedRows(units.length, run.readers);
+  const problems = units.map((u, r) => rows.parse(r, grid, u, skipped(rubric, run, u)));
+  const clean = (list: ReadonlyArray<Issue>) => !list.some((p) => p.severity === "error");
+  const builder = new RunStatsBuilder(run.relativeKeys);
+  if (derivesValues(layout, rubric)) {
+    for (const [r, u] of units.entries()) {
+      const read = rows.values(r, grid, layout, rubric, u, [...(problems[r] ?? [])]);
+      if (clean(read.problems)) builder.add(statsCategory(rubric, u), read.values);
+    }
+  } else {
+    const slots = run.readers.flatMap((reader, i) => (run.relativeKeys.has(reader.ind.key) ? [[reader.ind.key, i] as const] : []));
+    for (const [r, u] of units.entries()) if (clean(problems[r] ?? [])) builder.addRow(statsCategory(rubric, u), rows, r, slots);
   }
-  return builder.build();
+  const stats = builder.build();
+  return units.map((u, r) => scoreUnit(grid, layout, rubric, u, run, rows.values(r, grid, layout, rubric, u, problems[r] ?? []), stats));
 }
 
 /** The sheet scored; its warnings and each unit's problems are in the assessment's `problems`. */
@@ -173,9 +190,7 @@ export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}):
   if (!located.layout || located.issues.some((i) => i.severity === "error")) return fail(...located.issues);
   const layout = located.layout;
   const run = setup(layout, rubric);
-  const read = rowReader(grid, layout, rubric, run);
-  const stats = run.relativeKeys.size ? relativeStats(layout, rubric, run.relativeKeys, read) : undefined;
-  const units = layout.units.map((u) => scoreUnit(grid, layout, rubric, u, run, read(u), stats));
+  const units = run.relativeKeys.size ? scoreAgainstRun(grid, layout, rubric, run) : scoreOneByOne(grid, layout, rubric, run);
   // With 难度系数 the adjusted totals are comparable across categories: one ranking for all.
   const together = rubric.coefficients !== undefined;
   rankUnits(units, together);

@@ -47,6 +47,23 @@ describe("分档计分 (bands): the highest band whose lower bound the value rea
 describe("按与最优单位的比例得分 (relativeBest)", () => {
   const rate = [{ name: "满意率", type: "percent" }, { name: "其他", type: "number" }];
 
+  it("a derived indicator compares too; a unit whose derivation fails is left out of the best, its problem said once", () => {
+    const inds = [
+      { name: "完成数", type: "number" }, { name: "任务数", type: "number" }, { name: "其他", type: "number" },
+      { name: "完成率", type: "number", derive: "完成数 / 任务数 * 100" },
+    ];
+    const rows: Row[] = [["甲", 48, 50, 1], ["乙", 45, 50, 1], ["丙", 30, 0, 1], ["丁", 40, 50, 1], ["戊", 49, 50, "无数据"]];
+    const a = run({ type: "relativeBest", indicator: "完成率" }, inds, ["完成数", "任务数", "其他"], rows);
+    // 完成率: 甲 96, 乙 90, 丙 30 / 0 fails (not the run's, or its 'best' would be Infinity), 丁 80;
+    // 戊's 98 is derived but its row does not read (其他): not the run's either. Best = 96.
+    // 乙 10 × 90 / 96 = 9.375 → 9.38; 丁 10 × 80 / 96 = 8.3333… → 8.33
+    expect(scores(a)).toMatchObject({ 甲: 10, 乙: 9.38, 丁: 8.33 });
+    expect(unit(a, "丙").status).toBe("incomplete");
+    expect(unit(a, "戊").status).toBe("incomplete");
+    expect(unit(a, "丙").problems.map((p) => p.code)).toEqual(["value.formula"]);
+    expect(a.problems.filter((p) => p.code === "value.formula")).toHaveLength(1);
+  });
+
   it("higher is better: full × value / best, best over the units whose rows read", () => {
     const rows: Row[] = [["甲", 96, 1], ["乙", 92.8, 1], ["丙", 80, 1], ["丁", 100, "无数据"]];
     const a = run({ type: "relativeBest", indicator: "满意率" }, rate, ["满意率(%)", "其他"], rows);

@@ -5,7 +5,7 @@
  */
 import { clean } from "../decimal";
 import type { Rubric, Rule } from "../rubric/model";
-import type { Value } from "./unit-values";
+import type { ParsedRows, Value } from "./unit-values";
 
 export interface IndicatorStats {
   /** The units' values, ascending. */
@@ -43,15 +43,25 @@ export class RunStatsBuilder {
   constructor(private readonly keys: ReadonlySet<string>) {}
 
   add(category: string, values: ReadonlyMap<string, Value>): void {
-    let group = this.lists.get(category);
-    if (!group) this.lists.set(category, (group = new Map()));
     for (const k of this.keys) {
       const v = values.get(k);
-      if (v === undefined) continue;
-      const list = group.get(k);
-      if (list) list.push(v.value);
-      else group.set(k, [v.value]);
+      if (v !== undefined) this.push(category, k, v.value);
     }
+  }
+
+  /** The same from a parsed row: `slots` are the keys' reader indexes. */
+  addRow(category: string, rows: ParsedRows, r: number, slots: ReadonlyArray<readonly [string, number]>): void {
+    for (const [key, i] of slots) {
+      if (rows.present[r * rows.width + i]) this.push(category, key, rows.figures[r * rows.width + i] as number);
+    }
+  }
+
+  private push(category: string, key: string, value: number): void {
+    let group = this.lists.get(category);
+    if (!group) this.lists.set(category, (group = new Map()));
+    const list = group.get(key);
+    if (list) list.push(value);
+    else group.set(key, [value]);
   }
 
   build(): RunStats {

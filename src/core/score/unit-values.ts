@@ -2,7 +2,7 @@
 import { type Grid, a1, columnLetter } from "../grid";
 import { evaluate } from "../formula";
 import { issue, type Issue } from "../issue";
-import { parseCell } from "../values";
+import { parseCell, type Parsed } from "../values";
 import type { Indicator, Rubric } from "../rubric/model";
 import type { TableLayout, UnitRow } from "../table/layout";
 
@@ -41,24 +41,67 @@ export function columnReaders(layout: TableLayout, rubric: Rubric): ColumnReader
   return out;
 }
 
-/** `skip`: indicators the unit is not assessed on (分类考核), left unread. */
-export function readUnitValues(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, readers: ReadonlyArray<ColumnReader>, skip?: ReadonlySet<string>): UnitValues {
-  const values = new Map<string, Value>();
-  const problems: Issue[] = [];
-  const where = (cell: string) => ({ sheet: grid.sheet, cell, unit: unit.unit });
-  const rowCells = grid.rows[unit.row];
-  const rowNumber = unit.row + 1;
+/** A cell that did not parse is a problem of the unit, except an optional indicator's blank. */
+function isProblem(parsed: Parsed, ind: Indicator): parsed is Extract<Parsed, { ok: false }> {
+  return !parsed.ok && (parsed.error.code !== "value.missing" || ind.required);
+}
 
-  for (const { ind, col, letter } of readers) {
-    if (skip?.has(ind.key)) continue;
-    const parsed = parseCell(rowCells?.[col], ind.kind, ind.bounds);
-    if (parsed.ok) {
-      values.set(ind.key, { value: parsed.value, col: letter });
-    } else if (parsed.error.code !== "value.missing" || ind.required) {
-      problems.push(issue(parsed.error.code, { indicator: ind.name, ...parsed.error.params }, where(`${letter}${rowNumber}`)));
-    }
+/** Some indicator is derived from others on every row (not read from a column of its own). */
+export function derivesValues(layout: TableLayout, rubric: Rubric): boolean {
+  return rubric.indicators.some((ind) => ind.derive !== undefined && !layout.columns.has(ind.key));
+}
+
+/**
+ * Rows' cells parsed, row after row, as numbers: row r's reader i is at r × width + i, `present` says
+ * whether it holds a value. Lets a run parse every row once and make its values later (relative rules
+ * need the whole run's figures before any unit is scored), without keeping a map per unit meanwhile.
+ */
+export class ParsedRows {
+  readonly width: number;
+  readonly figures: Float64Array;
+  readonly present: Uint8Array;
+
+  constructor(rows: number, readonly readers: ReadonlyArray<ColumnReader>) {
+    this.width = readers.length;
+    this.figures = new Float64Array(rows * this.width);
+    this.present = new Uint8Array(rows * this.width);
   }
 
+  /** Parses a unit's row into row `r`; its problems are returned. `skip`: indicators left unread (分类考核). */
+  parse(r: number, grid: Grid, unit: UnitRow, skip?: ReadonlySet<string>): Issue[] {
+    const problems: Issue[] = [];
+    const rowCells = grid.rows[unit.row];
+    // A row may be parsed again into the same place (one row reused unit after unit).
+    this.present.fill(0, r * this.width, (r + 1) * this.width);
+    for (let i = 0; i < this.width; i++) {
+      const { ind, col, letter } = this.readers[i] as ColumnReader;
+      if (skip?.has(ind.key)) continue;
+      const parsed = parseCell(rowCells?.[col], ind.kind, ind.bounds);
+      if (parsed.ok) {
+        this.figures[r * this.width + i] = parsed.value;
+        this.present[r * this.width + i] = 1;
+      } else if (isProblem(parsed, ind)) {
+        problems.push(issue(parsed.error.code, { indicator: ind.name, ...parsed.error.params }, { sheet: grid.sheet, cell: `${letter}${unit.row + 1}`, unit: unit.unit }));
+      }
+    }
+    return problems;
+  }
+
+  /** Row `r`'s values by indicator key, with its problems so far: the list becomes the unit's (added to). */
+  values(r: number, grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, problems: Issue[]): UnitValues {
+    const values = new Map<string, Value>();
+    for (let i = 0; i < this.width; i++) {
+      const { ind, letter } = this.readers[i] as ColumnReader;
+      if (this.present[r * this.width + i]) values.set(ind.key, { value: this.figures[r * this.width + i] as number, col: letter });
+    }
+    const out = { values, problems };
+    deriveValues(grid, layout, rubric, unit, out);
+    return out;
+  }
+}
+
+/** The indicators computed from others (派生指标), added to the unit's values; a formula that fails is a problem. */
+function deriveValues(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, { values, problems }: UnitValues): void {
   for (const ind of rubric.indicators) {
     if (!ind.derive || values.has(ind.key) || layout.columns.has(ind.key)) continue;
     const inputs = ind.derive.names.map((n) => rubric.byKey.get(n));
@@ -68,10 +111,8 @@ export function readUnitValues(grid: Grid, layout: TableLayout, rubric: Rubric, 
     // 12 significant digits: a derived 57 / 100 × 100 is 57, not 56.99999999999999.
     if (result.ok) values.set(ind.key, { value: Number(result.value.toPrecision(12)) });
     else {
-      problems.push(
-        issue("value.formula", { indicator: ind.name, formula: ind.derive.source, reason: result.error.code }, where(a1(unit.row, layout.unitCol))),
-      );
+      const where = { sheet: grid.sheet, cell: a1(unit.row, layout.unitCol), unit: unit.unit };
+      problems.push(issue("value.formula", { indicator: ind.name, formula: ind.derive.source, reason: result.error.code }, where));
     }
   }
-  return { values, problems };
 }
