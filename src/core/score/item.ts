@@ -10,7 +10,7 @@ export function scoreItem(item: Item, ctx: RuleContext, mode: "points" | "attain
   const deductions: Deduction[] = [];
   const findings: Deduction[] = [];
   let raw = 0;
-  let applied = 0;
+  let applied = false;
   let allMet = true;
   let missing = false;
 
@@ -19,12 +19,14 @@ export function scoreItem(item: Item, ctx: RuleContext, mode: "points" | "attain
     if (o.problem) problems.push(o.problem);
     if (o.missing || o.problem) missing = true;
     if (o.met === null) continue;
-    applied++;
+    applied = true;
     if (o.met) continue; // a met rule moves no points and has nothing to say
     allMet = false;
     if (o.cell) shortfallCells.push(o.cell);
+    // Stryker disable next-line ConditionalExpression: every unmet verdict carries a reason (rule-kit, rules); the check narrows its type
     if (!o.reason) continue;
     const entry: Deduction = { points: round2(o.points), reason: o.reason };
+    // Stryker disable next-line ConditionalExpression: an absent cell and a cell set to undefined read and serialise alike
     if (o.cell !== undefined) entry.cell = o.cell;
     if (o.points > 0) {
       raw += o.points;
@@ -32,18 +34,20 @@ export function scoreItem(item: Item, ctx: RuleContext, mode: "points" | "attain
     } else findings.push(entry);
   }
 
-  const met = applied === 0 || (missing && allMet) ? null : allMet;
+  const met = !applied || (missing && allMet) ? null : allMet;
   let score: number | null = null;
   const floored = raw > (item.max ?? Infinity);
-  if (mode === "points" && item.max !== undefined && !missing) {
+  // 分值 counts in points rubrics only (compiling one requires it of every item).
+  const max = mode === "points" ? item.max : undefined;
+  if (max !== undefined && !missing) {
     // Round once, at the end of the item.
-    score = item.bonus ? round2(Math.min(raw, item.max)) : round2(clamp(item.max - raw, 0, item.max));
+    score = item.bonus ? round2(Math.min(raw, max)) : round2(clamp(max - raw, 0, max));
   }
   return {
     name: item.name,
     section: item.section,
     bonus: item.bonus,
-    max: mode === "points" ? (item.max ?? null) : null,
+    max: max ?? null,
     score,
     met,
     deductions,
