@@ -124,3 +124,42 @@ describe("what the reasons say", () => {
     expect(run(when, ["出现差错"], ["是"]).items[0]?.deductions[0]?.reason).toEqual({ code: "check", params: { indicator: "出现差错", answer: "yes", points: 2 } });
   });
 });
+
+describe("edges a mutation run found loose (score/rules.ts, score/rule-kit.ts)", () => {
+  it("a derived indicator that misses its target marks no cell: it has no cell of its own", () => {
+    const r = one({ type: "target", indicator: "完成率", target: 90, points: 1 }, [
+      { name: "完成数", type: "number" },
+      { name: "任务数", type: "number" },
+      { name: "完成率", type: "number", derive: "完成数 / 任务数 * 100" },
+    ]);
+    const u = run(r, ["完成数", "任务数"], [40, 50]);
+    // 80 against 90: 10 points short at 1 each → 0
+    expect(u.items[0]?.deductions[0]).toMatchObject({ points: 10 });
+    expect(u.items[0]?.deductions[0]?.cell).toBeUndefined();
+    expect(u.shortfallCells).toStrictEqual([]);
+  });
+
+  it("an attainment rubric's missed target costs no points: its finding says 0, not NaN", () => {
+    const r = rubricOf({ mode: "attainment", indicators: [{ name: "甲率", type: "percent" }], items: [{ name: "甲", rules: [{ type: "target", indicator: "甲率", target: 90 }] }] });
+    const u = run(r, ["甲率"], [85]);
+    expect(u.items[0]?.met).toBe(false);
+    expect(u.items[0]?.findings.map((f) => f.points)).toStrictEqual([0]);
+    expect(u.items[0]?.findings[0]?.reason.params.points).toBe(0);
+  });
+
+  it("or lower than last year (orLowerThan): strictly lower; the same figure as last year is still a miss", () => {
+    const r = one({ type: "range", indicator: "性别比", min: 103, max: 107, orLowerThan: "上年性别比", points: 2 }, [
+      { name: "性别比", type: "number" },
+      { name: "上年性别比", type: "number" },
+    ]);
+    expect(run(r, ["性别比", "上年性别比"], [112, 115]).total).toBe(10);
+    expect(run(r, ["性别比", "上年性别比"], [112, 112]).total).toBe(8);
+  });
+
+  it("the best unit of a relative rule has met it: no deduction and no finding", () => {
+    const r = one({ type: "relativeBest", indicator: "满意率" }, [{ name: "满意率", type: "percent" }]);
+    const a = assessed(grid([["单位", "满意率"], ["甲", 96], ["乙", 90]]), r);
+    expect(unit(a, "甲").items[0]).toMatchObject({ met: true, score: 10, deductions: [], findings: [] });
+    expect(unit(a, "乙").items[0]).toMatchObject({ met: false, score: 9.38 });
+  });
+});

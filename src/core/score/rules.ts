@@ -33,17 +33,20 @@ function resolveTarget(ctx: RuleContext, ref: ResolvedTarget | undefined, indica
   }
   const t = ref ? ctx.rubric.unitTargets.get(ctx.unitKey)?.get(ref.table) : undefined;
   if (t !== undefined) return t;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a rule's target is always compiled; here it is a table's
   return issue("target.missingForUnit", { indicator, table: ref && "table" in ref ? ref.table : "" }, { sheet: ctx.sheet, cell: ctx.unitCell, unit: ctx.unit });
 }
 
 /** How far a value lies outside [lo, hi]: 0 inside, else the distance to the nearer bound. */
 function gapTo(x: number, lo: number, hi: number): number {
+  // Stryker disable next-line EqualityOperator: on a bound the distance is 0 either way
   return x < lo ? Number((lo - x).toPrecision(12)) : x > hi ? Number((x - hi).toPrecision(12)) : 0;
 }
 
-export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | undefined, bonus = false): RuleVerdict {
+export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | undefined, bonus: boolean): RuleVerdict {
   if (isShapeRule(rule)) return evaluateShapeRule(rule, ctx, itemMax, bonus);
   if (rule.type === "formula") {
+    // Stryker disable next-line ConditionalExpression: a compiled formula rule has its formula; the check narrows the type
     if (!rule.formula) return NOT_APPLICABLE;
     const r = evaluate(rule.formula, valueLookup(ctx.rubric, ctx.values));
     if (!r.ok) {
@@ -57,6 +60,7 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | und
   const ind = rule.resolved.ind;
   const v = ind ? ctx.values.get(ind.key) : undefined;
   // Missing inputs are reported where they are read; here they only stop the item from scoring.
+  // Stryker disable next-line OptionalChaining: only formula and 民主测评 rules have no indicator, and they returned above
   if (!ind || !v) return ind?.required ? MISSING : NOT_APPLICABLE;
   const value = v.value;
   const cell = v.col === undefined ? undefined : `${v.col}${ctx.rowNumber}`;
@@ -96,6 +100,7 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | und
       const gap = gapTo(value, lo, hi);
       const narrowed = before === undefined ? 0 : Number((gapTo(before.value, lo, hi) - gap).toPrecision(12));
       const minChange = rule.orToward?.minChange ?? 0;
+      // Stryker disable next-line ConditionalExpression: without last year's figure `narrowed` is 0, so not toward either way
       const toward = before !== undefined && narrowed > 0 && narrowed >= minChange;
       const met = gap === 0 || (prev !== undefined && value < prev.value) || toward;
       if (met) return MET;
@@ -116,6 +121,7 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | und
     case "enteredScore": {
       const max = itemMax ?? 0;
       if (value < 0 || value > max) {
+        // Stryker disable next-line ConditionalExpression: a cell set to undefined reads and serialises as no cell
         return { ...MISSING, problem: issue("value.scoreOutOfRange", { indicator: ind.name, value, max }, { sheet: ctx.sheet, unit: ctx.unit, ...(cell !== undefined && { cell }) }) };
       }
       const points = max - value;
