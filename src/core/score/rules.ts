@@ -34,7 +34,8 @@ function resolveTarget(ctx: RuleContext, ref: ResolvedTarget | undefined, indica
   const t = ref ? ctx.rubric.unitTargets.get(ctx.unitKey)?.get(ref.table) : undefined;
   if (t !== undefined) return t;
   // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: a rule's target is always compiled; here it is a table's
-  return issue("target.missingForUnit", { indicator, table: ref && "table" in ref ? ref.table : "" }, { sheet: ctx.sheet, cell: ctx.unitCell, unit: ctx.unit });
+  const table = ref && "table" in ref ? ref.table : "";
+  return issue("target.missingForUnit", { indicator, table }, { sheet: ctx.sheet, cell: ctx.unitCell, unit: ctx.unit });
 }
 
 /** How far a value lies outside [lo, hi]: 0 inside, else the distance to the nearer bound. */
