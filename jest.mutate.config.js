@@ -25,5 +25,6 @@ module.exports = {
   // An absolute path: Stryker wraps the environment and does not expand <rootDir>.
   testEnvironment: require("path").join(__dirname, "test/mutation/environment.js"),
   moduleNameMapper: { ...base.moduleNameMapper, "^fast-check$": "<rootDir>/test/mutation/fast-check.js" },
+  testSequencer: require("path").join(__dirname, "test/mutation/sequencer.js"),
   testMatch: scope,
 };
