@@ -10,8 +10,9 @@ export function competitionRanks<T>(entries: ReadonlyArray<T>, key: (e: T) => nu
   const ranks = new Map<T, number>();
   sorted.forEach((e, i) => {
     const prev = sorted[i - 1];
-    // Stryker disable next-line ArithmeticOperator: the `??` fallback is never taken (prev was ranked the step before).
-    ranks.set(e, prev !== undefined && key(prev) === key(e) ? (ranks.get(prev) ?? i + 1) : i + 1);
+    // Tied with the one before: its rank (it was ranked the step before).
+    const tied = prev !== undefined && key(prev) === key(e) ? ranks.get(prev) : undefined;
+    ranks.set(e, tied ?? i + 1);
   });
   return ranks;
 }

@@ -27,7 +27,7 @@ export function isPercentFormat(numFmt: string | undefined): boolean {
   // A percent sign outside quoted literals and escapes: 0%, 0.00%, #,##0.0%
   if (!numFmt) return false;
   let known = percentFormats.get(numFmt);
-  // Stryker disable next-line ConditionalExpression: a cache; working the answer out again gives the same answer.
+  // A cache: one mutant (always working the answer out again) survives, as it gives the same answer.
   if (known === undefined) {
     known = numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
     // Stryker disable next-line ConditionalExpression,EqualityOperator: only bounds the cache's size.
@@ -41,7 +41,7 @@ export const ECHO_CHARS = 80;
 
 /** A value as quoted in an issue: at most ECHO_CHARS characters. */
 export function echo(text: string): string {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; the general one below returns such text unchanged too.
+  // A fast path: the general one below returns such text unchanged too (so its `false` and `<` mutants survive).
   if (text.length <= ECHO_CHARS) return text;
   // Stryker disable next-line MethodExpression: only bounds the work; 2 × ECHO_CHARS UTF-16 units hold more than ECHO_CHARS characters.
   const chars = Array.from(text.slice(0, ECHO_CHARS * 2));

@@ -150,10 +150,11 @@ function checkComposites(c: Checker, doc: RubricDoc): void {
   });
 }
 
-function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mode"], itemMax?: number): Rule {
+/** The rule compiled; none when its formula does not parse (an error: the rubric is not compiled). */
+function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mode"], itemMax?: number): Rule | undefined {
   if (rule.type === "formula") {
     const f = c.formula(rule.points, [...path, "points"]);
-    return f ? { ...rule, formula: f, resolved: {} } : { ...rule, resolved: {} };
+    return f && { ...rule, formula: f, resolved: {} };
   }
   const resolved: Resolved = {};
   const set = <K extends keyof Resolved>(k: K, v: Resolved[K] | undefined) => {
@@ -204,7 +205,7 @@ function compileItems(c: Checker, doc: RubricDoc): Item[] {
           issue("rubric.partsExceedMax", { item: it.name, parts: partsTotal, max: it.max, path: path.join(".") }, { path, severity: "warning" }),
         );
       }
-      const rules = it.rules.map((r, j) => compileRule(c, r, [...path, "rules", j], doc.mode, it.max));
+      const rules = it.rules.flatMap((r, j) => compileRule(c, r, [...path, "rules", j], doc.mode, it.max) ?? []);
       items.push({ name: it.name, section: g.section, max: it.max, bonus: it.bonus, rules, parts, ...(it.categories && { categories: it.categories.map(normalizeName) }) });
     });
   }
@@ -212,10 +213,11 @@ function compileItems(c: Checker, doc: RubricDoc): Item[] {
 }
 
 function compileVetoes(c: Checker, doc: RubricDoc): Veto[] {
-  return doc.vetoes.map((v, i) => {
-    if (v.type !== "fact") return v;
+  return doc.vetoes.flatMap((v, i): Veto[] => {
+    if (v.type !== "fact") return [v];
     const f = c.formula(v.when, ["vetoes", i, "when"]);
-    return f ? { ...v, formula: f } : v;
+    // A condition that does not parse is an error: the rubric is not compiled, so the veto is dropped.
+    return f ? [{ ...v, formula: f }] : [];
   });
 }
 

@@ -32,7 +32,9 @@ export interface Resolved {
   raters?: Indicator[];
 }
 
-export type Rule = RuleDoc & { formula?: Formula; resolved: Resolved };
+type FormulaRuleDoc = Extract<RuleDoc, { type: "formula" }>;
+/** A compiled rule; a formula rule carries its parsed formula (one that does not parse fails the rubric). */
+export type Rule = ((Exclude<RuleDoc, FormulaRuleDoc> & { formula?: undefined }) | (FormulaRuleDoc & { formula: Formula })) & { resolved: Resolved };
 
 export interface Item {
   name: string;
@@ -45,7 +47,9 @@ export interface Item {
   categories?: ReadonlyArray<string>;
 }
 
-export type Veto = VetoDoc & { formula?: Formula };
+type FactVetoDoc = Extract<VetoDoc, { type: "fact" }>;
+/** A compiled veto; a fact veto carries its parsed condition (one that does not parse fails the rubric). */
+export type Veto = (Exclude<VetoDoc, FactVetoDoc> & { formula?: undefined }) | (FactVetoDoc & { formula: Formula });
 
 export interface Rubric {
   id: string;

@@ -23,10 +23,8 @@ export function scoreItem(item: Item, ctx: RuleContext, mode: "points" | "attain
     if (o.met) continue; // a met rule moves no points and has nothing to say
     allMet = false;
     if (o.cell) shortfallCells.push(o.cell);
-    // Stryker disable next-line ConditionalExpression: every unmet verdict carries a reason (rule-kit, rules); the check narrows its type
-    if (!o.reason) continue;
     const entry: Deduction = { points: round2(o.points), reason: o.reason };
-    // Stryker disable next-line ConditionalExpression: an absent cell and a cell set to undefined read and serialise alike
+    // (Its `true` mutant survives: a cell set to undefined reads and serialises as no cell.)
     if (o.cell !== undefined) entry.cell = o.cell;
     if (o.points > 0) {
       raw += o.points;

@@ -4,16 +4,19 @@ import type { Indicator } from "../rubric/model";
 import { clamp, round2 } from "../decimal";
 import type { Reason } from "./types";
 
-export interface RuleVerdict {
-  /** null: the rule could not be applied (its input is missing or optional and absent). */
-  met: boolean | null;
+interface VerdictBase {
   /** A required input is missing or invalid: the item has no score. */
   missing?: boolean;
   points: number;
-  reason?: Reason;
   cell?: string;
   problem?: Issue;
 }
+
+/**
+ * What one rule found for one unit: not applied (`met: null`, its input is missing or optional and
+ * absent), met, or missed — a miss always says why.
+ */
+export type RuleVerdict = (VerdictBase & { met: null }) | (VerdictBase & { met: true; reason?: Reason }) | (VerdictBase & { met: false; reason: Reason });
 
 export const NOT_APPLICABLE: RuleVerdict = { met: null, points: 0 };
 export const MISSING: RuleVerdict = { met: null, points: 0, missing: true };
@@ -25,7 +28,6 @@ export function unitSymbol(ind: Indicator): string {
 }
 
 export function steps(shortfall: number, step: number, rounding: "none" | "ceil" | "floor"): number {
-  // Stryker disable next-line ConditionalExpression: a fast path; the shortfall is already at 9 decimals, so ÷ 1 at 12 digits is itself
   const n = step === 1 ? shortfall : Number((shortfall / step).toPrecision(12));
   return rounding === "ceil" ? Math.ceil(n) : rounding === "floor" ? Math.floor(n) : n;
 }
@@ -33,7 +35,6 @@ export function steps(shortfall: number, step: number, rounding: "none" | "ceil"
 /** Points for messages, to 2 decimals (the item itself is rounded once, at its end). */
 /** At or better than `ref`, by direction (differences below 10⁻⁹ are binary noise). */
 export function reaches(value: number, ref: number, direction: "atLeast" | "atMost" = "atLeast"): boolean {
-  // Stryker disable next-line EqualityOperator: a difference of exactly −10⁻⁹ is noise on either side of the line
   return (direction === "atLeast" ? value - ref : ref - value) > -1e-9;
 }
 
@@ -47,7 +48,6 @@ export function earned(full: number, raw: number, bonus: boolean, reason: Reason
   const got = clamp(raw, 0, full);
   const points = bonus ? got : full - got;
   // Below 10⁻⁹ is binary noise (10 × 96 / 96), not a point lost.
-  // Stryker disable next-line EqualityOperator: exactly 10⁻⁹ of a point is noise either way
   if (points < 1e-9) return MET;
   reason.params.earned = shown(got);
   reason.params.full = full;

@@ -33,22 +33,19 @@ function resolveTarget(ctx: RuleContext, ref: ResolvedTarget | undefined, indica
   }
   const t = ref ? ctx.rubric.unitTargets.get(ctx.unitKey)?.get(ref.table) : undefined;
   if (t !== undefined) return t;
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: a rule's target is always compiled; here it is a table's
-  const table = ref && "table" in ref ? ref.table : "";
+  // Stryker disable next-line OptionalChaining,StringLiteral: a rule's target is always compiled (never undefined); here it is a table's
+  const table = ref?.table ?? "";
   return issue("target.missingForUnit", { indicator, table }, { sheet: ctx.sheet, cell: ctx.unitCell, unit: ctx.unit });
 }
 
 /** How far a value lies outside [lo, hi]: 0 inside, else the distance to the nearer bound. */
 function gapTo(x: number, lo: number, hi: number): number {
-  // Stryker disable next-line EqualityOperator: on a bound the distance is 0 either way
   return x < lo ? Number((lo - x).toPrecision(12)) : x > hi ? Number((x - hi).toPrecision(12)) : 0;
 }
 
 export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | undefined, bonus: boolean): RuleVerdict {
   if (isShapeRule(rule)) return evaluateShapeRule(rule, ctx, itemMax, bonus);
   if (rule.type === "formula") {
-    // Stryker disable next-line ConditionalExpression: a compiled formula rule has its formula; the check narrows the type
-    if (!rule.formula) return NOT_APPLICABLE;
     const r = evaluate(rule.formula, valueLookup(ctx.rubric, ctx.values));
     if (!r.ok) {
       if (r.error.code === "unknownName") return NOT_APPLICABLE;
@@ -101,8 +98,8 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | und
       const gap = gapTo(value, lo, hi);
       const narrowed = before === undefined ? 0 : Number((gapTo(before.value, lo, hi) - gap).toPrecision(12));
       const minChange = rule.orToward?.minChange ?? 0;
-      // Stryker disable next-line ConditionalExpression: without last year's figure `narrowed` is 0, so not toward either way
-      const toward = before !== undefined && narrowed > 0 && narrowed >= minChange;
+      // Without last year's figure `narrowed` is 0: not toward.
+      const toward = narrowed > 0 && narrowed >= minChange;
       const met = gap === 0 || (prev !== undefined && value < prev.value) || toward;
       if (met) return MET;
       const points = rule.points ?? 0;
@@ -122,7 +119,6 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, itemMax: number | und
     case "enteredScore": {
       const max = itemMax ?? 0;
       if (value < 0 || value > max) {
-        // Stryker disable next-line ConditionalExpression: a cell set to undefined reads and serialises as no cell
         return { ...MISSING, problem: issue("value.scoreOutOfRange", { indicator: ind.name, value, max }, { sheet: ctx.sheet, unit: ctx.unit, ...(cell !== undefined && { cell }) }) };
       }
       const points = max - value;

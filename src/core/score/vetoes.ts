@@ -26,15 +26,13 @@ export function vetoReasons(
     const before = reasons.length;
     if (v.type === "fact") {
       // A fact on an optional column the sheet lacks cannot veto (the missing column is reported).
-      const r = v.formula ? evaluate(v.formula, lookup) : undefined;
-      if (r && !r.ok && r.error.code !== "unknownName") {
+      const r = evaluate(v.formula, lookup);
+      if (!r.ok && r.error.code !== "unknownName") {
         problems.push(issue("veto.notEvaluated", { reason: v.reason, formula: v.when, error: r.error.code }, where));
       }
-      // Stryker disable next-line OptionalChaining: a compiled rubric's fact veto always has its formula (one that does not parse is an error)
-      if (r?.ok && r.value !== 0) {
+      if (r.ok && r.value !== 0) {
         reasons.push({ code: "veto.fact", params: { reason: v.reason, when: v.when } });
-        // Stryker disable next-line OptionalChaining,LogicalOperator,ArrayDeclaration: as above, the formula is there
-        for (const n of v.formula?.names ?? []) {
+        for (const n of v.formula.names) {
           const ind = rubric.byKey.get(n);
           const col = ind ? values.get(ind.key)?.col : undefined;
           if (col) cells.push(`${col}${rowNumber}`);
