@@ -8,7 +8,7 @@ import { round2, weightedSum2 } from "./decimal";
 import { locateTable, type ColumnMapping, type TableLayout, type UnitRow } from "./table/layout";
 import { fractionWarnings } from "./table/fractions";
 import { unusedColumnWarnings } from "./table/unused-columns";
-import { ParsedRows, columnReaders, derivesValues, type ColumnReader, type UnitValues } from "./score/unit-values";
+import { ParsedRows, type UnitValues } from "./score/unit-values";
 import { RunStatsBuilder, relativeIndicators, type RunStats } from "./score/run-stats";
 import { scoreItem, sumItems } from "./score/item";
 import { vetoReasons } from "./score/vetoes";
@@ -35,9 +35,10 @@ export interface AssessOptions {
   layout?: TableLayout;
 }
 
+const hasError = (problems: ReadonlyArray<Issue>) => problems.some((p) => p.severity === "error");
+
 /** What every unit of one run shares, worked out once: names are normalised here, not per unit. */
 interface RunSetup {
-  readers: ReadonlyArray<ColumnReader>;
   composites: { name: string; parts: { weight: number; key: string | null }[] }[];
   progressKey: string | undefined;
   /** 分类考核: indicators only some categories' items read → those categories. */
@@ -46,12 +47,13 @@ interface RunSetup {
   tieBreaks: ReadonlyArray<readonly [string, string]>;
   /** Indicators some relative rule compares across the run (empty: no run-level pass). */
   relativeKeys: ReadonlySet<string>;
+  /** 分类考核: a category's skipped indicators, worked out once per category (see `skipped`). */
+  skips: Map<string | undefined, ReadonlySet<string>>;
 }
 
-function setup(layout: TableLayout, rubric: Rubric): RunSetup {
+function setup(rubric: Rubric): RunSetup {
   const keyOf = (name: string) => indicatorByName(rubric, name, normalizeName)?.key;
   return {
-    readers: columnReaders(layout, rubric),
     composites: rubric.composites.map((c) => ({
       name: c.name,
       parts: c.parts.map((p) => ({ weight: p.weight, key: "total" in p ? null : (keyOf(p.indicator) ?? "") })),
@@ -63,6 +65,7 @@ function setup(layout: TableLayout, rubric: Rubric): RunSetup {
       return g.quota?.tieBreak && key ? [[g.quota.tieBreak, key] as const] : [];
     }),
     relativeKeys: relativeIndicators(rubric),
+    skips: new Map(),
   };
 }
 
@@ -81,7 +84,12 @@ const statsCategory = (rubric: Rubric, unit: UnitRow): string =>
 function skipped(rubric: Rubric, run: RunSetup, unit: UnitRow): ReadonlySet<string> | undefined {
   if (!run.categoryOnly.size) return undefined;
   const category = categoryKey(rubric, unit);
-  return new Set([...run.categoryOnly].filter(([, cats]) => category === undefined || !cats.has(category)).map(([k]) => k));
+  let skip = run.skips.get(category);
+  if (!skip) {
+    skip = new Set([...run.categoryOnly].filter(([, cats]) => category === undefined || !cats.has(category)).map(([k]) => k));
+    run.skips.set(category, skip);
+  }
+  return skip;
 }
 
 
@@ -97,7 +105,7 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
   };
   const shortfallCells: string[] = [];
   const items = rubric.items.map((item) => (appliesTo(item, category) ? scoreItem(item, ctx, rubric.mode, problems, shortfallCells) : notApplicable(item)));
-  const complete = !problems.some((p) => p.severity === "error");
+  const complete = !hasError(problems);
   const rawTotal = complete && rubric.mode === "points" ? sumItems(items, rubric.bonusCap) : null;
   // 难度系数: the adjusted total is the total everywhere after this (veto lines, ranking, grades, composites).
   const coefficient = rawTotal !== null && category !== undefined ? rubric.coefficients?.get(category) : undefined;
@@ -152,44 +160,31 @@ function scoreUnit(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRo
 
 /** Units scored one by one, each row read as it is reached (nothing of a unit is kept but its result). */
 function scoreOneByOne(grid: Grid, layout: TableLayout, rubric: Rubric, run: RunSetup): UnitResult[] {
-  const row = new ParsedRows(1, run.readers);
-  return layout.units.map((u) => {
-    const read = row.values(0, grid, layout, rubric, u, row.parse(0, grid, u, skipped(rubric, run, u)));
-    return scoreUnit(grid, layout, rubric, u, run, read, undefined);
-  });
+  const row = new ParsedRows(grid, layout, rubric, 1);
+  return layout.units.map((u) => scoreUnit(grid, layout, rubric, u, run, row.values(0, row.parse(0, u, skipped(rubric, run, u))), undefined));
 }
 
 /**
- * Relative rules (与最优单位比、名次…) compare a unit with the run: every row is parsed first, into
+ * Relative rules (与最优单位比、名次…) compare a unit with the run: every row is read first, into
  * numbers only (ParsedRows), and the run's figures are taken over the units whose rows read without
- * error; then the units are scored from the parsed rows. With derived indicators a row's values are
- * made for the figures too, as a derivation can fail (and a relative rule can read a derived value).
+ * error; then the units are scored from the rows read.
  */
 function scoreAgainstRun(grid: Grid, layout: TableLayout, rubric: Rubric, run: RunSetup): UnitResult[] {
   const units = layout.units;
-  const rows = new ParsedRows(units.length, run.readers);
-  const problems = units.map((u, r) => rows.parse(r, grid, u, skipped(rubric, run, u)));
-  const clean = (list: ReadonlyArray<Issue>) => !list.some((p) => p.severity === "error");
+  const rows = new ParsedRows(grid, layout, rubric, units.length);
+  const problems = units.map((u, r) => rows.parse(r, u, skipped(rubric, run, u)));
   const builder = new RunStatsBuilder(run.relativeKeys);
-  if (derivesValues(layout, rubric)) {
-    for (const [r, u] of units.entries()) {
-      const read = rows.values(r, grid, layout, rubric, u, [...(problems[r] ?? [])]);
-      if (clean(read.problems)) builder.add(statsCategory(rubric, u), read.values);
-    }
-  } else {
-    const slots = run.readers.flatMap((reader, i) => (run.relativeKeys.has(reader.ind.key) ? [[reader.ind.key, i] as const] : []));
-    for (const [r, u] of units.entries()) if (clean(problems[r] ?? [])) builder.addRow(statsCategory(rubric, u), rows, r, slots);
-  }
+  for (const [r, u] of units.entries()) if (!hasError(problems[r] ?? [])) builder.add(statsCategory(rubric, u), rows, r);
   const stats = builder.build();
-  return units.map((u, r) => scoreUnit(grid, layout, rubric, u, run, rows.values(r, grid, layout, rubric, u, problems[r] ?? []), stats));
+  return units.map((u, r) => scoreUnit(grid, layout, rubric, u, run, rows.values(r, problems[r] ?? []), stats));
 }
 
 /** The sheet scored; its warnings and each unit's problems are in the assessment's `problems`. */
 export function assess(grid: Grid, rubric: Rubric, options: AssessOptions = {}): Result<Assessment> {
   const located = options.layout ? { layout: options.layout, issues: [] } : locateTable(grid, rubric, options.mapping, options.ownedArea);
-  if (!located.layout || located.issues.some((i) => i.severity === "error")) return fail(...located.issues);
+  if (!located.layout || hasError(located.issues)) return fail(...located.issues);
   const layout = located.layout;
-  const run = setup(layout, rubric);
+  const run = setup(rubric);
   const units = run.relativeKeys.size ? scoreAgainstRun(grid, layout, rubric, run) : scoreOneByOne(grid, layout, rubric, run);
   // With 难度系数 the adjusted totals are comparable across categories: one ranking for all.
   const together = rubric.coefficients !== undefined;

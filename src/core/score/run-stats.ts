@@ -5,7 +5,7 @@
  */
 import { clean } from "../decimal";
 import type { Rubric, Rule } from "../rubric/model";
-import type { ParsedRows, Value } from "./unit-values";
+import type { ParsedRows } from "./unit-values";
 
 export interface IndicatorStats {
   /** The units' values, ascending. */
@@ -42,17 +42,11 @@ export class RunStatsBuilder {
 
   constructor(private readonly keys: ReadonlySet<string>) {}
 
-  add(category: string, values: ReadonlyMap<string, Value>): void {
-    for (const k of this.keys) {
-      const v = values.get(k);
-      if (v !== undefined) this.push(category, k, v.value);
-    }
-  }
-
-  /** The same from a parsed row: `slots` are the keys' reader indexes. */
-  addRow(category: string, rows: ParsedRows, r: number, slots: ReadonlyArray<readonly [string, number]>): void {
-    for (const [key, i] of slots) {
-      if (rows.present[r * rows.width + i]) this.push(category, key, rows.figures[r * rows.width + i] as number);
+  /** A unit's figures (row `r` of the parsed rows) for the keys the run compares. */
+  add(category: string, rows: ParsedRows, r: number): void {
+    for (const key of this.keys) {
+      const v = rows.figure(r, key);
+      if (v !== undefined) this.push(category, key, v);
     }
   }
 

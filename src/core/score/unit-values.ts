@@ -17,13 +17,6 @@ export interface UnitValues {
   problems: Issue[];
 }
 
-/** The indicator columns of a layout, with their letters worked out once for all units. */
-export interface ColumnReader {
-  ind: Indicator;
-  col: number;
-  letter: string;
-}
-
 /** What a formula reads: its (normalised) names looked up in one unit's values. */
 export function valueLookup(rubric: Rubric, values: ReadonlyMap<string, Value>): (name: string) => number | undefined {
   return (name) => {
@@ -32,88 +25,114 @@ export function valueLookup(rubric: Rubric, values: ReadonlyMap<string, Value>):
   };
 }
 
-export function columnReaders(layout: TableLayout, rubric: Rubric): ColumnReader[] {
-  const out: ColumnReader[] = [];
-  for (const ind of rubric.indicators) {
-    const col = layout.columns.get(ind.key);
-    if (col !== undefined) out.push({ ind, col, letter: columnLetter(col) });
-  }
-  return out;
-}
-
 /** A cell that did not parse is a problem of the unit, except an optional indicator's blank. */
 function isProblem(parsed: Parsed, ind: Indicator): parsed is Extract<Parsed, { ok: false }> {
   return !parsed.ok && (parsed.error.code !== "value.missing" || ind.required);
 }
 
-/** Some indicator is derived from others on every row (not read from a column of its own). */
-export function derivesValues(layout: TableLayout, rubric: Rubric): boolean {
-  return rubric.indicators.some((ind) => ind.derive !== undefined && !layout.columns.has(ind.key));
+/** One figure of a row: an indicator read from its column (with the column's letter) or derived from others (派生指标). */
+interface Slot {
+  ind: Indicator;
+  col?: { index: number; letter: string };
 }
 
 /**
- * Rows' cells parsed, row after row, as numbers: row r's reader i is at r × width + i, `present` says
- * whether it holds a value. Lets a run parse every row once and make its values later (relative rules
- * need the whole run's figures before any unit is scored), without keeping a map per unit meanwhile.
+ * A table's rows read as numbers, row after row: row r's slot i is at r × width + i, `present` says
+ * whether it holds a value. Slots are the indicators read from their columns, then those derived from
+ * others, in the rubric's order. Lets a run read every row once and make its values later (relative
+ * rules need the whole run's figures before any unit is scored), without a map per unit meanwhile.
  */
 export class ParsedRows {
+  readonly slots: ReadonlyArray<Slot>;
   readonly width: number;
   readonly figures: Float64Array;
   readonly present: Uint8Array;
+  private readonly slotOf: ReadonlyMap<string, number>;
 
-  constructor(rows: number, readonly readers: ReadonlyArray<ColumnReader>) {
-    this.width = readers.length;
+  constructor(
+    private readonly grid: Grid,
+    private readonly layout: TableLayout,
+    private readonly rubric: Rubric,
+    rows: number,
+  ) {
+    const read: Slot[] = [];
+    const derived: Slot[] = [];
+    for (const ind of rubric.indicators) {
+      const index = layout.columns.get(ind.key);
+      if (index !== undefined) read.push({ ind, col: { index, letter: columnLetter(index) } });
+      else if (ind.derive) derived.push({ ind });
+    }
+    this.slots = [...read, ...derived];
+    this.width = this.slots.length;
+    this.slotOf = new Map(this.slots.map((slot, i) => [slot.ind.key, i]));
     this.figures = new Float64Array(rows * this.width);
     this.present = new Uint8Array(rows * this.width);
   }
 
-  /** Parses a unit's row into row `r`; its problems are returned. `skip`: indicators left unread (分类考核). */
-  parse(r: number, grid: Grid, unit: UnitRow, skip?: ReadonlySet<string>): Issue[] {
+  /** Row `r`'s figure for an indicator key, if it has one. */
+  figure(r: number, key: string): number | undefined {
+    const i = this.slotOf.get(key);
+    return i !== undefined && this.present[r * this.width + i] ? this.figures[r * this.width + i] : undefined;
+  }
+
+  /**
+   * Reads a unit's row into row `r` and works out its derived indicators; the row's problems are
+   * returned (a cell that does not read, a derivation that fails). `skip`: indicators left unread (分类考核).
+   */
+  parse(r: number, unit: UnitRow, skip?: ReadonlySet<string>): Issue[] {
+    const { grid } = this;
     const problems: Issue[] = [];
+    const at = r * this.width;
     const rowCells = grid.rows[unit.row];
-    // A row may be parsed again into the same place (one row reused unit after unit).
-    this.present.fill(0, r * this.width, (r + 1) * this.width);
-    for (let i = 0; i < this.width; i++) {
-      const { ind, col, letter } = this.readers[i] as ColumnReader;
+    // A row may be read again into the same place (one row reused unit after unit).
+    this.present.fill(0, at, at + this.width);
+    for (const [i, { ind, col }] of this.slots.entries()) {
+      if (!col) {
+        this.derive(r, unit, ind, at + i, problems);
+        continue;
+      }
       if (skip?.has(ind.key)) continue;
       // Stryker disable next-line OptionalChaining: a unit's row always has cells (its name is one)
-      const parsed = parseCell(rowCells?.[col], ind.kind, ind.bounds);
+      const parsed = parseCell(rowCells?.[col.index], ind.kind, ind.bounds);
       if (parsed.ok) {
-        this.figures[r * this.width + i] = parsed.value;
-        this.present[r * this.width + i] = 1;
+        this.figures[at + i] = parsed.value;
+        this.present[at + i] = 1;
       } else if (isProblem(parsed, ind)) {
-        problems.push(issue(parsed.error.code, { indicator: ind.name, ...parsed.error.params }, { sheet: grid.sheet, cell: `${letter}${unit.row + 1}`, unit: unit.unit }));
+        problems.push(issue(parsed.error.code, { indicator: ind.name, ...parsed.error.params }, { sheet: grid.sheet, cell: `${col.letter}${unit.row + 1}`, unit: unit.unit }));
       }
     }
     return problems;
   }
 
-  /** Row `r`'s values by indicator key, with its problems so far: the list becomes the unit's (added to). */
-  values(r: number, grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, problems: Issue[]): UnitValues {
-    const values = new Map<string, Value>();
-    for (let i = 0; i < this.width; i++) {
-      const { ind, letter } = this.readers[i] as ColumnReader;
-      if (this.present[r * this.width + i]) values.set(ind.key, { value: this.figures[r * this.width + i] as number, col: letter });
-    }
-    const out = { values, problems };
-    deriveValues(grid, layout, rubric, unit, out);
-    return out;
-  }
-}
-
-/** The indicators computed from others (派生指标), added to the unit's values; a formula that fails is a problem. */
-function deriveValues(grid: Grid, layout: TableLayout, rubric: Rubric, unit: UnitRow, { values, problems }: UnitValues): void {
-  for (const ind of rubric.indicators) {
-    if (!ind.derive || values.has(ind.key) || layout.columns.has(ind.key)) continue;
-    const inputs = ind.derive.names.map((n) => rubric.byKey.get(n));
-    // An input that failed to parse is already a problem; do not report it twice.
-    if (inputs.some((i) => !i || !values.has(i.key))) continue;
-    const result = evaluate(ind.derive, valueLookup(rubric, values));
+  private derive(r: number, unit: UnitRow, ind: Indicator, at: number, problems: Issue[]): void {
+    const { rubric } = this;
+    const formula = ind.derive;
+    if (!formula) return;
+    const lookup = (name: string) => {
+      const input = rubric.byKey.get(name);
+      return input ? this.figure(r, input.key) : undefined;
+    };
+    // An input that did not read is already a problem; do not report it twice.
+    if (formula.names.some((n) => lookup(n) === undefined)) return;
+    const result = evaluate(formula, lookup);
     // 12 significant digits: a derived 57 / 100 × 100 is 57, not 56.99999999999999.
-    if (result.ok) values.set(ind.key, { value: Number(result.value.toPrecision(12)) });
-    else {
-      const where = { sheet: grid.sheet, cell: a1(unit.row, layout.unitCol), unit: unit.unit };
-      problems.push(issue("value.formula", { indicator: ind.name, formula: ind.derive.source, reason: result.error.code }, where));
+    if (result.ok) {
+      this.figures[at] = Number(result.value.toPrecision(12));
+      this.present[at] = 1;
+    } else {
+      const where = { sheet: this.grid.sheet, cell: a1(unit.row, this.layout.unitCol), unit: unit.unit };
+      problems.push(issue("value.formula", { indicator: ind.name, formula: formula.source, reason: result.error.code }, where));
     }
+  }
+
+  /** Row `r`'s values by indicator key, with its problems: the list becomes the unit's (added to). */
+  values(r: number, problems: Issue[]): UnitValues {
+    const values = new Map<string, Value>();
+    for (const [i, { ind, col }] of this.slots.entries()) {
+      if (!this.present[r * this.width + i]) continue;
+      const value = this.figures[r * this.width + i] as number;
+      values.set(ind.key, col ? { value, col: col.letter } : { value });
+    }
+    return { values, problems };
   }
 }
