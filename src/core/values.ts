@@ -155,6 +155,8 @@ export function parseCell(cell: GridCell | undefined, kind: ValueKind, bounds?: 
 
   let n: number;
   if (typeof v === "number") {
+    // A hand-made file can hold what no spreadsheet stores (<v>1e999</v>, <v>NaN</v>): not a number.
+    if (!Number.isFinite(v)) return { ok: false, error: { code: "value.notNumber", params: { value: echo(displayValue(v)) } } };
     // 0.885 * 100 → 88.5, not 88.50000000000001
     n = isPercentFormat(cell?.numFmt) ? Number(inUnit(v * 100, "%", kind).toPrecision(12)) : v;
   } else if (typeof v === "string") {

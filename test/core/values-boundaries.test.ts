@@ -15,6 +15,16 @@ describe("the limits of each kind, on both sides", () => {
     expect(read(value, kind)).toEqual(ok ? { ok: true, value } : expect.objectContaining({ ok: false }));
   });
 
+  it("a number no spreadsheet stores (a hand-made file's 1e999 or NaN) is not a number, for every kind and format", () => {
+    for (const kind of ["number", "percent", "permille", "count", "score"] as const) {
+      for (const value of [Infinity, -Infinity, NaN]) {
+        expect(read(value, kind)).toEqual({ ok: false, error: { code: "value.notNumber", params: { value: String(value) } } });
+        expect(read(value, kind, "0.00%")).toMatchObject({ ok: false, error: { code: "value.notNumber" } });
+        expect(read(value, kind, undefined, { min: 0, max: 10 })).toMatchObject({ ok: false, error: { code: "value.notNumber" } });
+      }
+    }
+  });
+
   it("names the kind's range in the refusal", () => {
     expect(read(100.5, "percent")).toEqual({ ok: false, error: { code: "value.rateOutOfRange", params: { value: "100.5", min: 0, max: 100 } } });
     expect(read(1000.5, "permille")).toEqual({ ok: false, error: { code: "value.rateOutOfRange", params: { value: "1000.5", min: 0, max: 1000 } } });
