@@ -17,26 +17,30 @@ import { Refusal } from "../../app/pane-host";
 import { kaoheRules, queueFormulas, queueHighlights, queueRules } from "./highlights";
 import { queueSave, queueState } from "./state";
 
-/** Stay well below Excel on the web's 5 MB request limit; larger results are split across syncs. */
-const MAX_BATCH_CHARS = 3_000_000;
+/**
+ * Stay well below Excel on the web's 5 MB request and response limits (UTF-8 bytes: a Chinese character
+ * is three); larger results are written, and read back, in several syncs.
+ */
+const MAX_BATCH_BYTES = 3_000_000;
+const utf8 = new TextEncoder();
 const TEXT = "@";
 
 const cell = (v: PlanValue): string | number => (v === null ? "" : v);
 const isText = (v: PlanValue): boolean => typeof v === "string" && v !== "";
 
-/** Rows per batch so that no request carries more than MAX_BATCH_CHARS of values. */
+/** Rows per batch so that no request (nor its read-back) carries more than MAX_BATCH_BYTES of values. */
 export function rowBatches(m: ReadonlyArray<ReadonlyArray<unknown>>): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   let size = 0;
   m.forEach((row, i) => {
-    const chars = JSON.stringify(row).length;
-    if (size + chars > MAX_BATCH_CHARS && i > start) {
+    const bytes = utf8.encode(JSON.stringify(row)).length;
+    if (size + bytes > MAX_BATCH_BYTES && i > start) {
       out.push([start, i]);
       start = i;
       size = 0;
     }
-    size += chars;
+    size += bytes;
   });
   out.push([start, m.length]);
   return out;
@@ -110,25 +114,27 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
 
   const matrix = resultsMatrix(tx.results.rows);
   const width = matrix[0]?.length ?? 1;
+  // Each block is read back in the sync that writes it: one read of the whole sheet could exceed the response limit.
+  const blocks: Excel.Range[] = [];
   for (const [from, to] of rowBatches(matrix)) {
     const block = results.getRangeByIndexes(from, 0, to - from, width);
     block.numberFormat = matrix.slice(from, to).map((r) => r.map((v) => (typeof v === "string" && v !== "" ? TEXT : "General")));
     block.values = matrix.slice(from, to);
+    blocks.push(block.load("formulas"));
     if (to < matrix.length) await context.sync(); // only for very large results
   }
   results.freezePanes.freezeRows(4);
   wb.names.getItem(outputName(token)).delete(); // the intent's name, re-pointed at what was written
   wb.names.add(outputName(token), target).visible = false;
   target.load("formulas, numberFormat");
-  const written = results.getRangeByIndexes(0, 0, matrix.length, width);
-  written.load("formulas");
   await context.sync();
+  const written = blocks.flatMap((b) => b.formulas as CellContent[][]);
 
   // (4) commit: the record of what Excel now holds.
   const record = recordOf(tx, {
     fingerprints: (target.formulas as CellContent[][]).flat().map(fingerprint),
     formats: prior.flat(),
-    results: { rows: matrix.length, cols: width, fingerprint: blockFingerprint(written.formulas as CellContent[][]) },
+    results: { rows: matrix.length, cols: width, fingerprint: blockFingerprint(written) },
     notes: noted,
   }, at);
   queueSave(context, stateHandle, withRecord(state, token, record));

@@ -50,6 +50,13 @@ export interface SimControls {
    * sync with `code`: what ran before it in that batch stays applied, as in Excel.
    */
   failNext(label: string, code?: SimErrorCode, message?: string): void;
+  /**
+   * Make the next queued action labelled `label` (e.g. "Worksheet.delete") succeed at sync without any
+   * effect: a change the host acknowledged but did not keep, as only a read-back can find.
+   */
+  dropNext(label: string): void;
+  /** Make the next Range.clear over this one cell leave it as it is, without an error (a read-back finds it). */
+  holdOnClear(sheet: string, address: string): void;
   snapshot(): ModelSnapshot;
   syncCount(): number;
   batches(): BatchLog[];
@@ -147,6 +154,11 @@ export function createControls(core: SimCore): SimControls {
     dropSettings: () => m.settings.clear(),
     settle: () => core.settle(),
     failNext: (label, code = "GeneralException", message = "An internal error has occurred.") => void core.faults.push({ label, code, message }),
+    dropNext: (label) => void core.drops.push(label),
+    holdOnClear: (name, address) => {
+      const r = area(address);
+      core.held.push({ sheetUid: sheet(name).uid, row: r.top, col: r.left });
+    },
     snapshot: () => snapshotModel(m),
     syncCount: () => core.syncCount,
     batches: () => core.batches.map((b) => ({ ...b, actions: [...b.actions] })),

@@ -11,7 +11,7 @@ import { cellCount, formatRect, isWholeColumns, isWholeRows, MAX_COLS, MAX_ROWS,
 import { clearCells, writeCells, type Kind } from "./cell-ops";
 import { fail } from "./errors";
 import { raise } from "./events";
-import type { SheetModel } from "./model";
+import { getCell, putCell, type SheetModel } from "./model";
 import { SimObject } from "./proxy/client-object";
 import type { SimContext } from "./proxy/context";
 import { SimRangeAreas } from "./range-areas";
@@ -215,7 +215,13 @@ export class SimRange extends SimObject<RangeTarget> {
   clear(applyTo: string = "All"): void {
     this.write("clear", applyTo, (t) => {
       assertSheetEditable(t.sheet);
+      const core = this.context.core;
+      const inside = (h: { sheetUid: number; row: number; col: number }) =>
+        h.sheetUid === t.sheet.uid && h.row >= t.rect.top && h.row <= t.rect.bottom && h.col >= t.rect.left && h.col <= t.rect.right;
+      const held = core.held.filter(inside).map((h) => ({ ...h, cell: getCell(t.sheet, h.row, h.col) }));
+      core.held.splice(0, core.held.length, ...core.held.filter((h) => !inside(h)));
       clearCells(t.sheet, t.rect, applyTo);
+      for (const h of held) putCell(t.sheet, h.row, h.col, h.cell); // test fault: controls.holdOnClear
     });
   }
 

@@ -86,6 +86,11 @@ export class SimContext {
             const [f] = core.faults.splice(fault, 1);
             if (f) throw new SimOfficeError(f.code, f.message, a.label);
           }
+          const drop = core.drops.indexOf(a.label);
+          if (drop >= 0) {
+            core.drops.splice(drop, 1);
+            continue;
+          }
           a.run(stage);
         } catch (e) {
           throw fail(e, a.label);

@@ -36,6 +36,10 @@ export class SimCore {
   readonly batches: BatchLog[] = [];
   /** Faults the test arranged: the next action with this label fails with this error (see controls.failNext). */
   readonly faults: Array<{ label: string; code: SimErrorCode; message: string }> = [];
+  /** Faults the test arranged: the next action with this label is accepted and does nothing (see controls.dropNext). */
+  readonly drops: string[] = [];
+  /** Faults the test arranged: a cell the next Range.clear over it leaves as it is (see controls.holdOnClear). */
+  readonly held: Array<{ sheetUid: number; row: number; col: number }> = [];
   private readonly handlers = new Map<string, Set<SimEventHandler>>();
   private readonly pendingEvents: Array<[string, Record<string, unknown>]> = [];
   private readonly inFlight = new Set<Promise<unknown>>();
