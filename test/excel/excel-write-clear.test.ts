@@ -108,6 +108,19 @@ describe("Excel clear step", () => {
     expect({ ...after, structureProtected: false }).toEqual(userModel(before));
   });
 
+  it("with a hand mapping kept for the sheet, clear leaves the sheet's token name, so the mapping survives a rename", async () => {
+    const t = hooked(communitySeed());
+    await t.session.open();
+    await t.session.setMapping("群众满意率", "V");
+    scored(await t.session.score());
+    expect((await t.session.clear()).ok).toBe(true);
+    expect(t.seen.clear?.forgetSheet).toBe(false);
+    expect(t.user.snapshot().names.map((n) => [n.name, n.scope])).toEqual([["_Kaohe_Sheet", "考核"]]);
+    t.user.renameSheet("考核", "考核（改名）");
+    const opened = await t.session.open();
+    expect(opened.ok && opened.value.rows.find((r) => r.indicator === "群众满意率")).toMatchObject({ column: "V", manual: true });
+  });
+
   it("restores a cell's earlier number format only where one was recorded; the others keep what they have", async () => {
     const t = hooked(communitySeed());
     // The user had formatted two of Kaohe's future total cells; the other total cells were General.
