@@ -4,29 +4,13 @@
  * Range.values typing conversion, shifting conditional-format priorities, names that follow renames
  * and insertions, protection. Each test named after a way the pane used to lose or leave things.
  */
-import { columnLetter as col } from "../../src/core/grid";
 import type { ScoreOutcome } from "../../src/app/pane-session";
 import type { Result } from "../../src/core/issue";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { cellsOf, simSession, userModel, valueAt } from "../helpers/excel-sim";
-import type { SeedCell, SimSeed } from "../sim/office";
+import { N, OUT, communitySeed } from "./community-seed";
 
-const N = COMMUNITY_HEADERS.length; // outputs start right after the table: AH
-const OUT = (i: number) => col(N + i);
 
-function communitySeed(extra: Partial<SimSeed> = {}, units: (string | number | null)[][] = []): SimSeed {
-  const rows: SeedCell[][] = [
-    ["2009年社区考核表"],
-    ["说明：比率为%"],
-    [...COMMUNITY_HEADERS],
-    communityRow("阳光社区", { "计划生育率(%)": 85.5 }),
-    communityRow("城东社区"),
-    communityRow("城西社区", { "群众满意率(%)": "abc" }),
-    ...units,
-    ["合计"],
-  ];
-  return { sheets: [{ name: "考核", rows, merges: ["A1:F1", "A2:F2"] }, { name: "其他", rows: [["别动我", 1]] }], ...extra };
-}
 
 function scored(r: Result<ScoreOutcome>) {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));

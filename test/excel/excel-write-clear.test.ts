@@ -10,26 +10,12 @@ import type { ScoreOutcome } from "../../src/app/pane-session";
 import type { Result } from "../../src/core/issue";
 import type { OutputClear, OutputWrite } from "../../src/core/ownership/transaction";
 import { rowBatches } from "../../src/adapters/excel/write";
-import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
+import { communityRow } from "../helpers/community";
 import { cellsOf, simSession, userModel, valueAt } from "../helpers/excel-sim";
-import type { SeedCell, SimSeed } from "../sim/office";
+import { N, OUT, communitySeed } from "./community-seed";
+import type { SimSeed } from "../sim/office";
 
-const N = COMMUNITY_HEADERS.length; // outputs start right after the table: AH
-const OUT = (i: number) => col(N + i);
 
-function communitySeed(units: SeedCell[][] = []): SimSeed {
-  const rows: SeedCell[][] = [
-    ["2009年社区考核表"],
-    ["说明：比率为%"],
-    [...COMMUNITY_HEADERS],
-    communityRow("阳光社区", { "计划生育率(%)": 85.5 }),
-    communityRow("城东社区"),
-    communityRow("城西社区", { "群众满意率(%)": "abc" }),
-    ...units,
-    ["合计"],
-  ];
-  return { sheets: [{ name: "考核", rows, merges: ["A1:F1", "A2:F2"] }, { name: "其他", rows: [["别动我", 1]] }] };
-}
 
 function scored(r: Result<ScoreOutcome>) {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -238,7 +224,7 @@ describe("Excel write step", () => {
   });
 
   it("re-scoring with fewer units empties the reused results sheet first: no stale rows", async () => {
-    const t = hooked(communitySeed([communityRow("北门社区"), communityRow("南门社区")]));
+    const t = hooked(communitySeed({}, [communityRow("北门社区"), communityRow("南门社区")]));
     await t.session.open();
     scored(await t.session.score());
     const first = cellsOf(t.user.snapshot(), "考核明细");
