@@ -51,6 +51,14 @@ describe("comparing a recorded area with the sheet", () => {
     expect(o.ours.find((c) => a1(c.row, c.col) === "G5")?.index).toBe(5);
   });
 
+  it("says what a changed cell holds now as the user would see it: TRUE/FALSE, long text cut at 40 characters", () => {
+    const long = "这是用户自己写在考核结果旁边的一段很长很长的说明文字，超过了四十个字符的显示长度限制";
+    const o = compareOwned(recordOf(AREA, WRITTEN), AREA, [[true, false], [long, 1], ["", 2]]);
+    expect(o.changed.map((c) => [c.cell, c.now])).toEqual([["F3", "TRUE"], ["G3", "FALSE"], ["F4", `${[...long].slice(0, 39).join("")}…`]]);
+    const forty = "一".repeat(40);
+    expect(compareOwned(recordOf(AREA, WRITTEN), AREA, [[forty, "排名"], [97.5, 1], [90, 2]]).changed[0]?.now).toBe(forty);
+  });
+
   it("a formula giving the same value is still a change", () => {
     const o = compareOwned(recordOf(AREA, WRITTEN), AREA, [["总分", "排名"], ["=97.5", 1], [90, 2]]);
     expect(o.changed.map((c) => c.cell)).toEqual(["F4"]);
