@@ -2,7 +2,11 @@
  * The writer's row/cell patching, pinned where mutation testing found it unguarded: a user's cell,
  * style, row or order must come out exactly as it went in unless Kaohe's edit names it.
  */
+import { strFromU8, unzipSync } from "fflate";
 import { PackageError } from "../../src/adapters/xlsx/errors";
+import { XlsxPackage } from "../../src/adapters/xlsx/package";
+import { type WriteJob, writeScoredCopy } from "../../src/adapters/xlsx/write";
+import { buildWorkbook, type XSheet } from "../helpers/xlsx";
 import { type CellEdits, type CellEdit, cutSheet, patchRows, setEdit } from "../../src/adapters/xlsx/sheet-cells";
 
 function patched(xml: string, edits: CellEdits): string {
@@ -99,5 +103,46 @@ describe("patchRows keeps the user's rows", () => {
     expect(() => cutSheet("<worksheet/>")).toThrow(PackageError);
     const xml = '<worksheet><sheetData x:a="1"><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>';
     expect(patched(xml, edits([0, 1, 2]))).toBe('<worksheet><sheetData x:a="1"><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData></worksheet>');
+  });
+});
+
+describe("writeScoredCopy changes only the parts it needs", () => {
+  const open = async (sheets: XSheet[]) => XlsxPackage.open(new Uint8Array(await buildWorkbook(sheets).xlsx.writeBuffer()));
+  const job = (over: Partial<WriteJob> = {}): WriteJob => ({
+    sheet: "数据",
+    edits: edits([0, 2, "得分"]),
+    area: { top: 0, left: 2, bottom: 0, right: 2 },
+    dropNote: () => false,
+    notes: [],
+    highlights: [],
+    results: { name: "考核明细", rows: [["单位"]], reuse: null },
+    ...over,
+  });
+  const sheets: XSheet[] = [{ name: "数据", rows: [["单位", 1]] }, { name: "旧明细", rows: [["x"]] }];
+
+  it("adds a results sheet with a worksheet content type and no notes parts when there are no notes", async () => {
+    const pkg = await open(sheets);
+    const out = unzipSync(writeScoredCopy(pkg, job()));
+    const types = strFromU8(out["[Content_Types].xml"] as Uint8Array);
+    const added = Object.keys(out).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    expect(added).toHaveLength(3);
+    for (const part of added) expect(types).toContain(`PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"`);
+    expect(Object.keys(out).some((n) => /comments|vmlDrawing/.test(n))).toBe(false);
+    expect(types).not.toMatch(/comments/i);
+  });
+
+  it("reuses Kaohe's earlier results sheet by name instead of adding another", async () => {
+    const out = unzipSync(writeScoredCopy(await open(sheets), job({ results: { name: "考核明细", rows: [["单位"]], reuse: "旧明细" } })));
+    expect(Object.keys(out).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(2);
+    expect(strFromU8(out["xl/workbook.xml"] as Uint8Array)).not.toContain("考核明细");
+  });
+
+  it("registers the comments and vml parts it adds for a note", async () => {
+    const out = unzipSync(writeScoredCopy(await open(sheets), job({ notes: [{ row: 0, col: 2, text: "说明" }] })));
+    const types = strFromU8(out["[Content_Types].xml"] as Uint8Array);
+    const comments = Object.keys(out).find((n) => /comments\d*\.xml$/.test(n));
+    expect(comments).toBeDefined();
+    expect(types).toContain(`PartName="/${comments}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"`);
+    expect(types).toMatch(/Extension="vml" ContentType="application\/vnd.openxmlformats-officedocument.vmlDrawing"/);
   });
 });
