@@ -7,22 +7,11 @@ import { PackageError } from "../../src/adapters/xlsx/errors";
 import { XlsxPackage } from "../../src/adapters/xlsx/package";
 import { type WriteJob, writeScoredCopy } from "../../src/adapters/xlsx/write";
 import { buildWorkbook, type XSheet } from "../helpers/xlsx";
-import { type CellEdits, type CellEdit, cutSheet, patchRows, setEdit } from "../../src/adapters/xlsx/sheet-cells";
+import { cutSheet } from "../../src/adapters/xlsx/sheet-cells";
+import { patched, edits } from "../helpers/sheet-patch";
 
-function patched(xml: string, edits: CellEdits): string {
-  const cut = cutSheet(xml);
-  const out: string[] = [cut.head];
-  patchRows(xml, cut, edits, (s) => out.push(s));
-  out.push(cut.tail);
-  return out.join("");
-}
 
 const sheet = (rows: string) => `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
-const edits = (...list: [number, number, CellEdit][]): CellEdits => {
-  const e: CellEdits = new Map();
-  for (const [r, c, v] of list) setEdit(e, r, c, v);
-  return e;
-};
 const str = (ref: string, t: string, s = "") => `<c r="${ref}"${s} t="inlineStr"><is><t>${t}</t></is></c>`;
 
 describe("patchRow keeps the user's cells", () => {

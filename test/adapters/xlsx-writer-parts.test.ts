@@ -1,7 +1,8 @@
 /** The writer's text machinery: bytes built piece by piece, rows patched in order, styles kept. */
 import fc from "fast-check";
 import { ByteSink } from "../../src/adapters/xlsx/byte-sink";
-import { type CellEdits, cutSheet, patchRows, setEdit } from "../../src/adapters/xlsx/sheet-cells";
+import { type CellEdits, setEdit } from "../../src/adapters/xlsx/sheet-cells";
+import { patched } from "../helpers/sheet-patch";
 
 describe("ByteSink", () => {
   it("encodes any text pushed in any pieces exactly as TextEncoder does (surrogate pairs never split)", () => {
@@ -20,13 +21,6 @@ describe("ByteSink", () => {
   });
 });
 
-function patched(xml: string, edits: CellEdits): string {
-  const cut = cutSheet(xml);
-  const out: string[] = [cut.head];
-  patchRows(xml, cut, edits, (s) => out.push(s));
-  out.push(cut.tail);
-  return out.join("");
-}
 
 describe("patchRows", () => {
   const sheet = (rows: string) => `<worksheet><sheetData>${rows}</sheetData><pageMargins/></worksheet>`;
