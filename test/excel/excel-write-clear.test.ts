@@ -43,6 +43,19 @@ function hooked(seed: SimSeed) {
   return { ...t, hooks, seen };
 }
 
+/**
+ * Runs `protect` just ahead of the adapter's `step` batch (after the session has looked) and returns
+ * what the workbook held at that moment, for "refused, and nothing changes".
+ */
+function protectJustBefore(t: ReturnType<typeof hooked>, step: "write" | "clear", protect: () => void): () => ReturnType<typeof t.user.snapshot> {
+  let before = t.user.snapshot();
+  t.hooks[step] = () => {
+    protect();
+    before = t.user.snapshot();
+  };
+  return () => before;
+}
+
 const codes = (r: Result<unknown>) => (r.ok ? [] : r.issues.map((i) => [i.code, i.params]));
 const names = (t: { user: { snapshot(): { names: Array<{ name: string; ref: unknown }> } } }) =>
   Object.fromEntries(t.user.snapshot().names.map((n) => [n.name, n.ref]));
@@ -52,30 +65,22 @@ describe("Excel clear step", () => {
     const t = hooked(communitySeed());
     await t.session.open();
     scored(await t.session.score());
-    let before = t.user.snapshot();
-    t.hooks.clear = () => {
-      t.user.protectSheet("考核");
-      before = t.user.snapshot();
-    };
+    const before = protectJustBefore(t, "clear", () => t.user.protectSheet("考核"));
     const r = await t.session.clear();
     expect(codes(r)).toEqual([["sheet.protected", { sheet: "考核" }]]);
     expect(!r.ok && r.issues[0]?.sheet).toBe("考核");
-    expect(t.user.snapshot()).toEqual(before);
+    expect(t.user.snapshot()).toEqual(before());
   });
 
   it("a structure-protected workbook is refused when the results sheet is to go, with that sheet named, and nothing changes", async () => {
     const t = hooked(communitySeed());
     await t.session.open();
     scored(await t.session.score());
-    let before = t.user.snapshot();
-    t.hooks.clear = () => {
-      t.user.protectStructure();
-      before = t.user.snapshot();
-    };
+    const before = protectJustBefore(t, "clear", () => t.user.protectStructure());
     const r = await t.session.clear();
     expect(codes(r)).toEqual([["workbook.structureProtected", { sheet: "考核明细" }]]);
     expect(!r.ok && r.issues[0]?.sheet).toBe("考核");
-    expect(t.user.snapshot()).toEqual(before);
+    expect(t.user.snapshot()).toEqual(before());
   });
 
   it("with the results sheet already deleted by the user, a structure-protected workbook still clears, and the report names no results sheet", async () => {
@@ -198,29 +203,21 @@ describe("Excel write step", () => {
   it("a sheet protected after the session looked is refused with sheet.protected before anything is written", async () => {
     const t = hooked(communitySeed());
     await t.session.open();
-    let before = t.user.snapshot();
-    t.hooks.write = () => {
-      t.user.protectSheet("考核");
-      before = t.user.snapshot();
-    };
+    const before = protectJustBefore(t, "write", () => t.user.protectSheet("考核"));
     const r = await t.session.score();
     expect(codes(r)[0]).toEqual(["sheet.protected", { sheet: "考核" }]);
     expect(!r.ok && r.issues[0]?.sheet).toBe("考核");
-    expect(userModel(t.user.snapshot())).toEqual(userModel(before));
+    expect(userModel(t.user.snapshot())).toEqual(userModel(before()));
   });
 
   it("a workbook structure-protected after the session looked is refused, naming the sheet it would add", async () => {
     const t = hooked(communitySeed());
     await t.session.open();
-    let before = t.user.snapshot();
-    t.hooks.write = () => {
-      t.user.protectStructure();
-      before = t.user.snapshot();
-    };
+    const before = protectJustBefore(t, "write", () => t.user.protectStructure());
     const r = await t.session.score();
     expect(codes(r)[0]).toEqual(["workbook.structureProtected", { sheet: "考核明细" }]);
     expect(!r.ok && r.issues[0]?.sheet).toBe("考核");
-    expect(userModel(t.user.snapshot())).toEqual(userModel(before));
+    expect(userModel(t.user.snapshot())).toEqual(userModel(before()));
   });
 
   it("re-scoring with fewer units empties the reused results sheet first: no stale rows", async () => {
