@@ -43,10 +43,10 @@ interface Slot {
  * rules need the whole run's figures before any unit is scored), without a map per unit meanwhile.
  */
 export class ParsedRows {
-  readonly slots: ReadonlyArray<Slot>;
-  readonly width: number;
-  readonly figures: Float64Array;
-  readonly present: Uint8Array;
+  private readonly slots: ReadonlyArray<Slot>;
+  private readonly width: number;
+  private readonly figures: Float64Array;
+  private readonly present: Uint8Array;
   private readonly slotOf: ReadonlyMap<string, number>;
 
   constructor(
