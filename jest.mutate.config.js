@@ -26,5 +26,7 @@ module.exports = {
   testEnvironment: require("path").join(__dirname, "test/mutation/environment.js"),
   moduleNameMapper: { ...base.moduleNameMapper, "^fast-check$": "<rootDir>/test/mutation/fast-check.js" },
   testSequencer: require("path").join(__dirname, "test/mutation/sequencer.js"),
+  // A mutant run loads only the test files holding its covering tests (recorded in the dry run).
+  runner: require("path").join(__dirname, "test/mutation/runner.js"),
   testMatch: scope,
 };
