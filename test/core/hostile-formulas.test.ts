@@ -1,4 +1,5 @@
 /** Numeric safety in formulas and rubrics (issue 11): overflow, precision, vetoes, derivations, weights. */
+import type { Rubric } from "../../src/core/rubric/model";
 import { compileFormula, evaluate } from "../../src/core/formula";
 import { compileRubric } from "../../src/core/rubric/compile";
 import { grid } from "../helpers/grid";
@@ -36,11 +37,13 @@ describe("formulas name overflow and precision errors as what they are", () => {
 });
 
 describe("a veto whose condition cannot be evaluated", () => {
-  const r = rubricOf({
+  let r: Rubric;
+  // Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+  beforeEach(() => (r = rubricOf({
     indicators: [{ name: "案件数", type: "count" }, { name: "人口", type: "count" }],
     items: [{ name: "i", max: 10, rules: [{ type: "perCount", indicator: "案件数", points: 1 }] }],
     vetoes: [{ type: "fact", when: "案件数 / 人口 > 0.01", reason: "案件率过高" }],
-  });
+  })));
 
   it("division by zero is a problem for that unit, never 'no veto'", () => {
     const a = assessed(grid([["单位", "案件数", "人口"], ["甲", 3, 0], ["乙", 0, 100], ["丙", 5, 100]]), r);

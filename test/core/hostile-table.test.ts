@@ -1,4 +1,5 @@
 /** Summary rows, hand mappings and the sheet's edge (issue 11). */
+import type { Rubric } from "../../src/core/rubric/model";
 import { grid } from "../helpers/grid";
 import { assessed, rubricOf } from "../helpers/rubric";
 import { locateTable } from "../../src/core/table/layout";
@@ -6,13 +7,15 @@ import { assess } from "../../src/core/assess";
 import { buildWritePlan } from "../../src/core/plan/write-plan";
 import { texts, catalog } from "../../src/i18n";
 
-const r = rubricOf({
+let r: Rubric;
+// Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+beforeEach(() => (r = rubricOf({
   indicators: [{ name: "计划生育率", type: "percent" }, { name: "群众满意率", type: "percent" }],
   items: [
     { name: "计生", max: 10, rules: [{ type: "target", indicator: "计划生育率", target: 88, points: 1 }] },
     { name: "满意", max: 10, rules: [{ type: "target", indicator: "群众满意率", target: 90, points: 1 }] },
   ],
-});
+})));
 
 describe("summary rows", () => {
   it("units named Summerhill, Sumner Village, 全镇村 and 小计村 with full rows are scored, not dropped", () => {

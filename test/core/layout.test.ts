@@ -1,9 +1,12 @@
+import type { Rubric } from "../../src/core/rubric/model";
 import { grid } from "../helpers/grid";
 import { rubricOf } from "../helpers/rubric";
 import { locateTable } from "../../src/core/table/layout";
 import { builtinRubric } from "../../src/app/rubrics";
 
-const r = rubricOf({
+let r: Rubric;
+// Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+beforeEach(() => (r = rubricOf({
   indicators: [
     { name: "计划生育率", type: "percent" },
     { name: "群众满意率", type: "percent", aliases: ["满意率"] },
@@ -14,7 +17,7 @@ const r = rubricOf({
     { name: "满意", max: 5, rules: [{ type: "target", indicator: "群众满意率", target: 90, points: 0.2 }] },
     { name: "领导", max: 3, rules: [{ type: "check", indicator: "成立领导小组", points: 1 }] },
   ],
-});
+})));
 
 describe("finding the table", () => {
   it("skips a merged title, a notes row and blank rows, and reads two header rows with merged groups", () => {

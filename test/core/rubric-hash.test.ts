@@ -102,7 +102,9 @@ describe("canonical form", () => {
 
 describe("what a re-score says changed", () => {
   const raw = builtin("village-2006");
-  const before = rubricStamp(docOf(raw));
+  let before: ReturnType<typeof rubricStamp>;
+  // Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+  beforeEach(() => (before = rubricStamp(docOf(raw))));
 
   it("names added, removed and changed items, and changed vetoes and outcomes", () => {
     const next = clone(raw) as { version: string; items: { name: string; max: number }[]; vetoes: { type: string; value?: number }[]; outcomes: { commendation?: { top: number } } };

@@ -15,10 +15,12 @@ function run(r: ReturnType<typeof rubricOf>, header: string[], row: (string | nu
 }
 
 describe("targets and bounds read from the sheet", () => {
-  const byColumn = one({ type: "target", indicator: "完成数", target: { column: "任务数" }, points: 1 }, [
+  let byColumn: ReturnType<typeof one>;
+  // Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+  beforeEach(() => (byColumn = one({ type: "target", indicator: "完成数", target: { column: "任务数" }, points: 1 }, [
     { name: "完成数", type: "number" },
     { name: "任务数", type: "number", required: false },
-  ]);
+  ])));
 
   it("a target column blank on the unit's row leaves the unit unscored, naming the column at the unit's cell", () => {
     const u = run(byColumn, ["完成数", "任务数"], [7, null]);

@@ -198,11 +198,13 @@ describe("what-if lattice", () => {
 
 describe("what-if with a rule that compares units", () => {
   // A stand-in for a relative rule (每低于平均值1个百分点扣1分): the run's average moves with the unit's own value.
-  const rubric = rubricOf({
+  let rubric: Rubric;
+  // Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+  beforeEach(() => (rubric = rubricOf({
     indicators: [{ name: "计划生育率", type: "percent" }, { name: "工作得分", type: "score" }],
     items: [{ name: "工作", max: 100, rules: [{ type: "enteredScore", indicator: "工作得分" }] }],
     outcomes: { grades: [{ min: 95, label: "优秀" }, { min: 0, label: "合格" }] },
-  });
+  })));
   const belowAverage: typeof assess = (g, r, o) => {
     const out = assess(g, r, o);
     if (!out.ok) return out;

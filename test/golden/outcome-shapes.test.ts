@@ -55,7 +55,8 @@ describe("分类考核: 难度系数 and items for some categories", () => {
     outcomes: { grades: [{ min: 95, label: "优秀" }, { min: 85, label: "良好" }, { min: 0, label: "一般" }] },
   };
   const head = ["单位", "类别", "计划生育率", "耕地保护率", "社区服务满意率"];
-  const a = assessed(
+  // Assessed inside each test, not once here: mutation testing maps each mutant to the tests that reach it.
+  const assessedSheet = () => assessed(
     grid([
       head,
       // 计生 86 → 2 short × 1 = −2 → 58; 社区服务 85 → 5 × 1 = −5 → 35; 耕地 blank (not its item). 93 × 1 = 93
@@ -73,6 +74,7 @@ describe("分类考核: 难度系数 and items for some categories", () => {
   );
 
   it("multiplies a category's totals by its coefficient and ranks everyone together on the adjusted totals", () => {
+    const a = assessedSheet();
     expect(unit(a, "东街道")).toMatchObject({ total: 93, rawTotal: 93, coefficient: 1, rank: 3, grade: "良好" });
     expect(unit(a, "西街道")).toMatchObject({ total: 100, rank: 2, grade: "优秀" });
     expect(unit(a, "南镇")).toMatchObject({ total: 100.28, rawTotal: 95.5, coefficient: 1.05, rank: 1, grade: "优秀" });
@@ -81,6 +83,7 @@ describe("分类考核: 难度系数 and items for some categories", () => {
   });
 
   it("does not score an item outside the unit's category nor count its 分值, and reads no value for it", () => {
+    const a = assessedSheet();
     const east = unit(a, "东街道");
     expect(east.items.map((i) => [i.name, i.score, i.max])).toEqual([["计划生育", 58, 60], ["耕地保护", null, null], ["社区服务", 35, 40]]);
     expect(east.items[1]?.notApplicable).toBe(true);
@@ -89,6 +92,7 @@ describe("分类考核: 难度系数 and items for some categories", () => {
   });
 
   it("explains the raw total, the coefficient and the adjusted total", () => {
+    const a = assessedSheet();
     const south = unit(a, "南镇");
     expect(south.outcomeReasons?.map((r) => formatReason(r, zh))).toEqual(["难度系数：乡镇 原始总分 95.5 × 1.05 = 100.28"]);
     expect(formatReason(south.outcomeReasons?.[0] ?? { code: "coefficient", params: {} }, en)).toBe("Difficulty coefficient (难度系数) of 乡镇: raw total 95.5 × 1.05 = 100.28");
@@ -107,6 +111,7 @@ describe("分类考核: 难度系数 and items for some categories", () => {
   });
 
   it("leaves a unit without a category, or with one the rubric has no coefficient for, unscored with the cell named", () => {
+    const a = assessedSheet();
     const none = unit(a, "无类别村");
     expect(none).toMatchObject({ status: "incomplete", total: null, rank: null });
     expect(none.problems).toMatchObject([{ code: "category.missing", cell: "B6", severity: "error" }]);

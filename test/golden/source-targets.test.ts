@@ -171,9 +171,13 @@ const DISTRICT_TABLE: Record<string, [number, number, number]> = {
 };
 
 describe.each(SOURCES)("$id reads every target of its source", ({ id, targets, notScored }) => {
-  const compiled = builtinRubric(id);
-  if (!compiled.ok) throw new Error(id);
-  const rubric = compiled.value.rubric;
+  let rubric: Rubric;
+  // Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+  beforeEach(() => {
+    const compiled = builtinRubric(id);
+    if (!compiled.ok) throw new Error(id);
+    rubric = compiled.value.rubric;
+  });
 
   it.each(targets.map((t) => [t.quote, t] as const))("%s", (_quote, t) => {
     expect(t.reads.map((r) => check(rubric, r))).toEqual(t.reads.map(() => null));

@@ -27,8 +27,13 @@ function read(sheet: RubricSheet): RubricDoc {
 }
 
 const doc = rubricSchema.parse(community);
-const sheet = rubricToSheet(doc);
-const rulesTop = rowWhere(sheet, 0, BLOCKS.rules);
+let sheet: RubricSheet;
+let rulesTop: number;
+// Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+beforeEach(() => {
+  sheet = rubricToSheet(doc);
+  rulesTop = rowWhere(sheet, 0, BLOCKS.rules);
+});
 
 describe("editing one number of a 评分细则 sheet", () => {
   it("目标值 of 计划生育率 88 → 90 changes that rule's target only", () => {
@@ -76,7 +81,8 @@ describe("editing one number of a 评分细则 sheet", () => {
 describe("评分细则 errors point at their cells", () => {
   const zh = catalog("zh-CN");
   const en = catalog("en-US");
-  const r = rowWhere(sheet, col("item"), "计划生育率", rulesTop);
+  let r: number;
+  beforeEach(() => (r = rowWhere(sheet, col("item"), "计划生育率", rulesTop)));
 
   it("a target that is not a number", () => {
     const res = compileRubricSheet(sheetGrid(edited(sheet, r, col("target"), "九十")));

@@ -26,7 +26,9 @@ const doc = rubricSchema.parse({
     vetoGrade: { label: "不合格" },
   },
 });
-const sheet = rubricToSheet(doc);
+let sheet: RubricSheet;
+// Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+beforeEach(() => (sheet = rubricToSheet(doc)));
 const read = (s: RubricSheet) => {
   const r = sheetToRubric(sheetGrid(s));
   if (!r.ok) throw new Error(JSON.stringify(r.issues));

@@ -1,6 +1,6 @@
 /** The rule shapes of issue 9 on a 评分细则 sheet: their cells as officials write them, read back, and their errors on their cells. */
 import { rubricSchema } from "../../../src/core/rubric/schema";
-import { compileRubricSheet, rubricToSheet, sheetToRubric } from "../../../src/core/rubric/sheet";
+import { compileRubricSheet, rubricToSheet, sheetToRubric, type RubricSheet } from "../../../src/core/rubric/sheet";
 import { BLOCKS, KINDS, RULE_COLUMNS, choiceLabels } from "../../../src/core/rubric/sheet/layout";
 import { a1 } from "../../../src/core/grid";
 import { catalog, formatIssueWithPlace } from "../../../src/i18n";
@@ -28,8 +28,13 @@ const doc = rubricSchema.parse({
     ],
   }],
 });
-const sheet = rubricToSheet(doc);
-const top = rowWhere(sheet, 0, BLOCKS.rules);
+let sheet: RubricSheet;
+let top: number;
+// Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+beforeEach(() => {
+  sheet = rubricToSheet(doc);
+  top = rowWhere(sheet, 0, BLOCKS.rules);
+});
 const rowOf = (item: string) => rowWhere(sheet, col("item"), item, top);
 
 describe("rule shapes on a 评分细则 sheet", () => {
