@@ -1,4 +1,5 @@
 /** Careless and hostile cell values (issue 11): the number parser, long values, counts, fractions, headers. */
+import type { Rubric } from "../../src/core/rubric/model";
 import fc from "fast-check";
 import { grid } from "../helpers/grid";
 import { assessed, rubricOf, unit } from "../helpers/rubric";
@@ -54,13 +55,15 @@ describe("the number parser", () => {
 });
 
 describe("counts and fractions", () => {
-  const r = rubricOf({
+  let r: Rubric;
+  // Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+  beforeEach(() => (r = rubricOf({
     indicators: [{ name: "违规次数", type: "count" }, { name: "计划生育率", type: "percent" }],
     items: [
       { name: "违规", max: 10, rules: [{ type: "perCount", indicator: "违规次数", points: 2 }] },
       { name: "计生", max: 10, rules: [{ type: "target", indicator: "计划生育率", target: 88, points: 1 }] },
     ],
-  });
+  })));
 
   it("1.5 次 in a count column is refused with its own message", () => {
     expect(parseCell({ value: 1.5 }, "count")).toEqual({ ok: false, error: { code: "value.fractionalCount", params: { value: "1.5" } } });
@@ -86,10 +89,12 @@ describe("counts and fractions", () => {
 });
 
 describe("invisible characters in headers", () => {
-  const r = rubricOf({
+  let r: Rubric;
+  // Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+  beforeEach(() => (r = rubricOf({
     indicators: [{ name: "计划生育率", type: "percent" }],
     items: [{ name: "计生", max: 10, rules: [{ type: "target", indicator: "计划生育率", target: 88, points: 1 }] }],
-  });
+  })));
 
   it.each([["U+200D", "\u200d"], ["U+200B", "\u200b"], ["U+FEFF", "\ufeff"]])("a header with %s is matched as if the character were absent", (_name, ch) => {
     const { layout, issues } = locateTable(grid([["单位", `计划${ch}生育率`], ["甲", 90]]), r);

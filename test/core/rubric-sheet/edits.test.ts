@@ -26,7 +26,9 @@ function read(sheet: RubricSheet): RubricDoc {
   return r.value.doc;
 }
 
-const doc = rubricSchema.parse(community);
+let doc: RubricDoc;
+// Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+beforeEach(() => (doc = rubricSchema.parse(community)));
 let sheet: RubricSheet;
 let rulesTop: number;
 // Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).

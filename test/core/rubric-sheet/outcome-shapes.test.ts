@@ -1,5 +1,5 @@
 /** 难度系数, 适用类别, 【等次】 with 名额 and 否决后等次 on a 评分细则 sheet: written, read back, edited, and wrong. */
-import { rubricSchema } from "../../../src/core/rubric/schema";
+import { rubricSchema, type RubricDoc } from "../../../src/core/rubric/schema";
 import { compileRubricSheet, rubricToSheet, sheetToRubric, type RubricSheet } from "../../../src/core/rubric/sheet";
 import { BLOCKS, GRADE_COLUMNS, INFO, RULE_COLUMNS } from "../../../src/core/rubric/sheet/layout";
 import { effectText, parseEffect } from "../../../src/core/rubric/sheet/grade-effect";
@@ -12,7 +12,9 @@ const col = (k: keyof typeof RULE_COLUMNS) => C.indexOf(k);
 const G = Object.keys(GRADE_COLUMNS) as (keyof typeof GRADE_COLUMNS)[];
 const gcol = (k: keyof typeof GRADE_COLUMNS) => G.indexOf(k);
 
-const doc = rubricSchema.parse({
+let doc: RubricDoc;
+// Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+beforeEach(() => (doc = rubricSchema.parse({
   id: "county-cat", name: "分类考核", version: "2026",
   indicators: [{ name: "计划生育率", type: "percent" }, { name: "耕地保护率", type: "percent" }, { name: "加分", type: "number" }, { name: "案件", type: "count" }],
   items: [
@@ -25,7 +27,7 @@ const doc = rubricSchema.parse({
     grades: [{ min: 90, label: "优秀", quota: { percent: 15, tieBreak: "加分" } }, { min: 80, label: "良好", quota: { percent: 40, rounding: "round", ties: "allIn" } }, { min: 0, label: "一般" }],
     vetoGrade: { label: "不合格" },
   },
-});
+})));
 let sheet: RubricSheet;
 // Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
 beforeEach(() => (sheet = rubricToSheet(doc)));

@@ -1,5 +1,5 @@
 /** The rule shapes of issue 9 on a 评分细则 sheet: their cells as officials write them, read back, and their errors on their cells. */
-import { rubricSchema } from "../../../src/core/rubric/schema";
+import { rubricSchema, type RubricDoc } from "../../../src/core/rubric/schema";
 import { compileRubricSheet, rubricToSheet, sheetToRubric, type RubricSheet } from "../../../src/core/rubric/sheet";
 import { BLOCKS, KINDS, RULE_COLUMNS, choiceLabels } from "../../../src/core/rubric/sheet/layout";
 import { a1 } from "../../../src/core/grid";
@@ -10,7 +10,9 @@ const C = Object.keys(RULE_COLUMNS) as (keyof typeof RULE_COLUMNS)[];
 const col = (k: keyof typeof RULE_COLUMNS) => C.indexOf(k);
 const raters = ["评委1", "评委2", "评委3"];
 
-const doc = rubricSchema.parse({
+let doc: RubricDoc;
+// Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
+beforeEach(() => (doc = rubricSchema.parse({
   id: "shapes", name: "规则形状", version: "2026",
   indicators: [
     { name: "完成率", type: "percent" }, { name: "满意率", type: "percent" }, { name: "发生率", type: "permille" },
@@ -27,7 +29,7 @@ const doc = rubricSchema.parse({
       { name: "上级考核", max: 15, rules: [{ type: "converted", indicator: "上级考核得分", outOf: 100, label: "按15分折算" }] },
     ],
   }],
-});
+})));
 let sheet: RubricSheet;
 let top: number;
 // Made for each test, not at load: mutation testing maps a mutant to the tests that reach it (docs/mutation.md).
