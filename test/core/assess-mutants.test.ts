@@ -72,6 +72,21 @@ describe("进步奖: the improvement needs a decided total and last year's figur
   });
 });
 
+describe("进步奖 in attainment mode (达标制): there is no total to improve on", () => {
+  it("last year's total is kept, but no improvement is made up from a missing total", () => {
+    const r = rubricOf({
+      mode: "attainment",
+      indicators: [{ name: "完成率", type: "number" }, { name: "上年总分", type: "number" }],
+      items: [{ name: "完成", max: 10, rules: [{ type: "target", indicator: "完成率", target: 100, points: 1 }] }],
+      outcomes: { progress: { top: 1, previous: "上年总分" } },
+    });
+    const a = assessed(grid([["单位", "完成率", "上年总分"], ["甲", 100, 80]]), r);
+    expect(unit(a, "甲")).toMatchObject({ status: "scored", total: null, previousTotal: 80 });
+    expect(unit(a, "甲").improvement).toBeUndefined();
+    expect(jsonReport(a, zh).units[0]).not.toHaveProperty("improvement");
+  });
+});
+
 describe("a composite needs every part", () => {
   it("a part whose indicator is blank leaves the composite empty", () => {
     const r = rubricOf({
