@@ -61,6 +61,7 @@ function setup(rubric: Rubric): RunSetup {
     })),
     progressKey: rubric.outcomes.progress ? keyOf(rubric.outcomes.progress.previous) : undefined,
     categoryOnly: categoryOnlyIndicators(rubric),
+    // Stryker disable next-line ArrayDeclaration: a stray element of the fallback has no quota, so it adds no tie-break
     tieBreaks: (rubric.outcomes.grades ?? []).flatMap((g) => {
       const key = g.quota?.tieBreak ? keyOf(g.quota.tieBreak) : undefined;
       return g.quota?.tieBreak && key ? [[g.quota.tieBreak, key] as const] : [];
