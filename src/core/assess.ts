@@ -52,6 +52,7 @@ interface RunSetup {
 }
 
 function setup(rubric: Rubric): RunSetup {
+  // Stryker disable next-line OptionalChaining: compiling requires every name looked up here (parts, 进步奖 basis, tie-breaks) to be an indicator
   const keyOf = (name: string) => indicatorByName(rubric, name, normalizeName)?.key;
   return {
     composites: rubric.composites.map((c) => ({
@@ -60,6 +61,7 @@ function setup(rubric: Rubric): RunSetup {
     })),
     progressKey: rubric.outcomes.progress ? keyOf(rubric.outcomes.progress.previous) : undefined,
     categoryOnly: categoryOnlyIndicators(rubric),
+    // Stryker disable next-line ArrayDeclaration: a stray element of the fallback has no quota, so it adds no tie-break
     tieBreaks: (rubric.outcomes.grades ?? []).flatMap((g) => {
       const key = g.quota?.tieBreak ? keyOf(g.quota.tieBreak) : undefined;
       return g.quota?.tieBreak && key ? [[g.quota.tieBreak, key] as const] : [];
@@ -174,8 +176,10 @@ function scoreAgainstRun(grid: Grid, layout: TableLayout, rubric: Rubric, run: R
   const rows = new ParsedRows(grid, layout, rubric, units.length);
   const problems = units.map((u, r) => rows.parse(r, u, skipped(rubric, run, u)));
   const builder = new RunStatsBuilder(run.relativeKeys);
+  // Stryker disable next-line ArrayDeclaration: `problems` has one list per unit (`?? []` only satisfies the index type)
   for (const [r, u] of units.entries()) if (!hasError(problems[r] ?? [])) builder.add(statsCategory(rubric, u), rows, r);
   const stats = builder.build();
+  // Stryker disable next-line ArrayDeclaration: `problems` has one list per unit (`?? []` only satisfies the index type)
   return units.map((u, r) => scoreUnit(grid, layout, rubric, u, run, rows.values(r, problems[r] ?? []), stats));
 }
 

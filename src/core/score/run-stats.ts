@@ -21,7 +21,8 @@ const RELATIVE = new Set(["relativeBest", "relativeAverage", "rank"]);
 
 /** The rule compares the unit with the run (its best, worst, average or order), not with fixed figures. */
 export function readsRun(rule: Rule): boolean {
-  return RELATIVE.has(rule.type) || (rule.type === "efficacy" && (rule.satisfactory === "best" || rule.unacceptable === "worst"));
+  if (rule.type !== "efficacy") return RELATIVE.has(rule.type);
+  return rule.satisfactory === "best" || rule.unacceptable === "worst";
 }
 
 /** The indicators whose run figures some rule reads (none: the run needs no extra pass). */
@@ -30,6 +31,7 @@ export function relativeIndicators(rubric: Rubric): Set<string> {
   for (const item of rubric.items) {
     for (const rule of item.rules) {
       const ind = rule.resolved.ind;
+      // Stryker disable next-line LogicalOperator: an indicator no relative rule reads only sends the run down its general path, which scores alike
       if (ind && readsRun(rule)) keys.add(ind.key);
     }
   }
@@ -79,8 +81,9 @@ export function bestOf(s: IndicatorStats, direction: "atLeast" | "atMost"): numb
   return (direction === "atLeast" ? s.sorted[s.sorted.length - 1] : s.sorted[0]) ?? 0;
 }
 
+/** The worst value: the lowest when higher is better (atLeast), else the highest. */
 export function worstOf(s: IndicatorStats, direction: "atLeast" | "atMost"): number {
-  return bestOf(s, direction === "atLeast" ? "atMost" : "atLeast");
+  return (direction === "atLeast" ? s.sorted[0] : s.sorted[s.sorted.length - 1]) ?? 0;
 }
 
 /** Index of the first element > x (upper bound) or ≥ x (lower bound) in an ascending array. */

@@ -38,8 +38,8 @@ interface Slot {
 
 /**
  * A table's rows read as numbers, row after row: row r's slot i is at r × width + i, `present` says
- * whether it holds a value. Slots are the indicators read from their columns, then those derived from
- * others, in the rubric's order. Lets a run read every row once and make its values later (relative
+ * whether it holds a value. Slots are the indicators read from their columns, then the others (derived
+ * from others, or without a column), in the rubric's order. Lets a run read every row once and make its values later (relative
  * rules need the whole run's figures before any unit is scored), without a map per unit meanwhile.
  */
 export class ParsedRows {
@@ -60,7 +60,8 @@ export class ParsedRows {
     for (const ind of rubric.indicators) {
       const index = layout.columns.get(ind.key);
       if (index !== undefined) read.push({ ind, col: { index, letter: columnLetter(index) } });
-      else if (ind.derive) derived.push({ ind });
+      // Derived from others, or absent from the sheet (an optional indicator): never present then.
+      else derived.push({ ind });
     }
     this.slots = [...read, ...derived];
     this.width = this.slots.length;
@@ -107,6 +108,7 @@ export class ParsedRows {
   private derive(r: number, unit: UnitRow, ind: Indicator, at: number, problems: Issue[]): void {
     const { rubric } = this;
     const formula = ind.derive;
+    // A slot without a column nor a formula (an optional indicator the sheet lacks) stays blank.
     if (!formula) return;
     const lookup = (name: string) => {
       const input = rubric.byKey.get(name);
