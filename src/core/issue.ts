@@ -38,6 +38,7 @@ export interface IssueParamsByCode {
   "rubric.vetoNeverFires": CheckParams;
   "rubric.vetoAlwaysFires": CheckParams;
   "rubric.ruleNeverDeducts": CheckParams;
+  "rubric.outcomeNeverApplies": { outcome: "commendation" | "laggard" | "progress" | "grades" | "vetoGrade"; path: string };
   "column.unused": { name: string; column: string; header: string };
   // table layout
   "table.empty": NoParams;

@@ -161,6 +161,8 @@ export const enUS: Catalog = {
       (p.why === "zeroPoints" ? `it is worth 0 points` :
        p.why === "constant" ? `its formula "${s(p.formula)}" reads no indicator and is always ${s(p.value)}` :
        `"${s(p.indicator)}" ranges over ${s(p.min)}–${s(p.max)}, and every value meets the target ${s(p.target)}`),
+    "rubric.outcomeNeverApplies": (p) =>
+      `An attainment rubric has no total and no ranking, so ${({ commendation: "commendation (表彰)", laggard: "laggards (后进单位)", progress: "the progress award (进步奖)", grades: "grades (等次)", vetoGrade: "the grade after a veto" } as const)[p.outcome]} (at ${s(p.path)}) is never decided: it only says whether each unit attained; use a points rubric (mode: points) to decide it`,
     "column.unused": (p) => `Column ${s(p.column)} ("${s(p.header)}") is mapped to the indicator "${s(p.name)}", but no rule of the rubric reads it (scores are unaffected)`,
     "table.empty": () => `The sheet is empty`,
     "table.noHeader": (p) => `No header row in the first ${s(p.rows)} rows (expected a row of column names such as 单位 and the indicators)`,

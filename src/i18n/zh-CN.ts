@@ -160,6 +160,8 @@ export const zhCN: Catalog = {
       (p.why === "zeroPoints" ? `分值为 0` :
        p.why === "constant" ? `公式“${s(p.formula)}”不读取任何指标，结果恒为 ${s(p.value)}` :
        `“${s(p.indicator)}”的取值范围是 ${s(p.min)}–${s(p.max)}，任何取值都达到目标 ${s(p.target)}`),
+    "rubric.outcomeNeverApplies": (p) =>
+      `达标制细则没有总分和排名，“${({ commendation: "表彰", laggard: "后进单位", progress: "进步奖", grades: "等次", vetoGrade: "否决后等次" } as const)[p.outcome]}”（位置 ${s(p.path)}）不会评定：达标制只判定各单位是否达标；如需评定，请改为计分制（mode: points）`,
     "column.unused": (p) => `${s(p.column)} 列“${s(p.header)}”对应指标“${s(p.name)}”，但考核细则中没有任何规则读取它（不影响评分）`,
     "table.empty": () => `工作表是空的`,
     "table.noHeader": (p) => `在前 ${s(p.rows)} 行中找不到表头行（应有一行列名，如“单位”和各项指标名称）`,

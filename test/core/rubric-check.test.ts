@@ -112,6 +112,20 @@ describe("warnings do not block scoring", () => {
     expect(formatIssue(w, ZH)).toBe("一票否决（位置 vetoes.0）永远不会生效：达标制细则没有总分，“总分低于60分”无从判断");
   });
 
+  it("outcomes an attainment rubric never decides (no total, no rank): each named where it is written", () => {
+    const items = [{ name: "计划生育率", rules: [{ ...rule, points: undefined }] }];
+    const outcomes = { commendation: { top: 3 }, laggard: { bottom: 1 }, progress: { top: 1, previous: "计划生育率" }, grades: [{ min: 0, label: "合格" }], vetoGrade: { label: "不合格" } };
+    const w = warningsOf({ ...base, mode: "attainment", items, outcomes });
+    expect(w.map((x) => [x.code, x.path, x.severity])).toEqual(
+      ["commendation", "laggard", "progress", "grades", "vetoGrade"].map((k) => ["rubric.outcomeNeverApplies", ["outcomes", k], "warning"]),
+    );
+    expect(formatIssue(w[2]!, ZH)).toBe("达标制细则没有总分和排名，“进步奖”（位置 outcomes.progress）不会评定：达标制只判定各单位是否达标；如需评定，请改为计分制（mode: points）");
+    expect(formatIssue(w[0]!, EN)).toContain("so commendation (表彰) (at outcomes.commendation) is never decided");
+    // The same outcomes in a points rubric are decided: no warning; an attainment rubric without them: none either.
+    expect(warningsOf({ ...base, outcomes }).filter((x) => x.code === "rubric.outcomeNeverApplies")).toEqual([]);
+    expect(warningsOf({ ...base, mode: "attainment", items })).toEqual([]);
+  });
+
   it("a veto condition that is constant false, and one that is constant true", () => {
     const never = only(warningsOf({ ...base, vetoes: [{ type: "fact", when: "1 > 2", reason: "从不" }] }));
     expect(never).toMatchObject({ code: "rubric.vetoNeverFires", path: ["vetoes", 0], params: { why: "constant" } });

@@ -2,7 +2,8 @@
  * Warnings about rules and vetoes that cannot do anything: a veto that can never fire (总分低于0分,
  * a condition that is constant false) or always fires (a line above the highest possible total, a
  * condition that is constant true), and a rule that can never cost a point (worth 0 points, or a
- * target every value in the indicator's range meets). The rubric still runs: these are warnings.
+ * target every value in the indicator's range meets), and an outcome an attainment rubric never decides
+ * (it has no total and no rank). The rubric still runs: these are warnings.
  */
 import { evaluate, type Formula } from "../formula";
 import { issue, type Issue } from "../issue";
@@ -89,6 +90,16 @@ function vetoWarnings(doc: RubricDoc, items: ReadonlyArray<Item>, vetoes: Readon
   return out;
 }
 
+const RANKED_OUTCOMES = ["commendation", "laggard", "progress", "grades", "vetoGrade"] as const;
+
+/** An attainment rubric only says whether each unit attained: the outcomes that need a total or a rank never apply. */
+function outcomeWarnings(doc: RubricDoc): Issue[] {
+  if (doc.mode !== "attainment") return [];
+  return RANKED_OUTCOMES.filter((outcome) => doc.outcomes[outcome] !== undefined).map((outcome) =>
+    issue("rubric.outcomeNeverApplies", { outcome, path: `outcomes.${outcome}` }, { path: ["outcomes", outcome], severity: "warning" }),
+  );
+}
+
 /** Each item's path in the document, in the order compile.ts lists items (top-level items, then sections'). */
 function itemPaths(doc: RubricDoc): Path[] {
   return [
@@ -102,6 +113,6 @@ export function reachWarnings(doc: RubricDoc, items: ReadonlyArray<Item>, vetoes
   const out: Issue[] = [];
   const paths = itemPaths(doc);
   items.forEach((item, i) => item.rules.forEach((r, j) => out.push(...ruleWarnings(r, item, [...(paths[i] ?? []), "rules", j], doc.mode))));
-  out.push(...vetoWarnings(doc, items, vetoes));
+  out.push(...vetoWarnings(doc, items, vetoes), ...outcomeWarnings(doc));
   return out;
 }
