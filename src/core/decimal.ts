@@ -11,9 +11,14 @@ export function clean(x: number): number {
 export function toCents(x: number): number {
   const c = Math.abs(x) * 100;
   const r = Math.round(c);
-  // Fast paths: already a whole number of hundredths up to float noise (the common case), or so far from a
-  // half that stripping the noise (12 significant digits: a shift of at most c × 10⁻¹¹) cannot change the rounding.
-  if (Math.abs(c - r) < 1e-6 || Math.abs(c - Math.floor(c) - 0.5) > c * 1e-11) return x < 0 ? -r : r;
+  // Already a whole number of hundredths up to float noise (the common case). Taken as it is: from 10¹²
+  // hundredths on, stripping the noise below would cut real digits. (Its `<=` mutant is equivalent: c − r
+  // is exactly 10⁻⁶ only for c = 10⁻⁶, where both ways give 0.)
+  if (Math.abs(c - r) < 1e-6) return x < 0 ? -r : r;
+  // A fast path only: so far from a half that stripping the noise (12 significant digits: a shift of at most
+  // c × 10⁻¹¹) cannot change the rounding. Its mutants that take it less often (`false`, `>=`, `c / 1e-11`)
+  // fall through to the same answer below: equivalent.
+  if (Math.abs(c - Math.floor(c) - 0.5) > c * 1e-11) return x < 0 ? -r : r;
   return Math.sign(x) * Math.round(clean(c));
 }
 
@@ -45,13 +50,14 @@ export function fmt(x: number): string {
  * as Excel does, so a sheet's 0.1 + 0.2 is 0.3 and not 0.30000000000000004.
  */
 function decimalOf(x: number): { digits: bigint; scale: number } {
+  // (The anchors' mutants are equivalent: String of a finite number is all of this shape, and a non-finite one has no digit.)
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Number(x.toPrecision(15))));
   if (!m) throw new RangeError(`not a finite number: ${x}`);
   const frac = m[3] ?? "";
   const exp = Number(m[4] ?? 0);
   const digits = BigInt(`${m[1]}${m[2]}${frac}`);
-  const scale = frac.length - exp;
-  return scale >= 0 ? { digits, scale } : { digits: digits * 10n ** BigInt(-scale), scale: 0 };
+  // Negative for 1e21 (digits 1, scale −21): weightedSum2 brings every term up to a scale of at least 2.
+  return { digits, scale: frac.length - exp };
 }
 
 /**
@@ -68,6 +74,7 @@ export function weightedSum2(parts: ReadonlyArray<readonly [weight: number, valu
   let sum = 0n;
   for (const t of terms) sum += t.digits * 10n ** BigInt(scale - t.scale);
   const unit = 10n ** BigInt(scale - 2);
+  // (Its `<=` mutant is equivalent: a sum of 0 rounds to 0 either way; a bigint has no −0.)
   const negative = sum < 0n;
   const abs = negative ? -sum : sum;
   const cents = (abs + unit / 2n) / unit; // unit is a power of 10 ≥ 1; unit / 2n is 0 when unit = 1

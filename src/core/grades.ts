@@ -10,6 +10,8 @@
  * - vetoed units take no place in a quota: the veto's effect sets their grade (定为不合格) or
  *   moves the grade their total earns one band down (降一等次; never below the lowest band).
  *   Without an effect a vetoed unit gets no grade, as before.
+ * Grades come only in points mode (outcomes.ts), where a unit has a total exactly when it is not
+ * incomplete, and only a vetoed unit carries a veto's effect (assess.ts); the filters below rely on it.
  */
 import type { GradeDoc } from "./rubric/schema";
 import type { Reason, UnitResult } from "./score/types";
@@ -28,9 +30,11 @@ export function quotaCount(quota: Quota, units: number): number {
   return ROUND[quota.rounding](Number(((quota.percent * units) / 100).toPrecision(12)));
 }
 
-interface Exclusion {
+/** A unit a quota leaves out (`tie`: how a tie at the boundary decided it), or lets in on a tie (allIn). */
+interface QuotaCall {
   unit: UnitResult;
   band: GradeDoc;
+  quota: Quota;
   count: number;
   tie?: "allOut" | "tieBreak";
 }
@@ -39,12 +43,12 @@ interface Exclusion {
 function compare(tieBreak: string | undefined) {
   const tb = (u: UnitResult) => (tieBreak ? (u.tieValues?.[tieBreak] ?? -Infinity) : 0);
   // Not tb(b) − tb(a): two units without a value would give −∞ − −∞ = NaN, which is no order at all.
-  const byTie = (x: number, y: number) => (x === y ? 0 : x > y ? 1 : -1);
+  const byTie = (x: number, y: number) => (x < y ? -1 : x > y ? 1 : 0);
   return (a: UnitResult, b: UnitResult) => (b.total ?? 0) - (a.total ?? 0) || byTie(tb(b), tb(a));
 }
 
 /** The units a band with a quota admits, best first; the rest are returned as exclusions. */
-function admit(pool: UnitResult[], band: GradeDoc, quota: Quota, base: number, out: Exclusion[], tiedIn: UnitResult[]): UnitResult[] {
+function admit(pool: UnitResult[], band: GradeDoc, quota: Quota, base: number, out: QuotaCall[], tiedIn: QuotaCall[]): UnitResult[] {
   const count = quotaCount(quota, base);
   if (pool.length <= count) return pool;
   const cmp = compare(quota.tieBreak);
@@ -54,22 +58,26 @@ function admit(pool: UnitResult[], band: GradeDoc, quota: Quota, base: number, o
   let admitted: UnitResult[];
   if (last !== undefined && cmp(last, first) === 0) {
     // A tie across the boundary: all of it in, or all of it out.
-    admitted = quota.ties === "allIn" ? sorted.filter((u) => cmp(u, first) <= 0) : sorted.filter((u) => cmp(u, first) < 0);
-    if (quota.ties === "allIn") tiedIn.push(...admitted.filter((u) => cmp(u, first) === 0));
+    if (quota.ties === "allIn") {
+      admitted = sorted.filter((u) => cmp(u, first) <= 0);
+      for (const u of admitted) if (cmp(u, first) === 0) tiedIn.push({ unit: u, band, quota, count });
+    } else admitted = sorted.filter((u) => cmp(u, first) < 0);
   } else admitted = sorted.slice(0, count);
   const boundaryTie = last !== undefined && cmp(last, first) === 0;
   const lastIn = admitted[admitted.length - 1];
   for (const u of sorted.slice(admitted.length)) {
-    const ex: Exclusion = { unit: u, band, count };
+    const ex: QuotaCall = { unit: u, band, quota, count };
     if (boundaryTie && cmp(u, first) === 0) ex.tie = "allOut";
-    // Same total as the last unit in, behind it on the tie-break column.
-    else if (quota.tieBreak && lastIn !== undefined && lastIn.total === u.total) ex.tie = "tieBreak";
+    // Same total as the last unit in, behind it on the tie-break column. (Without a tie-break column
+    // a unit left out with the last one's total is a boundary tie, caught above.)
+    else if (lastIn !== undefined && lastIn.total === u.total) ex.tie = "tieBreak";
     out.push(ex);
   }
   return admitted;
 }
 
-function quotaReason(ex: Exclusion, q: Quota): Reason {
+function quotaReason(ex: QuotaCall): Reason {
+  const q = ex.quota;
   const params: Reason["params"] = { grade: ex.band.label, percent: q.percent, count: ex.count, result: ex.unit.grade ?? "", rounding: q.rounding };
   if (ex.tie === "allOut") params.tie = "allOut";
   if (ex.tie === "tieBreak" && q.tieBreak) Object.assign(params, { tie: "tieBreak", by: q.tieBreak, value: ex.unit.tieValues?.[q.tieBreak] ?? "" });
@@ -94,25 +102,25 @@ function vetoedGrade(u: UnitResult, bands: ReadonlyArray<GradeDoc>): void {
 export function assignGrades(groups: ReadonlyArray<ReadonlyArray<UnitResult>>, grades: ReadonlyArray<GradeDoc>): void {
   const bands = [...grades].sort((a, b) => b.min - a.min);
   for (const group of groups) {
-    const base = group.filter((u) => u.status !== "incomplete" && u.total !== null).length;
-    let pool = group.filter((u) => u.status === "scored" && u.total !== null);
-    const excluded: Exclusion[] = [];
-    const tiedIn: { unit: UnitResult; band: GradeDoc; count: number }[] = [];
+    // The units with a total: scored and vetoed (an incomplete unit has none).
+    const base = group.filter((u) => u.total !== null).length;
+    let pool = group.filter((u) => u.status === "scored");
+    const excluded: QuotaCall[] = [];
+    const tiedIn: QuotaCall[] = [];
     for (const band of bands) {
       const qualify = pool.filter((u) => (u.total ?? 0) >= band.min);
-      const ties: UnitResult[] = [];
-      const admitted = band.quota ? admit(qualify, band, band.quota, base, excluded, ties) : qualify;
+      const admitted = band.quota ? admit(qualify, band, band.quota, base, excluded, tiedIn) : qualify;
       for (const u of admitted) u.grade = band.label;
-      if (band.quota) for (const u of ties) tiedIn.push({ unit: u, band, count: quotaCount(band.quota, base) });
       const taken = new Set(admitted);
       pool = pool.filter((u) => !taken.has(u));
     }
     // Said once every band is filled, so the sentence names the grade the unit ends with.
-    for (const ex of excluded) if (ex.band.quota) (ex.unit.outcomeReasons ??= []).push(quotaReason(ex, ex.band.quota));
+    for (const ex of excluded) (ex.unit.outcomeReasons ??= []).push(quotaReason(ex));
     for (const t of tiedIn) {
-      const q = t.band.quota as Quota;
+      const q = t.quota;
       (t.unit.outcomeReasons ??= []).push({ code: "grade.tiesIn", params: { grade: t.band.label, percent: q.percent, count: t.count, rounding: q.rounding } });
     }
-    for (const u of group) if (u.status === "vetoed" && u.total !== null) vetoedGrade(u, bands);
+    // Only a vetoed unit has a veto's effect; any other returns at once.
+    for (const u of group) vetoedGrade(u, bands);
   }
 }

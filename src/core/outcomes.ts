@@ -38,7 +38,7 @@ export function assignOutcomes(units: UnitResult[], outcomes: OutcomesDoc, mode:
       }
     }
     if (outcomes.progress) {
-      const improved = scored.filter((u) => u.improvement !== undefined && u.improvement > 0);
+      const improved = scored.filter((u) => (u.improvement ?? 0) > 0);
       for (const [u, r] of competitionRanks(improved, (u) => u.improvement ?? 0)) {
         if (r <= outcomes.progress.top) u.outcomes.push("progress");
       }

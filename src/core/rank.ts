@@ -33,7 +33,8 @@ export function groupByCategory(units: ReadonlyArray<UnitResult>, together = fal
 
 export function rankUnits(units: UnitResult[], together = false): void {
   for (const group of groupByCategory(units, together)) {
-    const ranked = group.filter((u) => u.total !== null && u.status !== "incomplete");
+    // The units with a total (an incomplete unit has none; in attainment mode no unit has one).
+    const ranked = group.filter((u) => u.total !== null);
     const scored = ranked.filter((u) => u.status === "scored");
     const vetoed = ranked.filter((u) => u.status === "vetoed");
     for (const [u, r] of competitionRanks(scored, (u) => u.total ?? 0)) u.rank = r;
