@@ -37,6 +37,16 @@ describe("an item's result", () => {
     expect(first(withMax, ["甲率"], [85]).items[0]).toMatchObject({ met: false, score: null, max: null });
   });
 
+  it("民主测评 with optional raters: as many ratings as it drops leaves none to average, a problem of the unit", () => {
+    const raters = ["评委1", "评委2", "评委3", "评委4"];
+    const doc = { indicators: raters.map((name) => ({ name, type: "number", min: 0, max: 100, required: false })), items: [{ name: "测评", max: 10, rules: [{ type: "raters", indicators: raters, outOf: 100 }] }] };
+    // drop 1 highest and 1 lowest: 2 ratings leave none; 3 leave one (80 of 70, 80, 90: 10 × 80 / 100 = 8).
+    const two = first(doc, raters, [80, 70, null, null]);
+    expect(two.status).toBe("incomplete");
+    expect(two.problems.map((p) => [p.code, p.params.count, p.params.drop])).toEqual([["value.tooFewRaters", 2, 1]]);
+    expect(first(doc, raters, [80, 70, 90, null]).items[0]).toMatchObject({ score: 8 });
+  });
+
   it("a missed rule without a cell of its own (民主测评 averages several) marks no cell", () => {
     const raters = ["评委1", "评委2", "评委3"];
     const doc = { indicators: raters.map((name) => ({ name, type: "number", min: 0, max: 100 })), items: [{ name: "测评", max: 10, rules: [{ type: "raters", indicators: raters, outOf: 100 }] }] };
