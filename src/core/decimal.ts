@@ -11,15 +11,23 @@ export function clean(x: number): number {
 export function toCents(x: number): number {
   const c = Math.abs(x) * 100;
   const r = Math.round(c);
-  // Already a whole number of hundredths up to float noise (the common case). Taken as it is: from 10¹²
-  // hundredths on, stripping the noise below would cut real digits. (Its `<=` mutant is equivalent: c − r
-  // is exactly 10⁻⁶ only for c = 10⁻⁶, where both ways give 0.)
+  // Already a whole number of hundredths up to float noise (the common case). (Its `<=` mutant is
+  // equivalent: c − r is exactly 10⁻⁶ only for c = 10⁻⁶, where both ways give 0.)
   if (Math.abs(c - r) < 1e-6) return x < 0 ? -r : r;
-  // A fast path only: so far from a half that stripping the noise (12 significant digits: a shift of at most
-  // c × 10⁻¹¹) cannot change the rounding. Its mutants that take it less often (`false`, `>=`, `c / 1e-11`)
-  // fall through to the same answer below: equivalent.
+  // A fast path only: so far from a half that stripping the noise (at least 12 significant digits: a shift of
+  // at most c × 5·10⁻¹²) cannot change the rounding. Its mutants that take it less often (`false`, `>=`,
+  // `c / 1e-11`) fall through to the same answer below: equivalent.
   if (Math.abs(c - Math.floor(c) - 0.5) > c * 1e-11) return x < 0 ? -r : r;
-  return Math.sign(x) * Math.round(clean(c));
+  return Math.sign(x) * Math.round(cleanHundredths(c));
+}
+
+/**
+ * A number of hundredths (> 0) stripped of binary noise: 12 significant digits, but never fewer than 3
+ * below the point, so that from 10¹⁰ on a value keeps its last cent (12 digits of 1000347548646.0001 would
+ * make it …650); at most the 15 a double holds.
+ */
+function cleanHundredths(c: number): number {
+  return Number(c.toPrecision(Math.min(15, Math.max(12, Math.floor(Math.log10(c)) + 4))));
 }
 
 export function fromCents(c: number): number {

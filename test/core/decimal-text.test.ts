@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { clean, round2, sum2, fmt, toCents, weightedSum2 } from "../../src/core/decimal";
+import { round2, sum2, fmt, toCents, weightedSum2 } from "../../src/core/decimal";
 import { closest, normalizeName } from "../../src/core/text";
 
 describe("two-decimal arithmetic", () => {
@@ -26,10 +26,13 @@ describe("two-decimal arithmetic", () => {
 
 describe("hundredths (toCents)", () => {
   /** The definition: a whole number of hundredths up to float noise is taken as it is; any other value is
-   * stripped of its noise at 12 significant digits, then rounded half away from zero. */
+   * stripped of its noise (12 significant digits, but 3 after the point of its hundredths where it has more
+   * than 11 digits before it, at most 15), then rounded half away from zero. */
   const reference = (x: number) => {
     const c = Math.abs(x) * 100;
-    return Math.abs(c - Math.round(c)) < 1e-6 ? Math.sign(x) * Math.round(c) : Math.sign(x) * Math.round(clean(c));
+    if (Math.abs(c - Math.round(c)) < 1e-6) return Math.sign(x) * Math.round(c);
+    const before = c >= 1e21 ? 22 : BigInt(Math.floor(c)).toString().length; // digits before the point
+    return Math.sign(x) * Math.round(Number(c.toPrecision(Math.min(15, Math.max(12, before + 3)))));
   };
   // Values near a half-hundredth are where the fast paths could go wrong: k.5 hundredths, nudged by a few ulps.
   const nearHalf = fc
@@ -43,6 +46,13 @@ describe("hundredths (toCents)", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("keeps the last cent of a figure of 10¹⁰ and more that carries float noise", () => {
+    // 10003475486.46 × 100 is 1000347548646.0001 in binary: 12 significant digits would round it to …650.
+    expect(toCents(10003475486.46)).toBe(1000347548646);
+    expect(toCents(-10000332365.88)).toBe(-1000033236588);
+    expect(round2(10009906611.88)).toBe(10009906611.88);
   });
 
   it("rounds the halves a decimal writes up, away from zero, whatever their binary noise", () => {
