@@ -17,6 +17,10 @@ import { catalog } from "../../src/i18n";
 import type { SeedCell } from "../contract/plain-book";
 import { communitySeed } from "../contract/pane-host-contract";
 import { createWpsSim } from "../sim/wps";
+import { columnLetter, parseRange } from "../../src/core/grid";
+import { COMMUNITY_HEADERS } from "../helpers/community";
+import { STATE_NAMESPACE } from "../../src/core/ownership/record";
+import type { OutputClear, OutputWrite } from "../../src/core/ownership/transaction";
 
 function sheetWith(rows: SeedCell[][], merges?: string[]) {
   const t = createWpsSim({ sheets: [{ name: "表", rows, ...(merges && { merges }) }], active: "表" });
@@ -170,5 +174,204 @@ describe("WPS adapter: the results sheet and Kaohe's names", () => {
   it("a WPS error becomes host.failed with its message and the sheet", () => {
     expect(wpsIssue(new Error("下标越界"), "考核")).toMatchObject({ code: "host.failed", params: { detail: "下标越界" }, sheet: "考核" });
     expect(wpsIssue("x")).toMatchObject({ code: "host.failed", params: { detail: "x" }, sheet: "" });
+  });
+});
+
+const OUT_COL = COMMUNITY_HEADERS.length;
+
+function session(seed = communitySeed()) {
+  const t = createWpsSim(seed);
+  const host = new WpsHost(t.sim.app);
+  return { ...t, host, session: new PaneSession(host, catalog("zh-CN"), () => "2026-11-23T12:00:00.000Z") };
+}
+
+async function score(s: ReturnType<typeof session>) {
+  const r = await s.session.score();
+  if (!r.ok || r.value.kind !== "scored") throw new Error(`not scored: ${JSON.stringify(r)}`);
+  return r.value;
+}
+
+describe("WPS adapter: what a run writes into the user's sheet", () => {
+  it("numbers keep the format the user gave the output cells, text gets '@', and clearing gives the user's format back", async () => {
+    const seed = communitySeed();
+    const rows = seed.sheets[0]?.rows ?? [];
+    for (let r = 3; r <= 5; r++) for (let c = OUT_COL; c < OUT_COL + 4; c++) (rows[r] ??= [])[c] = { format: "0.00" };
+    const s = session(seed);
+    const scored = await score(s);
+    const area = parseRange(scored.report.record.area ?? "");
+    if (!area) throw new Error("no area");
+    const cells = s.read().sheets[0]?.cells ?? {};
+    let numbers = 0;
+    for (let r = 3; r <= 5; r++) for (let c = OUT_COL; c <= area.right; c++) {
+      const cell = cells[a1(r, c)];
+      if (typeof cell?.value === "number") numbers++;
+      expect([a1(r, c), cell?.format]).toEqual([a1(r, c), typeof cell?.value === "string" ? "@" : "0.00"]);
+    }
+    expect(numbers).toBeGreaterThan(0);
+    const results = s.read().sheets.find((x) => x.name === "考核明细")?.cells ?? {};
+    for (const [at, c] of Object.entries(results)) expect([at, c.format]).toEqual([at, typeof c.value === "string" ? "@" : undefined]);
+    expect((await s.session.clear()).ok).toBe(true);
+    const after = s.read().sheets[0]?.cells ?? {};
+    for (let r = 3; r <= 5; r++) for (let c = OUT_COL; c < OUT_COL + 4; c++) expect([a1(r, c), after[a1(r, c)]]).toEqual([a1(r, c), { format: "0.00" }]);
+  });
+
+  it("reports as written the cells now holding a value in the output area plus Kaohe's rules", async () => {
+    const s = session();
+    const scored = await score(s);
+    const area = parseRange(scored.report.record.area ?? "");
+    if (!area) throw new Error("no area");
+    const sheet = s.read().sheets[0];
+    const filled = Object.keys(sheet?.cells ?? {}).filter((at) => {
+      const p = parseRange(at);
+      const c = sheet?.cells[at];
+      return p && p.top >= area.top && p.top <= area.bottom && p.left >= area.left && p.left <= area.right && (c?.value !== undefined || c?.formula !== undefined);
+    }).length;
+    const rules = (sheet?.rules ?? []).filter((r) => /kaohe-/.test(r.formula)).length;
+    expect(rules).toBeGreaterThan(0);
+    expect(scored.report.written).toBe(filled + rules);
+  });
+
+  it("a re-run with a unit fewer leaves the results sheet holding just what a first run on that table writes", async () => {
+    const s = session();
+    await score(s);
+    for (let c = 0; c < OUT_COL; c++) s.user.edit("考核", a1(5, c), null);
+    await score(s);
+    const seed = communitySeed();
+    seed.sheets[0] = { ...seed.sheets[0]!, rows: (seed.sheets[0]?.rows ?? []).slice(0, 5) };
+    const fresh = session(seed);
+    await score(fresh);
+    const results = (x: ReturnType<typeof session>) => x.read().sheets.find((sh) => sh.name === "考核明细")?.cells;
+    expect(results(s)).toEqual(results(fresh));
+  });
+
+  it("a user's comment on a result cell stays through a re-run and a clear", async () => {
+    const s = session();
+    s.sim.book.sheets[0]?.comments.set(`4,${OUT_COL + 2}`, "我的批注");
+    await score(s);
+    await score(s);
+    expect(s.read().sheets[0]?.notes[a1(4, OUT_COL + 2)]).toBe("我的批注");
+    await s.session.clear();
+    expect(s.read().sheets[0]?.notes).toEqual({ [a1(4, OUT_COL + 2)]: "我的批注" });
+  });
+
+  it("marks each cell with its own kind of highlight, and leaves a rule of the user's through a run and a clear", async () => {
+    const s = session();
+    s.user.addRule("考核", "B4:B6", "=B4>90");
+    await score(s);
+    const rules = s.read().sheets[0]?.rules ?? [];
+    const problem = rules.find((r) => /kaohe-problem/.test(r.formula));
+    const shortfall = rules.find((r) => /kaohe-shortfall/.test(r.formula));
+    // 城西社区's 群众满意率 is "abc" (row 6): a problem, not a shortfall.
+    expect(problem?.address).toMatch(/6/);
+    expect(shortfall?.address ?? "").not.toContain(problem?.address ?? "-");
+    expect(rules).toContainEqual({ address: "B4:B6", formula: "=B4>90" });
+    await s.session.clear();
+    expect(s.read().sheets[0]?.rules).toEqual([{ address: "B4:B6", formula: "=B4>90" }]);
+  });
+
+  it("keeps Kaohe's names hidden and another add-in's XML part in place", async () => {
+    const s = session();
+    s.sim.app.ActiveWorkbook.CustomXMLParts.Add('<other xmlns="urn:someone-else">x</other>');
+    await score(s);
+    await score(s);
+    expect(s.sim.book.names.length).toBeGreaterThan(0);
+    expect(s.sim.book.names.filter((n) => n.visible)).toEqual([]);
+    expect(s.sim.book.parts.filter((p) => p.namespace === "urn:someone-else").length).toBe(1);
+    expect(s.sim.book.parts.filter((p) => p.namespace === STATE_NAMESPACE).length).toBe(1);
+  });
+});
+
+function writeTx(results: string | null): OutputWrite {
+  const at = { top: 2, left: OUT_COL, bottom: 2, right: OUT_COL };
+  return { sheet: "考核", token: "k1", area: at, values: [["x"]], priorFormats: [[null]], clear: [], overwrite: [], kept: [], dropNotes: [], intent: { area: at, cells: [""] }, highlights: [], notes: [], results: { name: "考核明细", rows: [["x"]], reuse: results }, rubric: { id: "r", version: "1" } };
+}
+
+describe("WPS adapter: refusals before anything is touched", () => {
+  it("a write to a protected sheet, or needing a new sheet in a protected structure, is refused with the sheet named", async () => {
+    const s = session();
+    const snap = await s.host.snapshot();
+    if (!snap.ok) throw new Error("no snapshot");
+    const before = s.read();
+    s.user.protectStructure(true);
+    const r = await s.host.write(writeTx(null), snap.value.state, "now");
+    expect(!r.ok && r.issues.map((i) => [i.code, i.params, i.sheet])).toEqual([["workbook.structureProtected", { sheet: "考核明细" }, "考核"]]);
+    s.user.protectStructure(false);
+    s.user.protectSheet("考核", true);
+    const p = await s.host.write(writeTx(null), snap.value.state, "now");
+    expect(!p.ok && p.issues.map((i) => [i.code, i.params, i.sheet])).toEqual([["sheet.protected", { sheet: "考核" }, "考核"]]);
+    s.user.protectSheet("考核", false);
+    expect(s.read()).toEqual(before);
+  });
+
+  it("a clear of a protected sheet, or of a results sheet in a protected structure, is refused before anything goes", async () => {
+    const s = session();
+    await score(s);
+    const snap = await s.host.snapshot();
+    if (!snap.ok) throw new Error("no snapshot");
+    const tx: OutputClear = { sheet: "考核", token: "k1", clear: [{ row: 3, col: OUT_COL, format: null }], kept: [], notes: [], deleteResults: "考核明细", keptResults: null, forgetSheet: false };
+    const before = s.read();
+    s.user.protectSheet("考核", true);
+    const p = await s.host.clear(tx, snap.value.state);
+    expect(!p.ok && p.issues.map((i) => [i.code, i.params, i.sheet])).toEqual([["sheet.protected", { sheet: "考核" }, "考核"]]);
+    s.user.protectSheet("考核", false);
+    s.user.protectStructure(true);
+    const r = await s.host.clear(tx, snap.value.state);
+    expect(!r.ok && r.issues.map((i) => [i.code, i.params, i.sheet])).toEqual([["workbook.structureProtected", { sheet: "考核明细" }, "考核"]]);
+    s.user.protectStructure(false);
+    expect(s.read()).toEqual(before);
+  });
+
+  it("a clear leaves the user on the scored sheet when the results sheet was showing, and where they were otherwise", async () => {
+    const onResults = session();
+    await score(onResults);
+    const tx: OutputClear = { sheet: "考核", token: "k1", clear: [], kept: [], notes: [], deleteResults: "考核明细", keptResults: null, forgetSheet: false };
+    const snap = await onResults.host.snapshot();
+    if (!snap.ok) throw new Error("no snapshot");
+    onResults.user.activate("考核明细");
+    expect((await onResults.host.clear(tx, snap.value.state)).ok).toBe(true);
+    expect(onResults.sim.book.active.name).toBe("考核");
+    const elsewhere = session();
+    await score(elsewhere);
+    elsewhere.user.activate("其他");
+    expect((await elsewhere.host.clear(tx, snap.value.state)).ok).toBe(true);
+    expect(elsewhere.sim.book.active.name).toBe("其他");
+  });
+});
+
+describe("WPS host: its own settings", () => {
+  it("speaks zh-CN unless told otherwise, keeps notes, has no undo grouping, and names no sheet for a failure of no sheet", async () => {
+    const s = createWpsSim(communitySeed());
+    const host = new WpsHost(s.sim.app);
+    expect([host.displayLanguage(), new WpsHost(s.sim.app, () => "en-US").displayLanguage()]).toEqual(["zh-CN", "en-US"]);
+    expect([host.supports("notes"), host.supports("undoGroup")]).toEqual([true, false]);
+    const r = await host.readSheets(["没有这张表"]);
+    expect(!r.ok && r.issues.map((i) => [i.code, i.sheet])).toEqual([["host.failed", ""]]);
+  });
+
+  it("saves the pane's state with the sheet's token on the sheet", async () => {
+    const s = createWpsSim(communitySeed());
+    const host = new WpsHost(s.sim.app);
+    const snap = await host.snapshot();
+    if (!snap.ok) throw new Error("no snapshot");
+    expect((await host.saveState(snap.value.state, { name: "考核", token: "k7" })).ok).toBe(true);
+    const again = await host.snapshot();
+    expect(again.ok && again.value.token).toBe("k7");
+    expect(s.sim.book.parts.filter((p) => p.namespace === STATE_NAMESPACE).length).toBe(1);
+  });
+
+  it("writes a rubric sheet's text as text and its numbers as numbers, and names the real cause when it fails", async () => {
+    const s = createWpsSim(communitySeed());
+    const host = new WpsHost(s.sim.app);
+    const added = await host.addSheet({ name: "细则", rows: [["=1+1", 5, "4/5"], ["TRUE", null, 2]], headings: [0], validations: [] });
+    expect(added.ok && added.value.name).toBe("细则");
+    expect(s.read().sheets.find((x) => x.name === "细则")?.cells).toEqual({
+      A1: { value: "=1+1", format: "@" }, B1: { value: 5 }, C1: { value: "4/5", format: "@" },
+      A2: { value: "TRUE", format: "@" }, C2: { value: 2 },
+    });
+    s.sim.control.failOn = "Validation.Add";
+    const failed = await host.addSheet({ name: "细则", rows: [["a"]], headings: [], validations: [{ ref: "A1", list: ["x", "y"] }] });
+    const detail = !failed.ok ? failed.issues[0]?.params.detail : undefined;
+    expect(!failed.ok && failed.issues.map((i) => [i.code, i.params.cleaned])).toEqual([["rubricSheet.addFailed", "yes"]]);
+    expect(typeof detail === "string" && detail.length > 0 && detail !== "Stryker was here!").toBe(true);
   });
 });

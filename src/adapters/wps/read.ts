@@ -33,6 +33,7 @@ function mergesOf(ws: WpsWorksheet, box: CellRange): CellRange[] {
       if (found.some((m) => inside(m, row, col))) continue;
       const cell = ws.Range(a1(row, col));
       if (cell.MergeCells !== true) continue;
+      // Stryker disable next-line BooleanLiteral: parseRange reads "$A$1:$B$2" as "A1:B2", so absolute or relative gives the same area
       const m = parseRange(cell.MergeArea.Address(false, false));
       if (m) found.push(m);
     }
