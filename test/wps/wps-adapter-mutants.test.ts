@@ -265,7 +265,7 @@ describe("WPS adapter: what a run writes into the user's sheet", () => {
     expect(problem?.address).toMatch(/6/);
     expect(shortfall?.address ?? "").not.toContain(problem?.address ?? "-");
     expect(rules).toContainEqual({ address: "B4:B6", formula: "=B4>90" });
-    await s.session.clear();
+    expect((await s.session.clear()).ok).toBe(true);
     expect(s.read().sheets[0]?.rules).toEqual([{ address: "B4:B6", formula: "=B4>90" }]);
   });
 
@@ -335,6 +335,22 @@ describe("WPS adapter: refusals before anything is touched", () => {
     elsewhere.user.activate("其他");
     expect((await elsewhere.host.clear(tx, snap.value.state)).ok).toBe(true);
     expect(elsewhere.sim.book.active.name).toBe("其他");
+  });
+});
+
+describe("WPS adapter: a clear reads its work back", () => {
+  it.each([
+    ["cells that stay filled", "ClearContents", new RegExp(`^${columnLetter(OUT_COL)}\\d`)],
+    ["a highlight rule that stays", "FormatCondition.Delete", /^highlights$/],
+    ["a results sheet that stays", "Worksheet.Delete", /^考核明细$/],
+  ])("reports %s as clear.unverified, naming what is left", async (_label, hold, left) => {
+    const s = session();
+    s.user.addRule("考核", "B4:B6", "=B4>90");
+    await score(s);
+    s.sim.control.holdOn = hold;
+    const r = await s.session.clear();
+    const problem = !r.ok ? r.issues.find((i) => i.code === "clear.unverified") : undefined;
+    expect([problem?.sheet, String(problem?.params.left ?? "")]).toEqual(["考核", expect.stringMatching(left)]);
   });
 });
 
