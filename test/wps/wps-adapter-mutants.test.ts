@@ -8,7 +8,7 @@ import { a1, type Grid } from "../../src/core/grid";
 import { contents, clearCells, plain, rowsOf, setFormats, setValues } from "../../src/adapters/wps/cells";
 import { readGrid } from "../../src/adapters/wps/read";
 import { bgr } from "../../src/adapters/wps/highlights";
-import { parseRefersTo, quoteSheet } from "../../src/adapters/wps/anchors";
+import { anchorSheet, deleteName, parseRefersTo, quoteSheet } from "../../src/adapters/wps/anchors";
 import { wpsIssue } from "../../src/adapters/wps/errors";
 import { sheetAt } from "../../src/adapters/wps/wps-types";
 import { WpsHost } from "../../src/adapters/wps/wps-host";
@@ -165,6 +165,9 @@ describe("WPS adapter: the results sheet and Kaohe's names", () => {
     expect(parseRefersTo("'it'")).toBeNull();
     expect(parseRefersTo("!A1")).toEqual({ sheet: "", range: { top: 0, left: 0, bottom: 0, right: 0 } });
     expect(parseRefersTo("=#REF!")).toBeNull();
+    expect(parseRefersTo("=$A$1")).toBeNull();
+    expect(parseRefersTo("'a=b'!A1")?.sheet).toBe("a=b");
+    expect([parseRefersTo("'ab!A1")?.sheet, parseRefersTo("ab'!A1")?.sheet]).toEqual(["'ab", "ab'"]);
   });
 
   it("turns a colour into the BGR number WPS uses, with or without '#'", () => {
@@ -389,5 +392,61 @@ describe("WPS host: its own settings", () => {
     const detail = !failed.ok ? failed.issues[0]?.params.detail : undefined;
     expect(!failed.ok && failed.issues.map((i) => [i.code, i.params.cleaned])).toEqual([["rubricSheet.addFailed", "yes"]]);
     expect(typeof detail === "string" && detail.length > 0 && detail !== "Stryker was here!").toBe(true);
+  });
+});
+
+describe("WPS adapter: which sheet and which record a snapshot reads", () => {
+  it("reads the sheet asked for, its results sheet's owner through a rename, and only Kaohe's record when the grid is not wanted", async () => {
+    const s = session();
+    await score(s);
+    s.user.activate("考核");
+    const other = await s.host.snapshot({ sheet: "其他" });
+    expect(other.ok && [other.value.grid.sheet, cellsOf(other.value.grid).A1]).toEqual(["其他", { value: "别动我" }]);
+    s.user.renameSheet("考核", "考核2026");
+    const results = await s.host.snapshot({ sheet: "考核明细" });
+    expect(results.ok && results.value.resultsOf).toBe("考核2026");
+    const own = await s.host.snapshot({ sheet: "考核2026" });
+    expect(own.ok && own.value.resultsOf).toBeNull();
+    const bare = await s.host.snapshot({ grid: false });
+    expect(bare.ok && bare.value.grid).toEqual({ sheet: "考核2026", rows: [], merges: [] });
+    expect(bare.ok && bare.value.owned?.cells.length).toBeGreaterThan(0);
+  });
+
+  it("a sheet carrying another sheet's token (a copy) has no record of its own, and a record whose area name is gone owns no cells", async () => {
+    const s = session();
+    await score(s);
+    const wb = s.sim.app.ActiveWorkbook;
+    anchorSheet(sheetAt(wb.Worksheets, "其他"), "k1");
+    const copy = await s.host.snapshot({ sheet: "其他" });
+    expect(copy.ok && [copy.value.token, copy.value.owned, copy.value.results]).toEqual([null, null, null]);
+    deleteName(wb, "_Kaohe_O_k1");
+    const lost = await s.host.snapshot({ sheet: "考核" });
+    expect(lost.ok && lost.value.owned).toEqual({ area: null, cells: [] });
+  });
+});
+
+describe("WPS adapter: adding a rubric sheet", () => {
+  it("adds an empty rubric as an empty sheet", async () => {
+    const s = createWpsSim(communitySeed());
+    const added = await new WpsHost(s.sim.app).addSheet({ name: "空", rows: [], headings: [], validations: [] });
+    expect(added.ok && added.value.name).toBe("空");
+    expect(s.read().sheets.find((x) => x.name === "空")?.cells).toEqual({});
+  });
+
+  it("says the sheet could not be removed again, and why, when cleaning up a failed add fails too", async () => {
+    const sheet = { name: "细则", rows: [["a"]], headings: [], validations: [{ ref: "A1", list: ["x", "y"] }] };
+    const dry = createWpsSim(communitySeed());
+    dry.sim.control.failOn = "Validation.Add";
+    await new WpsHost(dry.sim.app).addSheet(sheet);
+    const at = dry.sim.control.log.findIndex((w) => w.startsWith("删除工作表")) + 1;
+    expect(at).toBeGreaterThan(0);
+    const s = createWpsSim(communitySeed());
+    s.sim.control.failOn = "Validation.Add";
+    s.sim.control.failAt = at;
+    const r = await new WpsHost(s.sim.app).addSheet(sheet);
+    const p = !r.ok ? r.issues[0] : undefined;
+    expect([p?.code, p?.params.cleaned, p?.sheet]).toEqual(["rubricSheet.addFailed", "no", "细则"]);
+    expect(String(p?.params.left)).toMatch(/删除工作表/);
+    expect(String(p?.params.detail)).toMatch(/Validation.Add/);
   });
 });

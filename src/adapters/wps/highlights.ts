@@ -12,6 +12,7 @@ const MAX_ADDRESS_CHARS = 255;
 
 /** "#FFC7CE" → the BGR number WPS (like VBA's RGB()) uses for colours. */
 export function bgr(hex: string): number {
+  // Stryker disable next-line Regex: the colours are Kaohe's own "#RRGGBB" constants, where a '#' can only lead
   const n = parseInt(hex.replace(/^#/, ""), 16);
   return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
 }
