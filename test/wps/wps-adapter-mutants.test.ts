@@ -247,14 +247,15 @@ describe("WPS adapter: what a run writes into the user's sheet", () => {
     expect(results(s)).toEqual(results(fresh));
   });
 
-  it("a user's comment on a result cell stays through a re-run and a clear", async () => {
+  it("a user's comment on a result cell Kaohe would explain stays through a re-run and a clear", async () => {
     const s = session();
-    s.sim.book.sheets[0]?.comments.set(`4,${OUT_COL + 2}`, "我的批注");
+    // 阳光社区 (row 4) falls short on 计划生育率: Kaohe would put its explanation on its 考核结果 cell.
+    s.sim.book.sheets[0]?.comments.set(`3,${OUT_COL + 2}`, "我的批注");
     await score(s);
     await score(s);
-    expect(s.read().sheets[0]?.notes[a1(4, OUT_COL + 2)]).toBe("我的批注");
+    expect(s.read().sheets[0]?.notes[a1(3, OUT_COL + 2)]).toBe("我的批注");
     await s.session.clear();
-    expect(s.read().sheets[0]?.notes).toEqual({ [a1(4, OUT_COL + 2)]: "我的批注" });
+    expect(s.read().sheets[0]?.notes).toEqual({ [a1(3, OUT_COL + 2)]: "我的批注" });
   });
 
   it("marks each cell with its own kind of highlight, and leaves a rule of the user's through a run and a clear", async () => {
