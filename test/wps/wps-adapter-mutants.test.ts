@@ -368,6 +368,16 @@ describe("WPS host: its own settings", () => {
     expect(!r.ok && r.issues.map((i) => [i.code, i.sheet])).toEqual([["host.failed", ""]]);
   });
 
+  it("reads the workbook with screen updating off, and turns it back on after", async () => {
+    const s = createWpsSim(communitySeed());
+    const app = s.sim.app;
+    const seen: boolean[] = [];
+    const spy = Object.create(app) as typeof app;
+    Object.defineProperty(spy, "ActiveWorkbook", { get: () => (seen.push(spy.ScreenUpdating), app.ActiveWorkbook) });
+    expect((await new WpsHost(spy).snapshot()).ok).toBe(true);
+    expect([seen.length > 0, seen.every((on) => !on), spy.ScreenUpdating]).toEqual([true, true, true]);
+  });
+
   it("saves the pane's state with the sheet's token on the sheet", async () => {
     const s = createWpsSim(communitySeed());
     const host = new WpsHost(s.sim.app);
