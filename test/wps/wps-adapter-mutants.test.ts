@@ -433,6 +433,8 @@ describe("WPS adapter: which sheet and which record a snapshot reads", () => {
     deleteName(wb, "_Kaohe_O_k1");
     const lost = await s.host.snapshot({ sheet: "考核" });
     expect(lost.ok && lost.value.owned).toEqual({ area: null, cells: [] });
+    const orphan = await s.host.snapshot({ sheet: "考核明细" });
+    expect(orphan.ok && orphan.value.resultsOf).toBe("?");
   });
 });
 
