@@ -7,7 +7,7 @@ const base = require("./jest.config.js");
 
 const scopes = {
   core: ["<rootDir>/test/core/**/*.test.ts", "<rootDir>/test/golden/**/*.test.ts"],
-  adapters: ["<rootDir>/test/adapters/**/*.test.ts", "<rootDir>/test/excel/**/*.test.ts", "<rootDir>/test/wps/wps-host.test.ts"],
+  adapters: ["<rootDir>/test/adapters/**/*.test.ts", "<rootDir>/test/excel/**/*.test.ts", "<rootDir>/test/wps/wps-host.test.ts", "<rootDir>/test/wps/wps-adapter-mutants.test.ts"],
 };
 const scope = scopes[process.env.KAOHE_MUTATE ?? "core"];
 if (!scope) throw new Error(`KAOHE_MUTATE must be one of ${Object.keys(scopes).join(", ")}`);

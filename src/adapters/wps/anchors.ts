@@ -64,10 +64,8 @@ export function namedArea(wb: WpsWorkbook, name: string): { sheet: string; range
   return parseRefersTo(workbookName(wb, name)?.RefersTo);
 }
 
-export function deleteName(wb: WpsWorkbook, name: string): boolean {
-  const n = workbookName(wb, name);
-  n?.Delete();
-  return n !== null;
+export function deleteName(wb: WpsWorkbook, name: string): void {
+  workbookName(wb, name)?.Delete();
 }
 
 /**

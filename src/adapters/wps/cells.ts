@@ -14,7 +14,7 @@ const width = (r: CellRange): number => r.right - r.left + 1;
 /** Value2 or Formula of a block as rows, whatever WPS returns for a single cell. */
 export function rowsOf<T>(x: T | T[][], rows: number, cols: number): T[][] {
   if (Array.isArray(x)) return x;
-  return rows === 1 && cols === 1 ? [[x]] : Array.from({ length: rows }, () => Array<T>(cols).fill(x));
+  return Array.from({ length: rows }, () => Array<T>(cols).fill(x));
 }
 
 export const isBlank = (v: unknown): boolean => v === null || v === undefined || v === "";
@@ -26,16 +26,16 @@ export function plain(v: WpsValue): string | number | boolean | null {
 }
 
 /**
- * What each cell holds, formulas as "=…" (for fingerprints). `Formula` gives a constant as text too, so
- * a cell is a formula when its Formula starts with "=" and differs from its value: text such as
- * "=HYPERLINK(…)" kept as text has the same Formula and Value2.
+ * What each cell holds, formulas as "=…" (for fingerprints). `Formula` gives a constant as text too:
+ * a Formula starting with "=" is the formula, or text such as "=HYPERLINK(…)" kept as text, whose
+ * Formula and Value2 are the same string, so taking the Formula gives the same content either way.
  */
 export function contents(range: WpsRange, area: CellRange): CellContent[][] {
   const values = rowsOf<WpsValue>(range.Value2, height(area), width(area));
   const formulas = rowsOf<string>(range.Formula, height(area), width(area));
   return values.map((row, r) => row.map((v, c) => {
     const f = formulas[r]?.[c];
-    if (typeof f === "string" && f.startsWith("=") && f !== v) return f;
+    if (typeof f === "string" && f.startsWith("=")) return f;
     return plain(v) ?? "";
   }));
 }
@@ -47,6 +47,7 @@ export const blockOf = (ws: WpsWorksheet, area: CellRange): WpsRange => ws.Range
  * column is halved until its parts are uniform: a few calls for the usual header-plus-data column.
  */
 export function formatsOf(ws: WpsWorksheet, area: CellRange): string[][] {
+  // Stryker disable next-line ArrayDeclaration,StringLiteral: a start value only, every cell is set by fill below
   const out: string[][] = Array.from({ length: height(area) }, () => Array<string>(width(area)).fill("General"));
   const fill = (col: number, top: number, bottom: number) => {
     const f = blockOf(ws, { top, bottom, left: col, right: col }).NumberFormat;
@@ -89,7 +90,7 @@ export function clearCells(ws: WpsWorksheet, cells: ReadonlyArray<ClearCell>): s
   const areas = cellAreas(cells);
   for (const a of areas) ws.Range(a).ClearContents();
   const byFormat = new Map<string, ClearCell[]>();
-  for (const c of cells) if (c.format) (byFormat.get(c.format) ?? byFormat.set(c.format, []).get(c.format))?.push(c);
+  for (const c of cells) if (c.format) byFormat.set(c.format, [...(byFormat.get(c.format) ?? []), c]);
   for (const [format, same] of byFormat) for (const a of cellAreas(same)) ws.Range(a).NumberFormat = format;
   return areas;
 }

@@ -11,7 +11,7 @@ import type { ClearReport } from "../../app/pane-host";
 import { deleteName } from "./anchors";
 import { clearCells, contents } from "./cells";
 import { Refusal } from "../../app/pane-host";
-import { countKaoheRules, deleteKaoheRules } from "./highlights";
+import { deleteKaoheRules, hasKaoheRule } from "./highlights";
 import { boxOf } from "./read";
 import { deleteSheet } from "./sheets";
 import { saveState } from "./state";
@@ -51,7 +51,7 @@ export function clearOutputs(app: WpsApplication, tx: OutputClear, state: Workbo
     const range = ws.Range(a);
     if (contents(range, boxOf(range)).some((row) => row.some((v) => v !== ""))) left.push(a);
   }
-  if (countKaoheRules(ws)) left.push("highlights");
+  if (hasKaoheRule(ws)) left.push("highlights");
   if (deleted && findSheet(wb, deleted)) left.push(deleted);
   if (left.length) throw new Refusal(issue("clear.unverified", { left: left.join(", ") }, { sheet: tx.sheet }));
   return { removed: tx.clear.length, highlights, notes, resultsSheet: deleted, kept: tx.kept, keptResults: tx.keptResults };

@@ -12,19 +12,19 @@ const MAX_ADDRESS_CHARS = 255;
 
 /** "#FFC7CE" → the BGR number WPS (like VBA's RGB()) uses for colours. */
 export function bgr(hex: string): number {
+  // Stryker disable next-line Regex: the colours are Kaohe's own "#RRGGBB" constants, where a '#' can only lead
   const n = parseInt(hex.replace(/^#/, ""), 16);
   return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
 }
 
-/** How many of the sheet's rules are Kaohe's. */
-export function countKaoheRules(ws: WpsWorksheet): number {
+/** Whether any of the sheet's rules is Kaohe's. */
+export function hasKaoheRule(ws: WpsWorksheet): boolean {
   const all = ws.Cells.FormatConditions;
-  let n = 0;
   for (let i = 1; i <= all.Count; i++) {
     const fc = all.Item(i);
-    if (fc.Type === XL_EXPRESSION && isKaoheRule(fc.Formula1)) n++;
+    if (fc.Type === XL_EXPRESSION && isKaoheRule(fc.Formula1)) return true;
   }
-  return n;
+  return false;
 }
 
 /** Delete Kaohe's rules (from the last, so the indexes still to visit do not shift). */

@@ -22,6 +22,11 @@ export class SimControl {
   failOn: string | null = null;
   /** The change that was made to fail. */
   failed: string | null = null;
+  /**
+   * The next change whose description starts with this returns as if done and changes nothing, once
+   * (a call WPS accepts without effect): how the tests check that the adapter reads its work back.
+   */
+  holdOn: string | null = null;
   readonly log: string[] = [];
   readonly listeners = new Map<string, ((...args: never[]) => void)[]>();
 
@@ -35,6 +40,13 @@ export class SimControl {
       this.failed = what;
       throw new Error(`simulated WPS failure at change ${this.changes} (${what})`);
     }
+  }
+
+  /** True, once, for the change `holdOn` names: the caller then leaves the workbook as it is. */
+  held(what: string): boolean {
+    if (this.holdOn === null || !what.startsWith(this.holdOn)) return false;
+    this.holdOn = null;
+    return true;
   }
 
   fire(event: string, ...args: unknown[]): void {
@@ -291,6 +303,7 @@ export class SimRange implements WpsRange {
 
   ClearContents(): boolean {
     this.sim.guard(this.sheet, "ClearContents");
+    if (this.sim.control.held("ClearContents")) return true;
     for (const r of this.areas) for (const k of keysIn(this.sheet.cells, r)) this.sheet.cells.delete(k);
     return true;
   }
@@ -337,6 +350,7 @@ class SimFormatCondition implements WpsFormatCondition {
   }
   Delete(): void {
     this.sim.guard(this.sheet, "FormatCondition.Delete");
+    if (this.sim.control.held("FormatCondition.Delete")) return;
     this.sheet.rules = this.sheet.rules.filter((r) => r !== this.rule);
   }
 }
@@ -491,6 +505,7 @@ export class SimWorksheet implements WpsWorksheet {
   Delete(): void {
     if (this.sim.app.DisplayAlerts) throw new Error("Worksheet.Delete with DisplayAlerts on: WPS would ask the user to confirm");
     this.sim.guardStructure(`删除工作表 ${this.sheet.name}`);
+    if (this.sim.control.held("Worksheet.Delete")) return;
     const book = this.sim.book;
     if (book.sheets.length === 1) throw new Error("a workbook must keep at least one sheet");
     const i = book.sheets.indexOf(this.sheet);
