@@ -90,7 +90,12 @@ export function clearCells(ws: WpsWorksheet, cells: ReadonlyArray<ClearCell>): s
   const areas = cellAreas(cells);
   for (const a of areas) ws.Range(a).ClearContents();
   const byFormat = new Map<string, ClearCell[]>();
-  for (const c of cells) if (c.format) byFormat.set(c.format, [...(byFormat.get(c.format) ?? []), c]);
+  for (const c of cells) {
+    if (!c.format) continue;
+    const same = byFormat.get(c.format);
+    if (same) same.push(c);
+    else byFormat.set(c.format, [c]);
+  }
   for (const [format, same] of byFormat) for (const a of cellAreas(same)) ws.Range(a).NumberFormat = format;
   return areas;
 }
