@@ -1,0 +1,91 @@
+/**
+ * What the Excel adapter reads from a user's sheet (src/adapters/excel/read.ts, sheets.ts), how it maps
+ * Office errors to messages (errors.ts), and how the pane follows the user's selection (excel-host.ts),
+ * on the Office.js simulator. Written from the mutation-testing survivors (docs/mutation.md): each test
+ * names what the engine would be given wrongly, or what the user would be told wrongly.
+ * Sessions and sheets are made inside each test (mutation coverage per test).
+ */
+import type { Grid, GridCell } from "../../src/core/grid";
+import type { Result } from "../../src/core/issue";
+import type { Snapshot } from "../../src/app/pane-host";
+import { Refusal } from "../../src/app/pane-host";
+import { issue } from "../../src/core/issue";
+import { officeCode, officeIssue } from "../../src/adapters/excel/errors";
+import { parseAreas } from "../../src/adapters/excel/read";
+import { simSession } from "../helpers/excel-sim";
+import { communitySeed } from "./community-seed";
+import type { SimSeed } from "../sim/office";
+
+function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+const codes = (r: Result<unknown>) => (r.ok ? [] : r.issues.map((i) => [i.code, i.params]));
+/** The grid's cells by [row, col], for exact comparison. */
+const cellMap = (g: Grid) => {
+  const out: Record<string, GridCell> = {};
+  g.rows.forEach((row, r) => row?.forEach((c, col) => { if (c) out[`${r},${col}`] = c; }));
+  return out;
+};
+const plainSeed = (rows: SimSeed["sheets"] extends (infer S)[] | undefined ? S : never): SimSeed => ({ sheets: [rows, { name: "其他", rows: [["x"]] }] });
+
+describe("Excel read: what a user's cell becomes in the grid", () => {
+  it("numbers keep their number format (0%, 0.0‰) and General numbers carry none; text, booleans and blanks are read as they are", async () => {
+    const t = simSession(plainSeed({
+      name: "表",
+      rows: [
+        ["单位", "率", "千分率", "数", "是否", "备注"],
+        ["甲", { v: 0.88, nf: "0%" }, { v: 5, nf: "0.0‰" }, 12, true, "达标"],
+        ["乙", { v: 0.5, nf: "0%" }, "", 3, false, { v: "12", nf: "@" }],
+      ],
+    }));
+    const s = value(await t.host.snapshot({ sheet: "表" }));
+    expect(cellMap(s.grid)).toEqual({
+      "0,0": { value: "单位" }, "0,1": { value: "率" }, "0,2": { value: "千分率" }, "0,3": { value: "数" }, "0,4": { value: "是否" }, "0,5": { value: "备注" },
+      "1,0": { value: "甲" }, "1,1": { value: 0.88, numFmt: "0%" }, "1,2": { value: 5, numFmt: "0.0‰" }, "1,3": { value: 12 }, "1,4": { value: true }, "1,5": { value: "达标" },
+      "2,0": { value: "乙" }, "2,1": { value: 0.5, numFmt: "0%" }, "2,3": { value: 3 }, "2,4": { value: false }, "2,5": { value: "12", numFmt: "@" },
+    });
+    expect(s.grid.rows[2]?.[2]).toBeUndefined(); // an empty cell is no cell
+    expect(s.grid.sheet).toBe("表");
+  });
+
+  it("merged areas of the user's sheet are passed on (the title rows), and a sheet without merges has none", async () => {
+    const t = simSession(communitySeed());
+    const s = value(await t.host.snapshot({ sheet: "考核" }));
+    expect(s.grid.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 5 }, { top: 1, left: 0, bottom: 1, right: 5 }]);
+    const other = value(await t.host.snapshot({ sheet: "其他" }));
+    expect(other.grid.merges).toEqual([]);
+  });
+
+  it("after scoring, Kaohe's output area is left out of the grid and every user cell around it is still read", async () => {
+    const t = simSession(communitySeed());
+    await t.session.open();
+    const before = cellMap(value(await t.host.snapshot({ sheet: "考核" })).grid);
+    expect((value(await t.session.score()) as { kind: string }).kind).toBe("scored");
+    // The output area is AH3:AK7 (rows 2–6, columns 33–36): user cells just above, below, right of it.
+    t.user.editCell("考核", "AH2", "上方备注");
+    t.user.editCell("考核", "AK8", "下方备注");
+    t.user.editCell("考核", "AL3", "右侧备注");
+    t.user.editCell("考核", "AL7", 7);
+    const s = value(await t.host.snapshot({ sheet: "考核" }));
+    expect(s.owned?.area).toEqual({ top: 2, left: 33, bottom: 6, right: 36 });
+    expect(cellMap(s.grid)).toEqual({
+      ...before,
+      "1,33": { value: "上方备注" },
+      "7,36": { value: "下方备注" },
+      "2,37": { value: "右侧备注" },
+      "6,37": { value: 7 },
+    });
+  });
+
+  it("the recorded output cells are read back whole (5 rows × 4 columns, as written), for the ownership check", async () => {
+    const t = simSession(communitySeed());
+    await t.session.open();
+    value(await t.session.score());
+    const s = value(await t.host.snapshot({ sheet: "考核", grid: false }));
+    const cells = s.owned?.cells ?? [];
+    expect(cells.length).toBe(5);
+    expect(cells.every((row) => row.length === 4)).toBe(true);
+    expect(cells[0]?.[0]).not.toBe("");
+  });
+});
