@@ -12,9 +12,18 @@ import { Refusal } from "../../src/app/pane-host";
 import { issue } from "../../src/core/issue";
 import { officeCode, officeIssue } from "../../src/adapters/excel/errors";
 import { parseAreas } from "../../src/adapters/excel/read";
+import { ExcelHost } from "../../src/adapters/excel/excel-host";
+import type { ReadLimits } from "../../src/adapters/excel/read";
 import { simSession } from "../helpers/excel-sim";
+import { asOfficeJs, type OfficeSim } from "../sim/office";
 import { communitySeed } from "./community-seed";
 import type { SimSeed } from "../sim/office";
+
+/** A second host on the same workbook, with its own read limit (the session's host keeps the default). */
+function hostOn(sim: OfficeSim, limits?: ReadLimits, sets: (name: string, version: string) => boolean = () => true) {
+  const typed = asOfficeJs(sim);
+  return new ExcelHost((o, b) => typed.Excel.run(o, b), () => "zh-CN", sets, limits);
+}
 
 function value<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -67,6 +76,7 @@ describe("Excel read: what a user's cell becomes in the grid", () => {
     t.user.editCell("考核", "AK8", "下方备注");
     t.user.editCell("考核", "AL3", "右侧备注");
     t.user.editCell("考核", "AL7", 7);
+    t.user.editCell("考核", "AH7", "写进输出区"); // inside Kaohe's area (its last row): still not the user's table
     const s = value(await t.host.snapshot({ sheet: "考核" }));
     expect(s.owned?.area).toEqual({ top: 2, left: 33, bottom: 6, right: 36 });
     expect(cellMap(s.grid)).toEqual({
@@ -87,5 +97,14 @@ describe("Excel read: what a user's cell becomes in the grid", () => {
     expect(cells.length).toBe(5);
     expect(cells.every((row) => row.length === 4)).toBe(true);
     expect(cells[0]?.[0]).not.toBe("");
+  });
+
+  it("a recorded area larger than the read limit is refused with its own cell count (20 = 5 × 4), one at the limit is read", async () => {
+    const t = simSession(communitySeed());
+    await t.session.open();
+    value(await t.session.score());
+    const at = (maxCells: number) => hostOn(t.sim, { maxCells }).snapshot({ sheet: "考核", grid: false });
+    expect(codes(await at(19))).toEqual([["table.tooLarge", { cells: 20, limit: 19 }]]);
+    expect(value(await at(20)).owned?.cells.length).toBe(5);
   });
 });
