@@ -107,4 +107,88 @@ describe("Excel read: what a user's cell becomes in the grid", () => {
     expect(codes(await at(19))).toEqual([["table.tooLarge", { cells: 20, limit: 19 }]]);
     expect(value(await at(20)).owned?.cells.length).toBe(5);
   });
+
+  it("a sheet too large with Kaohe's columns is read either side of them (the user's columns only); one cell more is refused", async () => {
+    const t = simSession(communitySeed());
+    await t.session.open();
+    value(await t.session.score());
+    t.user.editCell("考核", "AL3", "右侧备注"); // used range A1:AL7 = 7 × 38 = 266 cells; without AH:AK 7 × 34 = 238
+    const whole = cellMap(value(await t.host.snapshot({ sheet: "考核" })).grid);
+    expect(whole["2,37"]).toEqual({ value: "右侧备注" });
+    const at = (maxCells: number) => hostOn(t.sim, { maxCells }).snapshot({ sheet: "考核" });
+    expect(cellMap(value(await at(238)).grid)).toEqual(whole);
+    expect(codes(await at(237))).toEqual([["table.tooLarge", { cells: 266, limit: 237 }]]);
+  });
+
+  it("a sheet Kaohe never scored is read up to exactly the limit, and refused one cell over it", async () => {
+    const t = simSession(plainSeed({ name: "表", rows: [["单位", "得分", "备注"], ["甲", 1, "x"], ["乙", 2, "y"]] })); // 3 × 3 = 9
+    const at = (maxCells: number) => hostOn(t.sim, { maxCells }).snapshot({ sheet: "表" });
+    expect(Object.keys(cellMap(value(await at(9)).grid))).toHaveLength(9);
+    expect(codes(await at(8))).toEqual([["table.tooLarge", { cells: 9, limit: 8 }]]);
+  });
+});
+
+describe("Excel read: the results sheet and Kaohe's names", () => {
+  async function scoredResults() {
+    const t = simSession(communitySeed());
+    await t.session.open();
+    value(await t.session.score());
+    const s = value(await t.host.snapshot({ sheet: "考核" }));
+    const size = s.token ? s.state.sheets[s.token]?.record?.results : undefined;
+    if (!size || !s.results) throw new Error("no results sheet recorded");
+    return { t, s, size, name: s.results.name };
+  }
+  const fingerprint = async (t: ReturnType<typeof simSession>) => value(await t.host.snapshot({ sheet: "考核" })).results?.fingerprint;
+
+  it("a value typed just below or just right of what Kaohe wrote on the results sheet makes that sheet the user's (changed)", async () => {
+    for (const where of ["below", "right"] as const) {
+      const { t, s, size, name } = await scoredResults();
+      expect(s.results?.fingerprint).not.toBe("changed");
+      const a1 = where === "below" ? `A${size.rows + 1}` : `${String.fromCharCode(65 + size.cols)}1`;
+      t.user.editCell(name, a1, "我的备注");
+      expect(await fingerprint(t)).toBe("changed");
+    }
+  });
+
+  it("a value changed inside the results block changes its fingerprint; a number format alone beyond it changes nothing", async () => {
+    const { t, s, size, name } = await scoredResults();
+    t.user.setNumberFormat(name, `${String.fromCharCode(65 + size.cols)}${size.rows + 1}`, "0.00");
+    expect(await fingerprint(t)).toBe(s.results?.fingerprint);
+    t.user.editCell(name, "A2", "改了");
+    const now = await fingerprint(t);
+    expect(now).not.toBe("changed");
+    expect(now).not.toBe(s.results?.fingerprint);
+  });
+
+  it("the results sheet names the sheet it belongs to; another sheet names none", async () => {
+    const { t, name } = await scoredResults();
+    expect(value(await t.host.snapshot({ sheet: name })).resultsOf).toBe("考核");
+    expect(value(await t.host.snapshot({ sheet: "其他" })).resultsOf).toBeNull();
+  });
+
+  it("a results name whose output name is missing or broken still reads, naming the owner as unknown (?)", async () => {
+    for (const out of [null, "=#REF!"]) {
+      const t = simSession({
+        sheets: [{ name: "考核", rows: [["单位"], ["甲"]] }, { name: "明细", rows: [["x"]] }],
+        names: [{ name: "_Kaohe_R_k9", ref: "=明细!$A$1" }, ...(out ? [{ name: "_Kaohe_O_k9", ref: out }] : [])],
+      });
+      expect(value(await t.host.snapshot({ sheet: "明细" })).resultsOf).toBe("?");
+    }
+  });
+
+  it("a copy's sheet token (the original's) does not make the copy Kaohe's: no token, no owned area, its cells all read", async () => {
+    const { t } = await scoredResults();
+    t.user.editCell("其他", "A3", "副本里的");
+    t.user.addName("_Kaohe_Sheet", '="k1"', "其他");
+    const copy = value(await t.host.snapshot({ sheet: "其他" }));
+    expect(copy.token).toBeNull();
+    expect(copy.owned).toBeNull();
+    expect(cellMap(copy.grid)["2,0"]).toEqual({ value: "副本里的" });
+  });
+
+  it("a sheet asked for by a name that is not there is reported as unknown, with the sheets there are", async () => {
+    const t = simSession(communitySeed());
+    const r = await t.host.snapshot({ sheet: "不存在" });
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(["sheet.unknown"]);
+  });
 });
