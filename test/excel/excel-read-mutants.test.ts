@@ -122,6 +122,7 @@ describe("Excel read: what a user's cell becomes in the grid", () => {
 
   it("a sheet Kaohe never scored is read up to exactly the limit, and refused one cell over it", async () => {
     const t = simSession(plainSeed({ name: "表", rows: [["单位", "得分", "备注"], ["甲", 1, "x"], ["乙", 2, "y"]] })); // 3 × 3 = 9
+    t.user.setNumberFormat("表", "Z100", "0.00"); // formatted, empty: not part of what is read
     const at = (maxCells: number) => hostOn(t.sim, { maxCells }).snapshot({ sheet: "表" });
     expect(Object.keys(cellMap(value(await at(9)).grid))).toHaveLength(9);
     expect(codes(await at(8))).toEqual([["table.tooLarge", { cells: 9, limit: 8 }]]);
@@ -190,5 +191,25 @@ describe("Excel read: the results sheet and Kaohe's names", () => {
     const t = simSession(communitySeed());
     const r = await t.host.snapshot({ sheet: "不存在" });
     expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(["sheet.unknown"]);
+  });
+
+  it("a sheet token and output name with no record in Kaohe's state make nothing Kaohe's: every cell is read as the user's", async () => {
+    const t = simSession({
+      sheets: [{ name: "考核", rows: [["单位", "得分"], ["甲", 90], ["乙", 80]], names: [{ name: "_Kaohe_Sheet", ref: '="k5"' }] }, { name: "明细", rows: [["x"]] }],
+      names: [{ name: "_Kaohe_O_k5", ref: "=考核!$B$1:$B$3" }, { name: "_Kaohe_R_k5", ref: "=明细!$A$1" }],
+    });
+    const s = value(await t.host.snapshot({ sheet: "考核" }));
+    expect(s.token).toBe("k5");
+    expect(s.owned).toBeNull();
+    expect(s.results).toBeNull();
+    expect(cellMap(s.grid)).toEqual({ "0,0": { value: "单位" }, "0,1": { value: "得分" }, "1,0": { value: "甲" }, "1,1": { value: 90 }, "2,0": { value: "乙" }, "2,1": { value: 80 } });
+  });
+
+  it("a host failure reading the sheet is reported with its real cause, not as an unknown sheet", async () => {
+    const t = simSession(communitySeed());
+    t.user.failNext("Worksheet.load", "GeneralException", "boom");
+    expect(codes(await t.host.snapshot())).toEqual([["host.failed", { detail: "GeneralException: boom" }]]);
+    t.user.failNext("Worksheet.load", "ItemNotFound", "gone");
+    expect(codes(await t.host.snapshot({ sheet: "考核" }))).toEqual([["host.failed", { detail: "ItemNotFound: gone" }]]);
   });
 });
