@@ -211,5 +211,88 @@ describe("Excel read: the results sheet and Kaohe's names", () => {
     expect(codes(await t.host.snapshot())).toEqual([["host.failed", { detail: "GeneralException: boom" }]]);
     t.user.failNext("Worksheet.load", "ItemNotFound", "gone");
     expect(codes(await t.host.snapshot({ sheet: "考核" }))).toEqual([["host.failed", { detail: "ItemNotFound: gone" }]]);
+    t.user.failNext("Worksheet.load", "ItemNotFound", "lost");
+    expect(codes(await t.host.snapshot())).toEqual([["host.failed", { detail: "ItemNotFound: lost" }]]);
+  });
+});
+
+describe("Excel errors: which Office error becomes which message", () => {
+  const office = (code: string, message: string) => Object.assign(new Error(message), { code });
+  it("each Office error code maps to its own message, with the sheet where one is named", () => {
+    expect(officeIssue(office("InvalidOperationInCellEditMode", "editing"), "考核")).toEqual(issue("sheet.editing", {}));
+    for (const code of ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]) {
+      expect(officeIssue(office(code, "too big"), "考核")).toEqual({ code: "table.tooLarge", severity: "error", params: { cells: "?", limit: "5 MB" }, sheet: "考核" });
+    }
+    expect(officeIssue(office("GeneralException", "boom"), "考核")).toEqual({ code: "host.failed", severity: "error", params: { detail: "GeneralException: boom" }, sheet: "考核" });
+    expect(officeIssue(new Error("plain"))).toEqual({ code: "host.failed", severity: "error", params: { detail: "plain" }, sheet: "" });
+    const refusal = issue("sheet.protected", { sheet: "考核" }, { sheet: "考核" });
+    expect(officeIssue(new Refusal(refusal))).toBe(refusal);
+  });
+
+  it("anything thrown that is not an object (null, undefined, a string) is reported as itself, without a code", () => {
+    expect(officeCode(null)).toBe("");
+    expect(officeCode(undefined)).toBe("");
+    expect(officeCode("ItemNotFound")).toBe("");
+    expect(officeCode({ code: 42 })).toBe("42");
+    expect(officeIssue(null).params).toEqual({ detail: "null" });
+    expect(officeIssue(undefined).params).toEqual({ detail: "undefined" });
+  });
+
+  it("a batch failing because a cell is being edited tells the user to finish editing", async () => {
+    const t = simSession(communitySeed());
+    t.user.failNext("Worksheet.load", "InvalidOperationInCellEditMode", "edit mode");
+    expect(codes(await t.host.snapshot())).toEqual([["sheet.editing", {}]]);
+  });
+});
+
+describe("Excel whole-sheet reads (readSheets: 评分细则 sheets)", () => {
+  it("reads values and formats from where the used range starts, clipped to the limit in sheet rows and columns", async () => {
+    const t = simSession({ sheets: [{ name: "细则", origin: "B2", rows: [["项目", { v: 0.5, nf: "0%" }, "c"], ["甲", 1, "d"], ["乙", 2, "e"]] }, { name: "空", rows: [] }] });
+    const [whole, clipped, empty] = value(await t.host.readSheets(["细则", "细则", "空"]));
+    expect(cellMap(whole as Grid)).toEqual({
+      "1,1": { value: "项目" }, "1,2": { value: 0.5, numFmt: "0%" }, "1,3": { value: "c" },
+      "2,1": { value: "甲" }, "2,2": { value: 1 }, "2,3": { value: "d" }, "3,1": { value: "乙" }, "3,2": { value: 2 }, "3,3": { value: "e" },
+    });
+    expect(empty).toEqual({ sheet: "空", rows: [], merges: [] });
+    void clipped;
+    const [top] = value(await t.host.readSheets(["细则"], { maxRows: 3, maxCols: 3 }));
+    expect(cellMap(top as Grid)).toEqual({ "1,1": { value: "项目" }, "1,2": { value: 0.5, numFmt: "0%" }, "2,1": { value: "甲" }, "2,2": { value: 1 } });
+    expect(top?.merges).toEqual([]);
+  });
+
+  it("a limit that ends at or before the used range reads nothing (no rows, no columns)", async () => {
+    const t = simSession({ sheets: [{ name: "细则", origin: "C3", rows: [["项目", 1], ["甲", 2]] }] });
+    expect(value(await t.host.readSheets(["细则"], { maxRows: 2, maxCols: 10 }))).toEqual([{ sheet: "细则", rows: [], merges: [] }]);
+    expect(value(await t.host.readSheets(["细则"], { maxRows: 10, maxCols: 2 }))).toEqual([{ sheet: "细则", rows: [], merges: [] }]);
+  });
+
+  it("a sheet over the cell limit is refused with its size; formats alone far out do not count; merges are passed on", async () => {
+    const t = simSession({ sheets: [{ name: "大", cells: { A1: "x", SG501: "y" } }, { name: "刚好", cells: { A1: "x", SF500: "y" } }, { name: "细则", rows: [["标题"], ["a", "b"]], merges: ["A1:B1"] }] });
+    expect(codes(await t.host.readSheets(["大"]))).toEqual([["table.tooLarge", { cells: 501 * 501, limit: 250_000 }]]);
+    expect(Object.keys(cellMap(value(await t.host.readSheets(["刚好"]))[0] as Grid))).toEqual(["0,0", "499,499"]); // 500 × 500: at the limit
+    t.user.setNumberFormat("细则", "ZZ1000", "0.00");
+    const [g] = value(await t.host.readSheets(["细则"]));
+    expect(g?.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
+    expect(Object.keys(cellMap(g as Grid))).toHaveLength(3);
+  });
+});
+
+describe("Excel host: the pane following the user", () => {
+  it("select shows the cell on its sheet; selection and activation events name the sheet and the 0-based row", async () => {
+    const t = simSession(communitySeed());
+    await t.host.select("其他", "B2");
+    const m = t.user.snapshot();
+    expect(m.activeSheet).toBe("其他");
+    expect(m.selection).toBe("B2");
+    const seen: Array<[string, number]> = [];
+    const activated: string[] = [];
+    t.host.onSelectionChanged((sheet, row) => seen.push([sheet, row]));
+    t.host.onActivated((sheet) => activated.push(sheet));
+    await t.user.settle();
+    await t.user.activate("考核");
+    await t.user.select("考核", "C12");
+    await t.user.settle();
+    expect(activated).toContain("考核");
+    expect(seen).toContainEqual(["考核", 11]);
   });
 });
