@@ -11,7 +11,6 @@ import type { Snapshot } from "../../src/app/pane-host";
 import { Refusal } from "../../src/app/pane-host";
 import { issue } from "../../src/core/issue";
 import { officeCode, officeIssue } from "../../src/adapters/excel/errors";
-import { parseAreas } from "../../src/adapters/excel/read";
 import { ExcelHost } from "../../src/adapters/excel/excel-host";
 import type { ReadLimits } from "../../src/adapters/excel/read";
 import { simSession } from "../helpers/excel-sim";
@@ -248,13 +247,12 @@ describe("Excel errors: which Office error becomes which message", () => {
 describe("Excel whole-sheet reads (readSheets: 评分细则 sheets)", () => {
   it("reads values and formats from where the used range starts, clipped to the limit in sheet rows and columns", async () => {
     const t = simSession({ sheets: [{ name: "细则", origin: "B2", rows: [["项目", { v: 0.5, nf: "0%" }, "c"], ["甲", 1, "d"], ["乙", 2, "e"]] }, { name: "空", rows: [] }] });
-    const [whole, clipped, empty] = value(await t.host.readSheets(["细则", "细则", "空"]));
+    const [whole, empty] = value(await t.host.readSheets(["细则", "空"]));
     expect(cellMap(whole as Grid)).toEqual({
       "1,1": { value: "项目" }, "1,2": { value: 0.5, numFmt: "0%" }, "1,3": { value: "c" },
       "2,1": { value: "甲" }, "2,2": { value: 1 }, "2,3": { value: "d" }, "3,1": { value: "乙" }, "3,2": { value: 2 }, "3,3": { value: "e" },
     });
     expect(empty).toEqual({ sheet: "空", rows: [], merges: [] });
-    void clipped;
     const [top] = value(await t.host.readSheets(["细则"], { maxRows: 3, maxCols: 3 }));
     expect(cellMap(top as Grid)).toEqual({ "1,1": { value: "项目" }, "1,2": { value: 0.5, numFmt: "0%" }, "2,1": { value: "甲" }, "2,2": { value: 1 } });
     expect(top?.merges).toEqual([]);
