@@ -7,7 +7,6 @@
  */
 import type { Grid, GridCell } from "../../src/core/grid";
 import type { Result } from "../../src/core/issue";
-import type { Snapshot } from "../../src/app/pane-host";
 import { Refusal } from "../../src/app/pane-host";
 import { issue } from "../../src/core/issue";
 import { officeCode, officeIssue } from "../../src/adapters/excel/errors";
