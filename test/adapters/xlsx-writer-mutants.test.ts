@@ -126,6 +126,22 @@ describe("writeScoredCopy changes only the parts it needs", () => {
     expect(strFromU8(out["xl/workbook.xml"] as Uint8Array)).not.toContain("考核明细");
   });
 
+  it("keeps the user's notes, removes Kaohe's earlier ones, and adds no note where the user has one", async () => {
+    const wb = buildWorkbook(sheets);
+    const ws = wb.getWorksheet("数据");
+    if (!ws) throw new Error("no sheet");
+    ws.getCell("C1").note = "用户的批注";
+    ws.getCell("D1").note = "Kaohe 旧说明";
+    const pkg = await XlsxPackage.open(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const notes = [{ row: 0, col: 2, text: "说明" }, { row: 0, col: 4, text: "新说明" }];
+    const out = unzipSync(writeScoredCopy(pkg, job({ notes, dropNote: (_cell, text) => text === "Kaohe 旧说明" })));
+    const name = Object.keys(out).find((n) => /comments\d*\.xml$/.test(n));
+    const xml = strFromU8(out[name ?? ""] as Uint8Array);
+    const byCell = Object.fromEntries([...xml.matchAll(/<comment ref="([A-Z]+\d+)"[^>]*>([\s\S]*?)<\/comment>/g)].map((m) => [m[1], (m[2] ?? "").replace(/<[^>]+>/g, "")]));
+    // C1: the user's note, not Kaohe's 说明; D1: Kaohe's earlier note gone; E1: this run's note.
+    expect(byCell).toEqual({ C1: "用户的批注", E1: "新说明" });
+  });
+
   it("registers the comments and vml parts it adds for a note", async () => {
     const out = unzipSync(writeScoredCopy(await open(sheets), job({ notes: [{ row: 0, col: 2, text: "说明" }] })));
     const types = strFromU8(out["[Content_Types].xml"] as Uint8Array);
