@@ -12,11 +12,10 @@ import { anchorSheet, deleteName, parseRefersTo, quoteSheet } from "../../src/ad
 import { wpsIssue } from "../../src/adapters/wps/errors";
 import { sheetAt } from "../../src/adapters/wps/wps-types";
 import { WpsHost } from "../../src/adapters/wps/wps-host";
-import { PaneSession } from "../../src/app/pane-session";
-import { catalog } from "../../src/i18n";
 import type { SeedCell } from "../contract/plain-book";
 import { communitySeed } from "../contract/pane-host-contract";
 import { createWpsSim } from "../sim/wps";
+import { wpsScore, wpsSession } from "../helpers/wps-session";
 import { columnLetter, parseRange } from "../../src/core/grid";
 import { COMMUNITY_HEADERS } from "../helpers/community";
 import { STATE_NAMESPACE } from "../../src/core/ownership/record";
@@ -35,13 +34,10 @@ function cellsOf(grid: Grid): Record<string, unknown> {
 }
 
 async function scoredSession() {
-  const t = createWpsSim(communitySeed());
-  const host = new WpsHost(t.sim.app);
-  const session = new PaneSession(host, catalog("zh-CN"), () => "2026-11-23T12:00:00.000Z");
-  await session.open();
-  const r = await session.score();
-  if (!r.ok || r.value.kind !== "scored") throw new Error(`not scored: ${JSON.stringify(r)}`);
-  return { ...t, host, session };
+  const s = wpsSession();
+  await s.session.open();
+  await wpsScore(s);
+  return s;
 }
 
 describe("WPS adapter: reading a user's sheet", () => {
@@ -182,17 +178,8 @@ describe("WPS adapter: the results sheet and Kaohe's names", () => {
 
 const OUT_COL = COMMUNITY_HEADERS.length;
 
-function session(seed = communitySeed()) {
-  const t = createWpsSim(seed);
-  const host = new WpsHost(t.sim.app);
-  return { ...t, host, session: new PaneSession(host, catalog("zh-CN"), () => "2026-11-23T12:00:00.000Z") };
-}
-
-async function score(s: ReturnType<typeof session>) {
-  const r = await s.session.score();
-  if (!r.ok || r.value.kind !== "scored") throw new Error(`not scored: ${JSON.stringify(r)}`);
-  return r.value;
-}
+const session = wpsSession;
+const score = wpsScore;
 
 describe("WPS adapter: what a run writes into the user's sheet", () => {
   it("numbers keep the format the user gave the output cells, text gets '@', and clearing gives the user's format back", async () => {

@@ -6,6 +6,7 @@ import { catalog } from "../../src/i18n";
 import { communitySeed, OUT, paneHostContract, userView } from "../contract/pane-host-contract";
 import { communityRow } from "../helpers/community";
 import { createWpsSim } from "../sim/wps";
+import { wpsSession } from "../helpers/wps-session";
 
 paneHostContract("WPS 表格 (simulated object model)", (seed) => {
   const sim = createWpsSim(seed);
@@ -13,11 +14,9 @@ paneHostContract("WPS 表格 (simulated object model)", (seed) => {
 });
 
 async function setUp() {
-  const sim = createWpsSim(communitySeed());
-  const host = new WpsHost(sim.sim.app);
-  const session = new PaneSession(host, catalog("zh-CN"), () => "2026-11-23T12:00:00.000Z");
-  await session.open();
-  return { ...sim, host, session };
+  const s = wpsSession();
+  await s.session.open();
+  return s;
 }
 
 describe("WPS host", () => {
