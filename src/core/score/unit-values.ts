@@ -39,8 +39,9 @@ interface Slot {
 /**
  * A table's rows read as numbers, row after row: row r's slot i is at r × width + i, `present` says
  * whether it holds a value. Slots are the indicators read from their columns, then the others (derived
- * from others, or without a column), in the rubric's order. Lets a run read every row once and make its values later (relative
- * rules need the whole run's figures before any unit is scored), without a map per unit meanwhile.
+ * from others, or without a column), in the rubric's order. Lets a run read every row once and make its
+ * values later (relative rules need the whole run's figures before any unit is scored), without a map
+ * per unit meanwhile.
  */
 export class ParsedRows {
   private readonly slots: ReadonlyArray<Slot>;
