@@ -12,7 +12,7 @@ import { issue } from "../../src/core/issue";
 import { officeCode, officeIssue } from "../../src/adapters/excel/errors";
 import { ExcelHost } from "../../src/adapters/excel/excel-host";
 import type { ReadLimits } from "../../src/adapters/excel/read";
-import { simSession } from "../helpers/excel-sim";
+import { codes, simSession } from "../helpers/excel-sim";
 import { asOfficeJs, type OfficeSim } from "../sim/office";
 import { communitySeed } from "./community-seed";
 import type { SimSeed } from "../sim/office";
@@ -27,7 +27,6 @@ function value<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
 }
-const codes = (r: Result<unknown>) => (r.ok ? [] : r.issues.map((i) => [i.code, i.params]));
 /** The grid's cells by [row, col], for exact comparison. */
 const cellMap = (g: Grid) => {
   const out: Record<string, GridCell> = {};

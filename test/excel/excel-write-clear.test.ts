@@ -11,7 +11,7 @@ import type { Result } from "../../src/core/issue";
 import type { OutputClear, OutputWrite } from "../../src/core/ownership/transaction";
 import { rowBatches } from "../../src/adapters/excel/write";
 import { communityRow } from "../helpers/community";
-import { cellsOf, simSession, userModel, valueAt } from "../helpers/excel-sim";
+import { cellsOf, codes, simSession, userModel, valueAt } from "../helpers/excel-sim";
 import { N, OUT, communitySeed } from "./community-seed";
 import type { SimSeed } from "../sim/office";
 
@@ -56,7 +56,6 @@ function protectJustBefore(t: ReturnType<typeof hooked>, step: "write" | "clear"
   return () => before;
 }
 
-const codes = (r: Result<unknown>) => (r.ok ? [] : r.issues.map((i) => [i.code, i.params]));
 const names = (t: { user: { snapshot(): { names: Array<{ name: string; ref: unknown }> } } }) =>
   Object.fromEntries(t.user.snapshot().names.map((n) => [n.name, n.ref]));
 

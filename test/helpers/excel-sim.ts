@@ -6,6 +6,7 @@ import { ExcelHost, type ExcelRun } from "../../src/adapters/excel/excel-host";
 import type { ReadLimits } from "../../src/adapters/excel/read";
 import { PaneSession } from "../../src/app/pane-session";
 import { catalog, type Locale } from "../../src/i18n";
+import type { Result } from "../../src/core/issue";
 import { asOfficeJs, createOfficeSim, type ModelSnapshot, type SimOptions, type SimSeed } from "../sim/office";
 
 export const TIME = "2026-11-23T10:00:00.000Z";
@@ -41,3 +42,6 @@ export function userModel(m: ModelSnapshot) {
 
 export const cellsOf = (m: ModelSnapshot, sheet: string) => m.sheets.find((s) => s.name === sheet)?.cells ?? {};
 export const valueAt = (m: ModelSnapshot, sheet: string, a1: string) => cellsOf(m, sheet)[a1]?.value;
+
+/** A result's issues as [code, params] pairs (none when it succeeded), for exact comparison. */
+export const codes = (r: Result<unknown>) => (r.ok ? [] : r.issues.map((i) => [i.code, i.params]));
