@@ -1,8 +1,9 @@
 /**
  * Kaohe's state in the workbook itself: a custom XML part (ExcelApi 1.5), which is saved in the file
  * for every add-in instance and platform, unlike document settings (per add-in id, and lost on Mac
- * after save/reopen: office-js #6091). A v1 state in the settings is read once for its mappings and
- * rubrics; its output record held no fingerprints, so nothing it names is treated as Kaohe's.
+ * after save/reopen: office-js #6091). A v1 state in the settings gives its chosen and imported rubrics
+ * until the first save moves them into the part; its output record held no fingerprints, so nothing it
+ * names is treated as Kaohe's, and its hand mappings (keyed by sheet name, not token) are not carried.
  */
 import { EMPTY_STATE, STATE_NAMESPACE, stateFromXml, stateXml, type WorkbookState } from "../../core/ownership/record";
 
