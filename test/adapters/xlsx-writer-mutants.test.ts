@@ -9,6 +9,7 @@ import { type WriteJob, writeScoredCopy } from "../../src/adapters/xlsx/write";
 import { buildWorkbook, type XSheet } from "../helpers/xlsx";
 import { cutSheet } from "../../src/adapters/xlsx/sheet-cells";
 import { patched, edits } from "../helpers/sheet-patch";
+import { EMPTY_STATE } from "../../src/core/ownership/record";
 
 
 const sheet = (rows: string) => `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
@@ -149,5 +150,12 @@ describe("writeScoredCopy changes only the parts it needs", () => {
     expect(comments).toBeDefined();
     expect(types).toContain(`PartName="/${comments}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"`);
     expect(types).toMatch(/Extension="vml" ContentType="application\/vnd.openxmlformats-officedocument.vmlDrawing"/);
+  });
+  it("anchors Kaohe's output area with absolute references, past column Z and row 9 too", async () => {
+    const state = { ...EMPTY_STATE, sheets: {} };
+    const output = { top: 2, left: 33, bottom: 11, right: 36 };
+    const out = unzipSync(writeScoredCopy(await open(sheets), job({ record: { state, token: "k1", output } })));
+    const names = Object.fromEntries([...strFromU8(out["xl/workbook.xml"] as Uint8Array).matchAll(/<definedName name="([^"]+)"[^>]*>([^<]*)<\/definedName>/g)].map((m) => [m[1], m[2]]));
+    expect(names).toMatchObject({ _Kaohe_O_k1: "&apos;数据&apos;!$AH$3:$AK$12", _Kaohe_R_k1: "&apos;考核明细&apos;!$A$1" });
   });
 });
