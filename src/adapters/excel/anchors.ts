@@ -46,21 +46,22 @@ export function queueNamedRange(context: Excel.RequestContext, name: string, pro
 export const queueOutputArea = (context: Excel.RequestContext, token: string, props: string) => queueNamedRange(context, outputName(token), props);
 export const queueResultsAnchor = (context: Excel.RequestContext, token: string) => queueNamedRange(context, resultsName(token), "address");
 
-/** Queue (re)defining Kaohe's names for a sheet; old ones are deleted first so they can be re-added. */
+/**
+ * Queue (re)defining a sheet's token and output names; old ones are deleted first so they can be re-added.
+ * (The results sheet's name is set by the write itself, once that sheet exists.)
+ */
 export function queueAnchors(
   context: Excel.RequestContext,
   ws: Excel.Worksheet,
   token: string,
-  found: { sheet: Excel.NamedItem | null; output: Excel.NamedItem | null; results: Excel.NamedItem | null },
-  targets: { output: Excel.Range | null; results: Excel.Range | null },
+  found: { sheet: Excel.NamedItem | null; output: Excel.NamedItem | null },
+  output: Excel.Range | null,
 ): void {
   const sheet = found.sheet;
   if (sheet && !sheet.isNullObject && tokenOf(sheet.formula) !== token) sheet.delete(); // a copied sheet's token
   if (!sheet || sheet.isNullObject || tokenOf(sheet.formula) !== token) hidden(ws.names.add(SHEET_NAME, `="${token}"`));
   if (found.output && !found.output.isNullObject) found.output.delete();
-  if (found.results && !found.results.isNullObject) found.results.delete();
-  if (targets.output) hidden(context.workbook.names.add(outputName(token), targets.output));
-  if (targets.results) hidden(context.workbook.names.add(resultsName(token), targets.results));
+  if (output) hidden(context.workbook.names.add(outputName(token), output));
 }
 
 function hidden(item: Excel.NamedItem): void {

@@ -69,7 +69,7 @@ export class ExcelHost implements PaneHost {
       await ctx.sync();
       const xml = queueXml(handle);
       await ctx.sync();
-      if (ws && sheet) queueAnchors(ctx, ws, sheet.token, { sheet: name, output: null, results: null }, { output: null, results: null });
+      if (ws && sheet) queueAnchors(ctx, ws, sheet.token, { sheet: name, output: null }, null);
       queueSave(ctx, handle, withCurrentRecords(state, stateOf(handle, xml)));
       await ctx.sync();
     });

@@ -80,10 +80,7 @@ export async function writeOutputs(context: Excel.RequestContext, tx: OutputWrit
   const box = tx.intent.area;
   const intent = intentRecord(tx, prior, found.map(({ a, text }) => ({ cell: a, text })), at);
   queueSave(context, stateHandle, withRecord(state, token, intent));
-  queueAnchors(context, ws, token, { sheet: sheetName, output: outName, results: null }, {
-    output: ws.getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1),
-    results: null,
-  });
+  queueAnchors(context, ws, token, { sheet: sheetName, output: outName }, ws.getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1));
   const custom = queueFormulas(rules);
   await context.sync();
 
