@@ -273,6 +273,18 @@ describe("Excel adapter on the Office.js simulator", () => {
     expect(user.snapshot().sheets.map((s) => s.name)).toEqual(["考核", "其他", "考核明细"]);
   });
 
+  it("a run is one undo step where ExcelApi 1.20 allows it, and still runs (several steps) on 1.14", async () => {
+    const depthOf = async (excelApi?: string) => {
+      const { session, user } = simSession(communitySeed(), excelApi ? { excelApi } : {});
+      await session.open();
+      const before = user.snapshot().undo.depth;
+      scored(await session.score());
+      return user.snapshot().undo.depth - before;
+    };
+    expect(await depthOf()).toBe(1);
+    expect(await depthOf("1.14")).toBeGreaterThan(1);
+  });
+
   it("writes per-unit notes where ExcelApi 1.18 is there, and none (without failing) on 1.14", async () => {
     const modern = simSession(communitySeed());
     await modern.session.open();
