@@ -41,10 +41,10 @@ describe("reading anchors", () => {
 
 describe("a copied sheet (it carries the original's token name)", () => {
   async function copiedAndScored() {
-    const seed = communitySeed();
-    const first = seed.sheets[0];
+    const sheets = communitySeed().sheets ?? [];
+    const first = sheets[0];
     if (!first) throw new Error("no sheet");
-    const t = simSession({ ...seed, sheets: [...seed.sheets, { ...first, name: "考核 (2)" }] });
+    const t = simSession({ sheets: [...sheets, { ...first, name: "考核 (2)" }] });
     expect((await t.session.open()).ok).toBe(true);
     const one = await t.session.score();
     expect(one.ok && one.value.kind).toBe("scored");
