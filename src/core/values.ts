@@ -62,19 +62,23 @@ export function scanDecimal(s: string, meter?: { steps: number }): { text: strin
     if (meter) meter.steps++;
     return s.charCodeAt(k);
   };
-  if (i < n && (at(i) === 43 || at(i) === 45)) i++; // + -
+  // Each position is read once. No bounds checks: charCodeAt past the end is NaN, which equals no
+  // character and is no digit.
+  let c = at(i);
+  if (c === 43 || c === 45) c = at(++i); // + -
   let digits = 0;
-  while (i < n && isDigit(at(i))) { i++; digits++; }
-  if (i < n && at(i) === 46) { // .
-    i++;
-    while (i < n && isDigit(at(i))) { i++; digits++; }
+  while (isDigit(c)) { digits++; c = at(++i); }
+  if (c === 46) { // .
+    c = at(++i);
+    while (isDigit(c)) { digits++; c = at(++i); }
   }
   if (digits === 0) return null;
-  if (i < n && (at(i) === 101 || at(i) === 69)) { // e E
-    i++;
-    if (i < n && (at(i) === 43 || at(i) === 45)) i++;
+  if (c === 101 || c === 69) { // e E
+    c = at(++i);
+    if (c === 43 || c === 45) c = at(++i);
     let exp = 0;
-    while (i < n && isDigit(at(i))) { i++; exp++; }
+    // Stryker disable next-line UpdateOperator: `exp` is only compared with 0, so counting down says the same.
+    while (isDigit(c)) { exp++; c = at(++i); }
     if (exp === 0) return null;
   }
   const text = s.slice(0, i);
@@ -105,17 +109,15 @@ const NO: Parsed = { ok: true, value: 0 };
 
 function parseBoolean(v: CellValue): Parsed {
   if (typeof v === "boolean") return v ? YES : NO;
-  if (typeof v === "number" && (v === 0 || v === 1)) return v ? YES : NO;
+  if (v === 0 || v === 1) return v ? YES : NO;
   if (typeof v === "string") {
     // Most answers are exactly 是/否: look them up before trimming, lower-casing or NFKC.
     // Stryker disable next-line ConditionalExpression: a fast path; the trimmed lookup below answers the same.
     if (TRUE_WORDS.has(v)) return YES;
     // Stryker disable next-line ConditionalExpression: as above.
     if (FALSE_WORDS.has(v)) return NO;
-    const plain = v.trim().toLowerCase();
-    if (TRUE_WORDS.has(plain)) return YES;
-    if (FALSE_WORDS.has(plain)) return NO;
-    const w = plain.normalize("NFKC");
+    // Every listed word is its own NFKC form, so one lookup after normalising answers for all spellings.
+    const w = v.trim().toLowerCase().normalize("NFKC");
     if (TRUE_WORDS.has(w)) return YES;
     if (FALSE_WORDS.has(w)) return NO;
   }
@@ -144,8 +146,8 @@ export function acceptedRange(kind: ValueKind, bounds?: Bounds): { min: number; 
  * indicator has bounds of its own.
  */
 export function parseCell(cell: GridCell | undefined, kind: ValueKind, bounds?: Bounds): Parsed {
-  const v = cell?.value ?? null;
-  if (isBlank(v)) return { ok: false, error: { code: "value.missing", params: {} } };
+  if (!cell || isBlank(cell.value)) return { ok: false, error: { code: "value.missing", params: {} } };
+  const v = cell.value;
   if (isUncalculated(v)) return { ok: false, error: { code: "value.uncalculated", params: {} } };
   if (isErrorValue(v)) return { ok: false, error: { code: "value.excelError", params: { value: v.error } } };
   if (typeof v === "string" && EXCEL_ERRORS.test(v.trim())) {
@@ -158,7 +160,7 @@ export function parseCell(cell: GridCell | undefined, kind: ValueKind, bounds?: 
     // A hand-made file can hold what no spreadsheet stores (<v>1e999</v>, <v>NaN</v>): not a number.
     if (!Number.isFinite(v)) return { ok: false, error: { code: "value.notNumber", params: { value: echo(displayValue(v)) } } };
     // 0.885 * 100 → 88.5, not 88.50000000000001
-    n = isPercentFormat(cell?.numFmt) ? Number(inUnit(v * 100, "%", kind).toPrecision(12)) : v;
+    n = isPercentFormat(cell.numFmt) ? Number(inUnit(v * 100, "%", kind).toPrecision(12)) : v;
   } else if (typeof v === "string") {
     const p = parseNumberText(v);
     if (!p) return { ok: false, error: { code: "value.notNumber", params: { value: echo(v) } } };
