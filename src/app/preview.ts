@@ -6,6 +6,8 @@ import { locateTable, type ColumnMapping } from "../core/table/layout";
 import { unusedColumnWarnings } from "../core/table/unused-columns";
 import { isBuiltin } from "./rubric-registry";
 import type { Snapshot } from "./pane-host";
+import type { RubricChoices } from "./rubric-choices";
+import { sheetChoiceId, sheetProblems } from "./rubric-sheet";
 
 export interface MappingRow {
   indicator: string;
@@ -62,4 +64,18 @@ export function previewOf(snap: Snapshot | undefined, compiled: Compiled, manual
       ...(part ? unusedColumnWarnings(snap.grid.sheet, part, compiled.rubric) : []),
     ],
   };
+}
+
+/**
+ * The preview for the chosen rubric. A 评分细则 sheet's own problems come first, each on its cell;
+ * with errors on it there is nothing to map yet.
+ */
+export function choicePreview(snap: Snapshot | undefined, choices: RubricChoices, rubricId: string | undefined, manual: ColumnMapping): Preview {
+  const compiled = choices.current(rubricId, snap?.grid);
+  const on = choices.onSheet(rubricId);
+  if (!on) return previewOf(snap, compiled, manual);
+  const base = previewOf(snap, compiled, on.rubric.ok ? manual : {});
+  const own = sheetProblems(on.rubric);
+  const id = sheetChoiceId(on.sheet);
+  return on.rubric.ok ? { ...base, rubricId: id, issues: [...own, ...base.issues] } : { ...base, rubricId: id, rows: [], issues: own };
 }
