@@ -7,7 +7,7 @@ import { compileFormula, type Formula } from "../formula";
 import { issue, type Issue, type IssueParamsByCode, type Result, ok, fail } from "../issue";
 import { normalizeName } from "../text";
 import { sum2 } from "../decimal";
-import { rubricSchema, type RubricDoc, type RuleDoc, type TargetRef } from "./schema";
+import { rubricSchema, type ItemDoc, type RubricDoc, type RuleDoc, type TargetRef } from "./schema";
 import type { Indicator, Item, Resolved, ResolvedTarget, Rubric, Rule, Veto } from "./model";
 import { wordingWarnings } from "./wording-check";
 import { fullMarks } from "./full-marks";
@@ -183,14 +183,14 @@ function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mod
 }
 
 function compileItems(c: Checker, doc: RubricDoc): Item[] {
-  const groups: { section: string; items: RubricDoc["items"]; path: Path }[] = [];
+  const groups: { section: string; items: ItemDoc[]; path: Path }[] = [];
   if (doc.items?.length) groups.push({ section: "", items: doc.items, path: ["items"] });
   doc.sections?.forEach((s, i) => groups.push({ section: s.name, items: s.items, path: ["sections", i, "items"] }));
 
   const names = new Set<string>();
   const items: Item[] = [];
   for (const g of groups) {
-    g.items?.forEach((it, i) => {
+    g.items.forEach((it, i) => {
       const path = [...g.path, i];
       const key = normalizeName(it.name);
       if (names.has(key)) c.errors.push(issue("rubric.duplicateName", { name: it.name, path: path.join(".") }, { path }));
