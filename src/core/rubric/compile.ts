@@ -116,15 +116,15 @@ function checkDerivations(c: Checker): void {
       if (!dep?.derive) continue;
       // Follow the chain to say how it closes: A → A, A → B → A, or A → B → (B derived from columns).
       const chain = [ind.name, dep.name];
-      let cur = dep;
       const seen = new Set([ind, dep]);
-      while (cur.derive && cur !== ind) {
-        const next = cur.derive.names.map((n) => byKey.get(n)).find((d) => d?.derive);
-        if (!next) break;
+      // Ends at a name seen before (the chain closes) or at a derivation reading only columns.
+      for (let names = dep.derive.names; ; ) {
+        const next = names.map((n) => byKey.get(n)).find((d) => d?.derive);
+        if (!next?.derive) break;
         chain.push(next.name);
         if (seen.has(next)) break;
         seen.add(next);
-        cur = next;
+        names = next.derive.names;
       }
       const path = ["indicators", i, "derive"];
       c.errors.push(issue("rubric.cycle", { name: ind.name, chain: chain.join(" → "), path: path.join(".") }, { path }));
@@ -136,10 +136,10 @@ function checkDerivations(c: Checker): void {
 /** Composite weights: finite, above 0, adding up to 1 (within 1e-9). */
 function checkComposites(c: Checker, doc: RubricDoc): void {
   doc.composites.forEach((comp, i) => {
-    const bad = comp.parts.findIndex((p) => !Number.isFinite(p.weight) || p.weight <= 0);
-    if (bad >= 0) {
-      const path = ["composites", i, "parts", bad, "weight"];
-      c.errors.push(issue("rubric.weights", { name: comp.name, kind: "weight", weight: String(comp.parts[bad]?.weight), path: path.join(".") }, { path }));
+    const bad = comp.parts.find((p) => !Number.isFinite(p.weight) || p.weight <= 0);
+    if (bad) {
+      const path = ["composites", i, "parts", comp.parts.indexOf(bad), "weight"];
+      c.errors.push(issue("rubric.weights", { name: comp.name, kind: "weight", weight: String(bad.weight), path: path.join(".") }, { path }));
       return;
     }
     const sum = comp.parts.reduce((a, p) => a + p.weight, 0);
