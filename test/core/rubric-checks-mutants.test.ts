@@ -274,6 +274,8 @@ describe("the published JSON Schema", () => {
     expect(Object.keys(s).slice(0, 3)).toEqual(["$schema", "title", "description"]);
     expect(s.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(s.description).toMatch(/^A Kaohe rubric/);
+    // The generated schema follows: the rubric object with its required keys.
+    expect([s.type, s.required]).toEqual(["object", ["id", "name", "version", "indicators"]]);
   });
 });
 

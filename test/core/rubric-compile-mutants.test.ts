@@ -302,7 +302,7 @@ describe("what a rubric reads (reads.ts)", () => {
   it("each rule reads its indicator and every name in it (aliases and spacing folded), nothing else", () => {
     const r = readsRubric();
     const rules = r.items[0]?.rules ?? [];
-    expect(rules.map((rule) => [...ruleReads(r, rule)].sort())).toEqual([
+    expect(rules.map((rule) => [...ruleReads(r, rule)].sort())).toStrictEqual([
       ["目标列", "计划生育率"].sort(),
       ["上年性别比", "上限", "前年性别比", "性别比"].sort(),
       ["评1", "评2", "评3"],
@@ -314,23 +314,23 @@ describe("what a rubric reads (reads.ts)", () => {
 
   it("outside the items: derivations, fact vetoes, composites, the 进步奖 basis and quota tie-breaks; an undeclared category column is no read", () => {
     const r = readsRubric();
-    expect([...readsOutsideItems(r)].sort()).toEqual(["人口", "出生数", "否决项", "综合项", "上年总分", "加时"].sort());
+    expect([...readsOutsideItems(r)].sort()).toStrictEqual(["人口", "出生数", "否决项", "综合项", "上年总分", "加时"].sort());
     const all = indicatorsRead(r);
-    expect(["计划生育率", "评2", "会议", "加时", "人口"].map((k) => all.has(k))).toEqual([true, true, true, true, true]);
+    expect(["计划生育率", "评2", "会议", "加时", "人口"].map((k) => all.has(k))).toStrictEqual([true, true, true, true, true]);
     // 领导小组 and 出生率 (derived, read by nothing) are the only ones not read; the category column is no indicator.
-    expect(r.indicators.filter((i) => !all.has(i.key)).map((i) => i.name)).toEqual(["领导小组", "出生率"]);
+    expect(r.indicators.filter((i) => !all.has(i.key)).map((i) => i.name)).toStrictEqual(["领导小组", "出生率"]);
   });
 
   it("a declared category column is read; grades without a quota read nothing", () => {
     const d = doc(undefined, { ranking: { categoryColumn: "类别" }, outcomes: { grades: [{ min: 0, label: "合格" }] } });
     d.indicators = [...indicators(), { name: "类别", type: "number" }];
-    expect([...readsOutsideItems(compiled(d))]).toEqual(["类别"]);
-    expect([...readsOutsideItems(compiled(doc()))]).toEqual([]);
+    expect([...readsOutsideItems(compiled(d))]).toStrictEqual(["类别"]);
+    expect([...readsOutsideItems(compiled(doc()))]).toStrictEqual([]);
   });
 
   it("yardsticks: target and bound columns and 上年 figures, not the rule's own indicator", () => {
     const r = readsRubric();
     const rules = r.items[0]?.rules ?? [];
-    expect(rules.map((rule) => [...ruleYardsticks(rule)].sort())).toEqual([["目标列"], ["上年性别比", "上限", "前年性别比"].sort(), [], [], ["上年违法"], []]);
+    expect(rules.map((rule) => [...ruleYardsticks(rule)].sort())).toStrictEqual([["目标列"], ["上年性别比", "上限", "前年性别比"].sort(), [], [], ["上年违法"], []]);
   });
 });

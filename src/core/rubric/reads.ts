@@ -8,7 +8,7 @@ import type { ResolvedTarget, Rubric, Rule } from "./model";
 /** Calls `f` with every string inside a rule's document (rule types added later are covered without listing their fields). */
 function eachString(x: unknown, f: (s: string) => void): void {
   if (typeof x === "string") f(x);
-  else if (Array.isArray(x)) for (const v of x) eachString(v, f);
+  // An array's values are its elements.
   else if (typeof x === "object" && x !== null) for (const v of Object.values(x)) eachString(v, f);
 }
 
