@@ -285,6 +285,15 @@ describe("the rubric hash", () => {
     expect(canonicalJson(undefined)).toBe("null");
   });
 
+  it("sorts many keys (a unit-target table of a whole county) into one order, whatever order they came in", () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `单位${String(i).padStart(3, "0")}`);
+    // A fixed shuffle: runs up and down, so the sort merges and gallops rather than only inserting.
+    const shuffled = keys.map((k, i) => [k, (i * 7919) % 200] as const).sort((a, b) => a[1] - b[1]).map(([k]) => k);
+    const text = canonicalJson(Object.fromEntries(shuffled.map((k) => [k, 1])));
+    expect(text).toBe(`{${keys.map((k) => `"${k}":1`).join(",")}}`);
+    expect(canonicalJson(Object.fromEntries([...keys].reverse().map((k) => [k, 1])))).toBe(text);
+  });
+
   it("an item's hash is the first 16 hex digits of its canonical form with its section", () => {
     const parsed = rubricSchema.parse(doc());
     const stamp = rubricStamp(parsed);

@@ -219,6 +219,11 @@ describe("warnings beside errors", () => {
     byCategory.items = [...(byCategory.items as Doc[]), { name: "乙项", max: 5, categories: ["村"], rules: [{ type: "target", indicator: "计划生育率", target: 88, points: 1 }] }];
     const cat = compileRubric(byCategory);
     expect(cat.ok && cat.value.warnings.map((w) => w.params)).toEqual([{ items: 15, max: 10, path: "maxTotal", category: "村" }]);
+    // A bonus item's points are on top of the full marks, not part of them.
+    const bonus = doc(undefined, { maxTotal: 10 });
+    bonus.items = [...(bonus.items as Doc[]), { name: "加分", max: 3, bonus: true, rules: [{ type: "check", indicator: "领导小组", when: true, points: 3 }] }];
+    const withBonus = compileRubric(bonus);
+    expect(withBonus.ok && withBonus.value.warnings).toEqual([]);
     // An attainment rubric has no points to add up.
     const att = compileRubric({ ...doc(), mode: "attainment", maxTotal: 100, items: [{ name: "甲项", rules: [{ type: "target", indicator: "计划生育率", target: 88 }] }] });
     expect(att.ok && att.value.warnings).toEqual([]);
