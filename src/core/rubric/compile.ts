@@ -22,6 +22,7 @@ export interface Compiled {
 
 function schemaIssues(error: ZodError, raw: unknown): Issue[] {
   return error.issues.map((zi) => {
+    // Stryker disable next-line StringLiteral: a parsed JSON or YAML document has no symbol keys, so no path holds one
     const path = zi.path.map((p) => (typeof p === "symbol" ? String(p) : p));
     const specific = specificSchemaIssue(zi, path, raw);
     if (specific) return specific;
@@ -163,6 +164,7 @@ function compileRule(c: Checker, rule: RuleDoc, path: Path, mode: RubricDoc["mod
   checkShapeRule(c, rule, path, itemMax);
   if (rule.type === "raters") {
     const raters = rule.indicators.map((n, k) => c.requireIndicator(n, [...path, "indicators", k]));
+    // Stryker disable next-line MethodExpression: an unknown rater is an error, so a rubric holding an undefined rater is never returned
     const found = raters.filter((r): r is Indicator => r !== undefined);
     if (found.length === raters.length) resolved.raters = found;
     return { ...rule, resolved };
