@@ -10,11 +10,12 @@ import { ruleSchema, vetoSchema } from "./schema";
 type Zi = ZodError["issues"][number];
 type Path = (string | number)[];
 
-const TARGET_KEYS = new Set(["target", "min", "max"]);
+const TARGET_KEYS = new Set<unknown>(["target", "min", "max"]);
 
 function valueAt(raw: unknown, path: ReadonlyArray<string | number>): unknown {
   let cur: unknown = raw;
   for (const p of path) {
+    // Stryker disable next-line LogicalOperator: null is an object, so && is never true — the same as a path that never meets a primitive, which zod's never do
     if (cur === null || typeof cur !== "object") return undefined;
     cur = (cur as Record<string | number, unknown>)[p];
   }
@@ -31,14 +32,15 @@ export function specificSchemaIssue(zi: Zi, path: Path, raw: unknown): Issue | u
   if (zi.code !== "invalid_union") return undefined;
   const last = path[path.length - 1];
   const where = path.join(".");
-  if (last === "type" && "discriminator" in zi) {
+  // A failed discriminated union (a rule's or veto's `type`): zod puts the discriminator last in the path.
+  if ("discriminator" in zi) {
     const veto = path[0] === "vetoes";
     const params = { type: String(valueAt(raw, path) ?? ""), expected: typesOf(veto ? vetoSchema : ruleSchema).join(", "), what: veto ? ("veto" as const) : ("rule" as const), path: where };
     return issue("rubric.unknownRuleType", params, { path });
   }
   const value = valueAt(raw, path);
-  if (typeof last === "string" && TARGET_KEYS.has(last) && (typeof value === "string" || typeof value === "boolean")) {
-    return issue("rubric.notNumber", { value: String(value), key: last, path: where }, { path });
+  if (TARGET_KEYS.has(last) && (typeof value === "string" || typeof value === "boolean")) {
+    return issue("rubric.notNumber", { value: String(value), key: String(last), path: where }, { path });
   }
   return undefined;
 }

@@ -7,12 +7,12 @@ import { z } from "zod";
 import { rubricSchema } from "./schema";
 
 export function rubricJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(rubricSchema, { io: "input", target: "draft-2020-12", unrepresentable: "throw" }) as Record<string, unknown>;
+  const { $schema, ...generated } = z.toJSONSchema(rubricSchema, { io: "input", target: "draft-2020-12", unrepresentable: "throw" }) as Record<string, unknown>;
   return {
-    $schema: generated.$schema,
+    $schema,
     title: "Kaohe 考核细则 (rubric)",
     description: "A Kaohe rubric in JSON or YAML: indicators, items with their rules, vetoes, outcomes. See docs/rubrics.md.",
-    ...Object.fromEntries(Object.entries(generated).filter(([k]) => k !== "$schema")),
+    ...generated,
   };
 }
 

@@ -3,36 +3,30 @@
  * 分类考核 (columns only some categories need) and the what-if search (columns not the unit's to change) share.
  */
 import { normalizeName } from "../text";
-import type { Indicator, ResolvedTarget, Rubric, Rule } from "./model";
+import type { ResolvedTarget, Rubric, Rule } from "./model";
 
-const isIndicator = (x: unknown): x is Indicator => typeof x === "object" && x !== null && "key" in x && "keys" in x;
-
-/** Every string inside a rule's document (rule types added later are covered without listing their fields). */
-function strings(x: unknown, out: string[]): string[] {
-  if (typeof x === "string") out.push(x);
-  else if (Array.isArray(x)) for (const v of x) strings(v, out);
-  else if (typeof x === "object" && x !== null) for (const v of Object.values(x)) strings(v, out);
-  return out;
+/** Calls `f` with every string inside a rule's document (rule types added later are covered without listing their fields). */
+function eachString(x: unknown, f: (s: string) => void): void {
+  if (typeof x === "string") f(x);
+  // An array's values are its elements.
+  else if (typeof x === "object" && x !== null) for (const v of Object.values(x)) eachString(v, f);
 }
 
 const keyOf = (rubric: Rubric, name: string): string | undefined => rubric.byKey.get(normalizeName(name))?.key;
 
-/** The keys of the indicators one rule reads: its resolved names (raters included), its formula, any name in its document. */
+/**
+ * The keys of the indicators one rule reads: its formula's names and any name in its document. Every
+ * name the rule resolved (its indicator, a target column, raters, 上年 figures) is one of those strings.
+ */
 export function ruleReads(rubric: Rubric, rule: Rule): Set<string> {
   const read = new Set<string>();
-  const add = (x: unknown) => {
-    if (isIndicator(x)) read.add(x.key);
-    else if (Array.isArray(x)) for (const v of x) add(v);
-    else if (x && typeof x === "object" && "column" in x && isIndicator(x.column)) read.add(x.column.key);
-  };
-  for (const r of Object.values(rule.resolved)) add(r);
   const byName = (n: string) => {
     const k = keyOf(rubric, n);
     if (k) read.add(k);
   };
-  for (const n of rule.formula?.names ?? []) byName(n);
+  if (rule.formula) for (const n of rule.formula.names) byName(n);
   const { resolved: _r, formula: _f, ...doc } = rule;
-  for (const s of strings(doc, [])) byName(s);
+  eachString(doc, byName);
   return read;
 }
 
@@ -46,12 +40,12 @@ export function readsOutsideItems(rubric: Rubric): Set<string> {
     const k = keyOf(rubric, n);
     if (k) read.add(k);
   };
-  for (const ind of rubric.indicators) for (const n of ind.derive?.names ?? []) byName(n);
-  for (const v of rubric.vetoes) for (const n of v.formula?.names ?? []) byName(n);
+  for (const ind of rubric.indicators) if (ind.derive) ind.derive.names.forEach(byName);
+  for (const v of rubric.vetoes) if (v.formula) v.formula.names.forEach(byName);
   for (const c of rubric.composites) for (const p of c.parts) if ("indicator" in p) byName(p.indicator);
   if (rubric.outcomes.progress) byName(rubric.outcomes.progress.previous);
   if (rubric.categoryColumn) byName(rubric.categoryColumn);
-  for (const g of rubric.outcomes.grades ?? []) if (g.quota?.tieBreak) byName(g.quota.tieBreak);
+  rubric.outcomes.grades?.forEach((g) => g.quota?.tieBreak && byName(g.quota.tieBreak));
   return read;
 }
 
