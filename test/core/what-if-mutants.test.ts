@@ -7,6 +7,7 @@ import type { Indicator } from "../../src/core/rubric/model";
 import type { Reason, UnitResult } from "../../src/core/score/types";
 import { achieves, type Goal, goalsFor } from "../../src/core/what-if/goals";
 import { latticeFor, stepOf } from "../../src/core/what-if/lattice";
+import { type Probe, searchValue } from "../../src/core/what-if/search";
 import { rubricOf } from "../helpers/rubric";
 
 const pointsRubric = () => rubricOf({
@@ -121,5 +122,68 @@ describe("the values tried per indicator", () => {
     expect([big.down, big.up, big.at(1, big.up)]).toEqual([50000, 50000, 550]);
     const count = latticeFor(ind("count"), 3);
     expect([count.step, count.decimals, count.down, count.at(-1, 1), count.at(1, 1)]).toEqual([1, 0, 3, 2, 4]);
+  });
+});
+
+describe("searching one value for the smallest change that meets each goal", () => {
+  const count = (): Indicator => ({ name: "n", key: "n", kind: "count", required: true, keys: ["n"] });
+  /** A probe over goal tests; `budget` re-assessments, then null. Records what it was asked. */
+  const prober = (goals: ((v: number) => boolean)[], opts: { valid?: (v: number) => boolean; worse?: (v: number) => boolean; unchanged?: (v: number) => boolean; budget?: number } = {}) => {
+    const asked: number[] = [];
+    const probe: Probe = (v) => {
+      if (asked.length >= (opts.budget ?? Infinity)) return null;
+      asked.push(v);
+      return { met: goals.map((g) => g(v)), valid: opts.valid?.(v) ?? true, worse: opts.worse?.(v) ?? false, unchanged: opts.unchanged?.(v) ?? false };
+    };
+    return { probe, asked };
+  };
+
+  it("finds each goal's boundary exactly, in either direction", () => {
+    const { probe } = prober([(v) => v >= 17, (v) => v <= 4]);
+    expect(searchValue(latticeFor(count(), 10), 2, probe)).toEqual({ found: [{ to: 17, exact: true }, { to: 4, exact: true }], spent: false });
+  });
+
+  it("of a goal met both ways, the nearer side wins", () => {
+    const { probe } = prober([(v) => v >= 15 || v <= 4]);
+    expect(searchValue(latticeFor(count(), 10), 1, probe)).toEqual({ found: [{ to: 15, exact: true }], spent: false });
+    const other = prober([(v) => v >= 17 || v <= 5]);
+    expect(searchValue(latticeFor(count(), 10), 1, other.probe)).toEqual({ found: [{ to: 5, exact: true }], spent: false });
+  });
+
+  it("stops at the last value the engine accepts: a goal beyond it is unreachable", () => {
+    const valid = (v: number) => v <= 30;
+    expect(searchValue(latticeFor(count(), 10), 2, prober([(v) => v >= 25, (v) => v >= 35], { valid }).probe))
+      .toEqual({ found: [{ to: 25, exact: true }, null], spent: false });
+    // The wall right above the value: that way is closed, the other still searched.
+    const closed = prober([(v) => v >= 11, (v) => v <= 7], { valid: (v) => v <= 10 });
+    expect(searchValue(latticeFor(count(), 10), 2, closed.probe)).toEqual({ found: [null, { to: 7, exact: true }], spent: false });
+    // The value as it is now is never re-assessed (it would spend the budget on nothing).
+    expect(closed.asked).not.toContain(10);
+  });
+
+  it("a way whose far end is worse or changes nothing, meeting no goal, is not walked", () => {
+    const worse = prober([(v) => v <= 6], { worse: (v) => v > 10 });
+    expect(searchValue(latticeFor(count(), 10), 1, worse.probe)).toEqual({ found: [{ to: 6, exact: true }], spent: false });
+    expect(worse.asked.filter((v) => v > 10)).toEqual([110]);
+    const same = prober([(v) => v <= 6], { unchanged: (v) => v > 10 });
+    searchValue(latticeFor(count(), 10), 1, same.probe);
+    expect(same.asked.filter((v) => v > 10)).toEqual([110]);
+    // A worse far end that meets a goal is walked.
+    const meets = prober([(v) => v >= 40], { worse: (v) => v > 60 });
+    expect(searchValue(latticeFor(count(), 10), 1, meets.probe).found).toEqual([{ to: 40, exact: true }]);
+  });
+
+  it("a walk stops at its first worse value that meets nothing", () => {
+    const p = prober([(v) => v <= 3], { worse: (v) => v >= 12 && v < 110 });
+    expect(searchValue(latticeFor(count(), 10), 1, p.probe).found).toEqual([{ to: 3, exact: true }]);
+    expect(p.asked.filter((v) => v > 10 && v < 110)).toEqual([11, 12]);
+  });
+
+  it("when the budget runs out: what was found so far, not exact, and spent", () => {
+    // Far ends (2), walk 11/9, 12/8, 14/6, 18/2 (8), then bisecting 14–18 runs out.
+    const p = prober([(v) => v >= 17], { budget: 10 });
+    expect(searchValue(latticeFor(count(), 10), 1, p.probe)).toEqual({ found: [{ to: 18, exact: false }], spent: true });
+    const none = prober([(v) => v >= 17], { budget: 1 });
+    expect(searchValue(latticeFor(count(), 10), 1, none.probe)).toEqual({ found: [null], spent: true });
   });
 });
