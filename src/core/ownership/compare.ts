@@ -64,7 +64,8 @@ export function compareOwned(record: OutputRecord, area: CellRange | null, cells
   const recCols = was.right - was.left + 1;
   const rows = area.bottom - area.top + 1;
   const cols = area.right - area.left + 1;
-  const now = (r: number, c: number): CellContent => cells[r]?.[c] ?? null;
+  // A row the host returned short (or not at all) reads as blank cells.
+  const now = (r: number, c: number): CellContent => cells[r]?.[c];
   const rec = (r: number, c: number): string => record.cells[r * recCols + c] ?? EMPTY_FINGERPRINT;
 
   let rowMap = Array.from({ length: rows }, (_, r) => r);
@@ -81,8 +82,9 @@ export function compareOwned(record: OutputRecord, area: CellRange | null, cells
       colMap.map((c) => sig((r) => fingerprint(now(r, c)))),
       Array.from({ length: recCols }, (_, c) => sig((r) => rec(r, c))),
     );
-  } else if (rows !== recRows || cols !== recCols) {
-    // Rows and columns both inserted or deleted: too ambiguous to match, so nothing is assumed Kaohe's.
+  } else if (rows !== recRows) {
+    // Here rows and columns both changed count or neither did. Both inserted or deleted: too ambiguous
+    // to match, so nothing is assumed Kaohe's.
     rowMap = rowMap.map(() => -1);
   }
 
@@ -91,7 +93,9 @@ export function compareOwned(record: OutputRecord, area: CellRange | null, cells
       const row = area.top + r;
       const col = area.left + c;
       const content = now(r, c);
+      // Stryker disable next-line UnaryOperator: rowMap has an entry for every row (the default is for the type)
       const rr = rowMap[r] ?? -1;
+      // Stryker disable next-line UnaryOperator: colMap has an entry for every column (the default is for the type)
       const rc = colMap[c] ?? -1;
       const index = rr >= 0 && rc >= 0 ? rr * recCols + rc : -1;
       if (blank(content) || (index >= 0 && rec(rr, rc).split("|").includes(fingerprint(content)))) result.ours.push({ row, col, index });

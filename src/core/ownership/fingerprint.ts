@@ -10,7 +10,8 @@ export const EMPTY_FINGERPRINT = "";
 /** Canonical text: the kind of value and its exact form ("n:97.5", "s:已评分", "b:1", "f:=A1"). */
 function canonical(c: CellContent): string {
   if (c === null || c === undefined || c === "") return "";
-  if (typeof c === "number") return `n:${Object.is(c, -0) ? 0 : c}`;
+  // A template prints -0 as "0", so -0 and 0 share a fingerprint.
+  if (typeof c === "number") return `n:${c}`;
   if (typeof c === "boolean") return c ? "b:1" : "b:0";
   return c.startsWith("=") ? `f:${c}` : `s:${c}`;
 }

@@ -16,7 +16,8 @@ export function attainedText(u: UnitResult): string | null {
 export function resultText(u: UnitResult, t: Texts): string {
   if (u.status === "incomplete") return t.label("incomplete");
   const parts: string[] = [];
-  if (u.status === "vetoed") parts.push(...u.vetoReasons.map((r) => t.reason(r)));
+  // Only a vetoed unit has veto reasons here: an incomplete one (which may) returned above.
+  parts.push(...u.vetoReasons.map((r) => t.reason(r)));
   for (const o of u.outcomes) {
     if (o === "notAttained") {
       // A veto for missed targets already names them.
@@ -31,7 +32,8 @@ export function resultText(u: UnitResult, t: Texts): string {
 
 /** A unit that lost nothing, was not vetoed and has no problem: its note would only repeat the row. */
 export function hasSomethingToExplain(u: UnitResult): boolean {
-  return u.status !== "scored" || u.vetoReasons.length > 0 || u.problems.length > 0 || u.items.some((i) => i.deductions.length + i.findings.length > 0) ||
+  // A unit with veto reasons is vetoed or incomplete, so its status already says it.
+  return u.status !== "scored" || u.problems.length > 0 || u.items.some((i) => i.deductions.length + i.findings.length > 0) ||
     // A grade held back by a quota, or a 难度系数 other than 1, changes what the row shows.
     (u.outcomeReasons ?? []).some((r) => r.code.startsWith("grade.") || (r.code === "coefficient" && r.params.coefficient !== 1));
 }
@@ -84,6 +86,7 @@ export function explanationOf(u: UnitResult): UnitExplanation {
     vetoes: u.vetoReasons,
     problems: u.problems.filter((p) => p.severity === "error"),
     items,
+    // Stryker disable next-line OptionalChaining: full > 0 means assessed has a first item
     fullMarks: u.status !== "incomplete" && full > 0 && full < assessed.length && assessed[0]?.max !== null,
   };
 }

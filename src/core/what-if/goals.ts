@@ -23,10 +23,11 @@ function bands(rubric: Rubric): { label: string; min: number }[] {
   return [...(rubric.outcomes.grades ?? [])].sort((a, b) => a.min - b.min);
 }
 
-/** The band a grade label stands for (the highest, should two bands share a label). */
+/** The band a grade label stands for (the highest, should two bands share a label); -Infinity for none. */
 function gradeMin(rubric: Rubric, label: string | undefined): number {
   let min = -Infinity;
-  for (const b of bands(rubric)) if (b.label === label && b.min > min) min = b.min;
+  // Bands ascend, so the last one with the label is the highest.
+  for (const b of bands(rubric)) if (b.label === label) min = b.min;
   return min;
 }
 
@@ -40,7 +41,7 @@ export function goalsFor(u: UnitResult, rubric: Rubric): Goal[] {
     if (!u.outcomes.includes("attained")) goals.push({ kind: "attained" });
     return goals;
   }
-  const current = u.grade === undefined ? -Infinity : gradeMin(rubric, u.grade);
+  const current = gradeMin(rubric, u.grade);
   const next = bands(rubric).find((b) => b.min > current);
   if (next) goals.push({ kind: "grade", label: next.label, min: next.min });
   const commendation = rubric.outcomes.commendation;
@@ -56,7 +57,7 @@ export function achieves(goal: Goal, u: UnitResult, rubric: Rubric): boolean {
     case "liftVeto":
       return !u.vetoReasons.some((r) => sameVeto(r, goal.veto));
     case "grade":
-      return u.grade !== undefined && gradeMin(rubric, u.grade) >= goal.min;
+      return gradeMin(rubric, u.grade) >= goal.min;
     case "commended":
       return u.outcomes.includes("commended");
     case "notLaggard":
