@@ -85,6 +85,11 @@ describe("the header row", () => {
     expect(unitNames(layout)).toEqual(["甲村", "乙村"]);
   });
 
+  it("is the row with the unit heading when the indicator names come again lower down (a second block)", () => {
+    const g = grid([HEAD, ["甲", 90, 95, "是"], [], ["上年", ...HEAD.slice(1)], ["甲", 80, 85, "否"]]);
+    expect(located(g, community()).partial?.headerRow).toBe(0);
+  });
+
   it("needs more than a lone unit heading: a 填报单位 line above the table is no header", () => {
     const { partial } = located(grid([["单位", null, "2024年"], ["名单", "金额"], ["甲", 5]]), community());
     expect(partial?.headerRow).toBe(1);

@@ -5,6 +5,7 @@
  */
 import { type CellRange, type Grid, a1, columnIndex, columnLetter, displayValue, isBlank } from "../grid";
 import { issue, type Issue } from "../issue";
+import type { Formula } from "../formula";
 import type { Indicator, Rubric } from "../rubric/model";
 import { closest, fold, normalizeName, visible } from "../text";
 import { MergedView } from "./merged";
@@ -57,11 +58,9 @@ const SUMMARY_SUFFIX = /.(合计|总计|小计|汇总)$/u;
 const SUMMARY_LIKE = new RegExp(`^(${SUMMARY_WORD}|${REGION}|total|sum|average)`);
 const NOTES = /^(注|说明|备注|填表|制表|审核|负责人|单位负责人|填报|联系人|note)/i;
 
+/** A leaf answers alone and with its group ("人口" + "出生率"); a group over no leaf answers alone. */
 function headerKeys(leaf: string, group: string): string[] {
-  const keys = new Set<string>();
-  if (leaf) keys.add(normalizeName(leaf));
-  if (group && leaf) keys.add(normalizeName(group + leaf));
-  if (group && !leaf) keys.add(normalizeName(group));
+  const keys = new Set([normalizeName(leaf), normalizeName(group + leaf)]);
   keys.delete("");
   return [...keys];
 }
@@ -198,7 +197,8 @@ function manualColumns(rubric: Rubric, headers: HeaderColumn[], mapping: ColumnM
 export type IndicatorStatus = "column" | "derived" | "unneeded" | "missing";
 
 function indicatorStatus(rubric: Rubric, columns: ReadonlyMap<string, number>): Map<string, IndicatorStatus> {
-  const unneeded = new Set(rubric.indicators.filter((i) => i.derive && columns.has(i.key)).flatMap((i) => i.derive?.names ?? []));
+  const withColumn = rubric.indicators.filter((i): i is Indicator & { derive: Formula } => i.derive !== undefined && columns.has(i.key));
+  const unneeded = new Set(withColumn.flatMap((i) => i.derive.names));
   const derivable = (ind: Indicator) =>
     !!ind.derive &&
     ind.derive.names.every((n) => {
