@@ -424,7 +424,7 @@ describe("a column chosen by hand", () => {
     expect(layoutOf(g, community(), { 计划生育率: "B" }).layout.unitCol).toBe(2);
     expect(mapped({ 计划生育率: "A" })).toEqual([{ name: "计划生育率", column: "A", why: "outside", first: "B", last: "F" }]);
     expect(mapped({ 计划生育率: "G" })).toEqual([{ name: "计划生育率", column: "G", why: "outside", first: "B", last: "F" }]);
-    for (const column of ["没有这列", "B1", "(%)"]) expect(mapped({ 计划生育率: column })).toEqual([{ name: "计划生育率", column, why: "missing" }]);
+    for (const column of ["没有这列", "B1", "1B", "$D", "(%)"]) expect(mapped({ 计划生育率: column })).toEqual([{ name: "计划生育率", column, why: "missing" }]);
     expect(located(g, community(), { 不存在: " B " }).issues).toContainEqual({ code: "map.unknownIndicator", severity: "error", params: { name: "不存在", column: "B" }, sheet: "Sheet1" });
   });
 
