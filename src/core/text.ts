@@ -8,7 +8,7 @@ const TRAILING_UNIT = /[(\[【][^()\[\]【】]{0,12}[)\]】]$/u;
  * or pasted with one matches as if it were absent.
  */
 export function fold(text: string): string {
-  return text.normalize("NFKC").replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff\u3000]+/gu, "");
+  return text.normalize("NFKC").replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff\u3000]/gu, "");
 }
 
 // Characters that print as nothing (or act on the text around them): shown as \uXXXX where a
@@ -49,8 +49,8 @@ export function closest(name: string, candidates: ReadonlyArray<string>): string
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
+    // A candidate that normalises to nothing shares no character: \`enough\` below passes it by.
     const cn = normalizeName(c);
-    if (!cn) continue;
     const d = levenshtein(n, cn);
     const shared = [...n].filter((ch) => cn.includes(ch)).length;
     // Prefer candidates sharing characters; penalise distance relative to length.

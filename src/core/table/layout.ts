@@ -3,8 +3,9 @@
  * whose upper one holds merged group headings), the unit column, which column answers each
  * indicator, and which rows are units (not blank, not 合计/总计 summary rows, not notes).
  */
-import { type CellRange, type Grid, a1, columnLetter, displayValue, isBlank, parseA1 } from "../grid";
+import { type CellRange, type Grid, a1, columnIndex, columnLetter, displayValue, isBlank } from "../grid";
 import { issue, type Issue } from "../issue";
+import type { Formula } from "../formula";
 import type { Indicator, Rubric } from "../rubric/model";
 import { closest, fold, normalizeName, visible } from "../text";
 import { MergedView } from "./merged";
@@ -41,25 +42,25 @@ export interface TableLayout {
 export type ColumnMapping = Readonly<Record<string, string>>;
 
 const HEADER_SCAN_ROWS = 40;
+// 村(居), 村(社区) and 镇(街道) match as 村 and 镇: normalizeName drops a trailing bracket.
 const UNIT_HEADERS = [
-  "单位", "单位名称", "名称", "被考核单位", "考核单位", "社区", "社区名称", "村", "村名", "村居", "村(居)", "村(社区)",
-  "镇", "乡镇", "镇街", "镇(街道)", "街道", "区", "区县", "县", "县区", "地区", "unit", "name",
+  "单位", "单位名称", "名称", "被考核单位", "考核单位", "社区", "社区名称", "村", "村名", "村居",
+  "镇", "乡镇", "镇街", "街道", "区", "区县", "县", "县区", "地区", "unit", "name",
 ].map(normalizeName);
 // Summary rows are recognised by what they are, never by a prefix of a unit's name (Summerhill,
 // 全镇村 and 小计村 are units): an exact summary label ("合计", "全镇合计", "Grand total"), a
 // name ending in a summary word ("城区小计"), or a summary-like name on a row with no data.
+// They are tested on normalizeName's lower-cased labels.
 const SUMMARY_WORD = "合计|总计|小计|累计|汇总|平均|平均值|均值";
 const REGION = "全县|全区|全市|全镇|全乡|全街道|全省|全村|全社区";
-const SUMMARY_LABEL = new RegExp(`^((${REGION})(${SUMMARY_WORD})?|(${SUMMARY_WORD})|total|totals|grandtotal|subtotal|sum|average|mean|overall)$`, "i");
-const SUMMARY_SUFFIX = /.{1,10}(合计|总计|小计|汇总)$/u;
-const SUMMARY_LIKE = new RegExp(`^(${SUMMARY_WORD}|${REGION}|total|sum|average)`, "i");
+const SUMMARY_LABEL = new RegExp(`^((${REGION})(${SUMMARY_WORD})?|(${SUMMARY_WORD})|total|totals|grandtotal|subtotal|sum|average|mean|overall)$`);
+const SUMMARY_SUFFIX = /.(合计|总计|小计|汇总)$/u;
+const SUMMARY_LIKE = new RegExp(`^(${SUMMARY_WORD}|${REGION}|total|sum|average)`);
 const NOTES = /^(注|说明|备注|填表|制表|审核|负责人|单位负责人|填报|联系人|note)/i;
 
+/** A leaf answers alone and with its group ("人口" + "出生率"); a group over no leaf answers alone. */
 function headerKeys(leaf: string, group: string): string[] {
-  const keys = new Set<string>();
-  if (leaf) keys.add(normalizeName(leaf));
-  if (group && leaf) keys.add(normalizeName(group + leaf));
-  if (group && !leaf) keys.add(normalizeName(group));
+  const keys = new Set([normalizeName(leaf), normalizeName(group + leaf)]);
   keys.delete("");
   return [...keys];
 }
@@ -123,7 +124,8 @@ function readHeaders(view: MergedView, top: number, row: number): HeaderColumn[]
   const headers: HeaderColumn[] = [];
   for (let c = 0; c < view.width; c++) {
     const leaf = view.text(row, c);
-    const group = top < row ? view.text(top, c) : "";
+    // A one-row header (top === row) reads its own text as the group, which g drops.
+    const group = view.text(top, c);
     const g = group && group !== leaf ? group : "";
     if (!leaf && !g) continue;
     headers.push({ col: c, text: g && leaf ? `${g} / ${leaf}` : leaf || g, keys: headerKeys(leaf, g) });
@@ -179,7 +181,7 @@ function manualColumns(rubric: Rubric, headers: HeaderColumn[], mapping: ColumnM
       out.set(ind.key, byHeader);
       continue;
     }
-    const letter = /^[A-Za-z]{1,3}$/.test(column) ? parseA1(`${column.toUpperCase()}1`)?.col : undefined;
+    const letter = /^[A-Za-z]{1,3}$/.test(column) ? columnIndex(column) : undefined;
     if (letter === undefined) issues.push(issue("map.noColumn", { name, column, why: "missing" }, { sheet }));
     else if (letter < first || letter > last) {
       issues.push(issue("map.noColumn", { name, column, why: "outside", first: columnLetter(first), last: columnLetter(last) }, { sheet }));
@@ -195,12 +197,14 @@ function manualColumns(rubric: Rubric, headers: HeaderColumn[], mapping: ColumnM
 export type IndicatorStatus = "column" | "derived" | "unneeded" | "missing";
 
 function indicatorStatus(rubric: Rubric, columns: ReadonlyMap<string, number>): Map<string, IndicatorStatus> {
-  const unneeded = new Set(rubric.indicators.filter((i) => i.derive && columns.has(i.key)).flatMap((i) => i.derive?.names ?? []));
+  const withColumn = rubric.indicators.filter((i): i is Indicator & { derive: Formula } => i.derive !== undefined && columns.has(i.key));
+  const unneeded = new Set(withColumn.flatMap((i) => i.derive.names));
   const derivable = (ind: Indicator) =>
     !!ind.derive &&
     ind.derive.names.every((n) => {
       const dep = rubric.byKey.get(n);
-      return dep !== undefined && dep !== ind && columns.has(dep.key);
+      // A derivation reading itself is refused when the rubric compiles (and has no column here anyway).
+      return dep !== undefined && columns.has(dep.key);
     });
   return new Map(
     rubric.indicators.map((ind): [string, IndicatorStatus] => [
@@ -225,7 +229,7 @@ function findUnitColumn(view: MergedView, headers: HeaderColumn[], mapped: Set<n
       nonBlank++;
       if (typeof v === "string" && !/^[\d.,\s%‰-]+$/.test(v)) text++;
     }
-    if (nonBlank > 0 && text * 2 > nonBlank) return h.col;
+    if (text * 2 > nonBlank) return h.col; // never with no data: text <= nonBlank
   }
   return undefined;
 }
@@ -245,9 +249,10 @@ function readUnits(
     const name = displayValue(view.grid.rows[r]?.[layout.unitCol]?.value ?? null).trim().replace(/\s+/g, " ");
     const key = fold(name);
     const hasData = dataCols.some((c) => !isBlank(view.grid.rows[r]?.[c]?.value ?? null));
-    if (!name && !hasData) continue; // blank row
+    // A name of only invisible characters (zero-width space, BOM) folds to nothing: no name.
+    if (!key && !hasData) continue; // blank row
     lastRow = r;
-    if (!name) {
+    if (!key) {
       issues.push(issue("value.missing", { what: "unit" }, { sheet, cell: a1(r, layout.unitCol), severity: "warning" }));
       continue;
     }
