@@ -1,0 +1,452 @@
+/**
+ * The .xlsx package layer in-process: what a file is (and what it is not), OPC relationships and
+ * content types, the workbook part, the text edits of bookkeeping parts, highlight formats, and a
+ * copy that keeps every untouched part's stored bytes. test/cli covers the same hostile files through
+ * the bundle; here each refusal is asserted as data (code and params).
+ */
+import { strFromU8, unzipSync } from "fflate";
+import { PackageError, type PackageProblem } from "../../src/adapters/xlsx/errors";
+import { XlsxPackage } from "../../src/adapters/xlsx/package";
+import { XlsxBook } from "../../src/adapters/xlsx/xlsx-book";
+import { REL, contentTypeOf, parseContentTypes, parseRels, relativeTarget, relsPartOf, resolveTarget } from "../../src/adapters/xlsx/opc";
+import { parseWorkbook } from "../../src/adapters/xlsx/workbook-part";
+import { addDefault, addOverride, addRelationship, addSheetEntry, emptyRels, freshPartName, freshRelId, relPrefix, setOverride } from "../../src/adapters/xlsx/bookkeeping";
+import { dxfXml, ensureDxfs } from "../../src/adapters/xlsx/styles-patch";
+import { Patch } from "../../src/adapters/xlsx/patch";
+import { writeZip } from "../../src/adapters/xlsx/zip-write";
+import { ZipArchive } from "../../src/adapters/xlsx/zip-read";
+
+const enc = new TextEncoder();
+const MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+const WS = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+const rels = (...r: string[]) => `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_RELS}">${r.join("")}</Relationships>`;
+const rel = (id: string, type: string, target: string, extra = "") => `<Relationship Id="${id}" Type="${type}" Target="${target}"${extra}/>`;
+const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+
+/** The parts of a small valid workbook: one sheet "S" with 标题 in A1. */
+function baseParts(): Record<string, string> {
+  return {
+    "[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${MAIN}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${WS}"/></Types>`,
+    "_rels/.rels": rels(rel("rId1", REL.officeDocument, "xl/workbook.xml")),
+    "xl/workbook.xml": `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${DOC_RELS}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels": rels(rel("rId1", REL.worksheet, "worksheets/sheet1.xml")),
+    "xl/worksheets/sheet1.xml": `<worksheet><sheetData><row r="1">${cell("A1", "标题")}</row></sheetData></worksheet>`,
+  };
+}
+
+const zipOf = (parts: Record<string, string>) => writeZip(Object.entries(parts).map(([name, text]) => ({ name, data: enc.encode(text) })));
+const withParts = (change: (p: Record<string, string>) => void) => {
+  const p = baseParts();
+  change(p);
+  return zipOf(p);
+};
+
+function problemOf(f: () => unknown): PackageProblem | undefined {
+  try {
+    f();
+  } catch (x) {
+    if (x instanceof PackageError) return x.problem;
+    throw x;
+  }
+  return undefined;
+}
+const refusal = (bytes: Uint8Array) => problemOf(() => XlsxPackage.open(bytes));
+
+describe("what a file is", () => {
+  it("a small valid workbook opens: its kind, workbook part, sheets and A1", async () => {
+    const bytes = zipOf(baseParts());
+    const pkg = XlsxPackage.open(bytes);
+    expect(pkg.kind).toBe("xlsx");
+    expect(pkg.workbookPart).toBe("xl/workbook.xml");
+    expect(pkg.worksheets.map((s) => s.part)).toEqual(["xl/worksheets/sheet1.xml"]);
+    expect(pkg.a1Text(pkg.sheet() as NonNullable<ReturnType<typeof pkg.sheet>>)).toBe("标题");
+    expect(pkg.sharedStrings()).toEqual([]);
+    expect(pkg.cellFormats()).toEqual([]);
+    const book = XlsxBook.fromBytes(bytes);
+    expect(await book.sheets()).toEqual([{ name: "S", title: "标题" }]);
+    expect(book.kind).toBe("xlsx");
+    // Nothing applied: the copy is the input itself.
+    expect(book.toBytes()).toBe(bytes);
+  });
+
+  it.each([
+    ["application/vnd.ms-excel.sheet.macroEnabled.main+xml", "xlsm"],
+    ["application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml", "xltx"],
+    ["application/vnd.ms-excel.template.macroEnabled.main+xml", "xltm"],
+  ])("content type %s is a %s", (type, kind) => {
+    const bytes = withParts((p) => (p["[Content_Types].xml"] = (p["[Content_Types].xml"] as string).replace(MAIN, type)));
+    expect(XlsxPackage.open(bytes).kind).toBe(kind);
+  });
+
+  it("a workbook part of another content type (or none): badPart naming it", () => {
+    expect(refusal(withParts((p) => (p["[Content_Types].xml"] = (p["[Content_Types].xml"] as string).replace(MAIN, "text/plain"))))).toEqual({ code: "badPart", part: "xl/workbook.xml", detail: "content type text/plain" });
+    const none = withParts((p) => (p["[Content_Types].xml"] = `<Types><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${WS}"/></Types>`));
+    expect(refusal(none)).toEqual({ code: "badPart", part: "xl/workbook.xml", detail: "content type none" });
+  });
+
+  it.each([
+    ["3 bytes of PK", [0x50, 0x4b, 0x03], { code: "notZip" }],
+    ["PK then 2 bytes (4 in all): a zip, cut short", [0x50, 0x4b, 0x03, 0x04], { code: "truncated" }],
+    ["XK..", [0x58, 0x4b, 0x03, 0x04, 0, 0], { code: "notZip" }],
+    ["PX..", [0x50, 0x58, 0x03, 0x04, 0, 0], { code: "notZip" }],
+    ["OLE header, 8 bytes", [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], { code: "otherFormat", format: "xls" }],
+    ["OLE magic in 7 bytes", [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a], { code: "notZip" }],
+    ["OLE magic, last byte wrong", [0xd0, 0xcf, 0x11, 0xe1, 0, 0, 0, 0], { code: "notZip" }],
+    ["OLE magic, third byte wrong", [0xd0, 0xcf, 0x12, 0xe0, 0, 0, 0, 0], { code: "notZip" }],
+    ["OLE magic, second byte wrong", [0xd0, 0xce, 0x11, 0xe0, 0, 0, 0, 0], { code: "notZip" }],
+    ["OLE magic, first byte wrong", [0xd1, 0xcf, 0x11, 0xe0, 0, 0, 0, 0], { code: "notZip" }],
+  ])("leading bytes: %s", (_label, bytes, problem) => {
+    expect(refusal(Uint8Array.from(bytes))).toEqual(problem);
+  });
+
+  describe("an OLE file is an encrypted workbook when its directory names EncryptedPackage (UTF-16)", () => {
+    const ole = (size: number, at: number | null, name = "EncryptedPackage", wide = true) => {
+      const b = new Uint8Array(size);
+      b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      if (at !== null) for (let i = 0; i < name.length; i++) b[at + (wide ? 2 * i : i)] = name.charCodeAt(i);
+      return b;
+    };
+    it.each([
+      ["in the middle", ole(4096, 1024), "encrypted"],
+      ["at the very end of the file", ole(4096, 4096 - 32), "encrypted"],
+      ["nowhere", ole(4096, null), "xls"],
+      ["one letter different", ole(4096, 1024, "EncryptedPackagf"), "xls"],
+      ["in single-byte text", ole(4096, 1024, "EncryptedPackage", false), "xls"],
+    ])("%s", (_label, bytes, what) => {
+      expect(refusal(bytes)).toEqual(what === "encrypted" ? { code: "encrypted" } : { code: "otherFormat", format: "xls" });
+    });
+  });
+
+  it.each([
+    ["an OpenDocument spreadsheet", { mimetype: "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>" }, { code: "otherFormat", format: "ods" }],
+    ["a Word document", { "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }, { code: "otherFormat", format: "docx" }],
+    ["a PowerPoint deck", { "[Content_Types].xml": "<Types/>", "ppt/presentation.xml": "<p/>" }, { code: "otherFormat", format: "pptx" }],
+    ["a binary workbook", { "[Content_Types].xml": "<Types/>", "xl/workbook.bin": "x" }, { code: "otherFormat", format: "xlsb" }],
+    ["an e-book (a mimetype that is not OpenDocument)", { mimetype: "application/epub+zip", "a.xhtml": "<x/>" }, { code: "otherFormat", format: "unknownZip" }],
+    ["a workbook without its content types", { "xl/workbook.xml": "<workbook/>" }, { code: "missingPart", part: "[Content_Types].xml" }],
+  ])("%s", (_label, parts, problem) => {
+    expect(refusal(zipOf(parts as Record<string, string>))).toEqual(problem);
+  });
+});
+
+describe("finding the workbook through the package relationships", () => {
+  it("missing _rels/.rels, no office document among them, or a workbook part that is not there: missingPart", () => {
+    expect(refusal(withParts((p) => delete p["_rels/.rels"]))).toEqual({ code: "missingPart", part: "_rels/.rels" });
+    expect(refusal(withParts((p) => (p["_rels/.rels"] = rels(rel("rId1", "http://example.com/other", "xl/workbook.xml")))))).toEqual({ code: "missingPart", part: "xl/workbook.xml" });
+    expect(refusal(withParts((p) => (p["_rels/.rels"] = rels(rel("rId1", REL.officeDocument, "xl/book.xml")))))).toEqual({ code: "missingPart", part: "xl/book.xml" });
+  });
+
+  it("the office document is the first internal one of that type: other types and external targets are passed over", () => {
+    const bytes = withParts((p) => {
+      p["docProps/core.xml"] = "<core/>";
+      p["_rels/.rels"] = rels(
+        rel("rId3", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
+        rel("rId2", REL.officeDocument, "http://example.com/xl/workbook.xml", ' TargetMode="External"'),
+        rel("rId1", REL.officeDocument, "/xl/workbook.xml"),
+      );
+    });
+    expect(XlsxPackage.open(bytes).workbookPart).toBe("xl/workbook.xml");
+  });
+
+  it("the workbook's own relationships part must be there", () => {
+    expect(refusal(withParts((p) => delete p["xl/_rels/workbook.xml.rels"]))).toEqual({ code: "missingPart", part: "xl/_rels/workbook.xml.rels" });
+  });
+
+  it("a sheet whose part is missing, or a workbook with no worksheet at all: missingPart", () => {
+    const two = (p: Record<string, string>) => {
+      p["xl/workbook.xml"] = `<workbook xmlns:r="${DOC_RELS}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/><sheet name="T" sheetId="2" r:id="rId2"/></sheets></workbook>`;
+      p["xl/_rels/workbook.xml.rels"] = rels(rel("rId1", REL.worksheet, "worksheets/sheet1.xml"), rel("rId2", REL.worksheet, "worksheets/sheet2.xml"));
+    };
+    expect(refusal(withParts(two))).toEqual({ code: "missingPart", part: "xl/worksheets/sheet2.xml" });
+    const chartOnly = withParts((p) => {
+      p["xl/_rels/workbook.xml.rels"] = rels(rel("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet", "chartsheets/sheet1.xml"));
+    });
+    expect(refusal(chartOnly)).toEqual({ code: "missingPart", part: "xl/worksheets/sheet1.xml" });
+  });
+
+  it("a chart sheet beside a worksheet: the workbook opens, the chart sheet is not among the worksheets", () => {
+    const bytes = withParts((p) => {
+      p["xl/workbook.xml"] = `<workbook xmlns:r="${DOC_RELS}"><sheets><sheet name="Chart" sheetId="2" r:id="rId2"/><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+      p["xl/_rels/workbook.xml.rels"] = rels(rel("rId1", REL.worksheet, "worksheets/sheet1.xml"), rel("rId2", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet", "chartsheets/sheet1.xml"));
+    });
+    const pkg = XlsxPackage.open(bytes);
+    expect(pkg.workbook.sheets.map((s) => s.name)).toEqual(["Chart", "S"]);
+    expect(pkg.worksheets.map((s) => s.name)).toEqual(["S"]);
+    expect(pkg.sheet()?.name).toBe("S");
+  });
+
+  it("a DTD in the package relationships or the content types is refused, naming that part", () => {
+    const dtd = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>';
+    expect(refusal(withParts((p) => (p["_rels/.rels"] = dtd + (p["_rels/.rels"] as string).replace(/^<\?xml[^>]*>/, ""))))).toEqual({ code: "entity", part: "_rels/.rels" });
+    expect(refusal(withParts((p) => (p["[Content_Types].xml"] = dtd + (p["[Content_Types].xml"] as string))))).toEqual({ code: "entity", part: "[Content_Types].xml" });
+  });
+});
+
+describe("parts read once", () => {
+  it("shared strings and cell formats are parsed once; the scored sheet's XML is decoded once and kept", () => {
+    const bytes = withParts((p) => {
+      p["xl/sharedStrings.xml"] = '<sst><si><t>甲</t></si></sst>';
+      p["xl/styles.xml"] = '<styleSheet><cellXfs><xf numFmtId="0"/></cellXfs></styleSheet>';
+      p["xl/_rels/workbook.xml.rels"] = rels(rel("rId1", REL.worksheet, "worksheets/sheet1.xml"), rel("rId2", REL.sharedStrings, "sharedStrings.xml"), rel("rId3", REL.styles, "styles.xml"));
+    });
+    const pkg = XlsxPackage.open(bytes);
+    expect(pkg.sharedStrings()).toEqual(["甲"]);
+    expect(pkg.sharedStrings()).toBe(pkg.sharedStrings());
+    expect(pkg.cellFormats()).toBe(pkg.cellFormats());
+    const text = jest.spyOn(pkg.zip, "text");
+    const entry = pkg.sheet("S");
+    if (!entry) throw new Error("sheet");
+    pkg.readSheet(entry);
+    pkg.sheetXml("xl/worksheets/sheet1.xml");
+    pkg.sheetXml("xl/worksheets/sheet1.xml");
+    expect(text.mock.calls.filter(([part]) => part === "xl/worksheets/sheet1.xml")).toHaveLength(1);
+    // keep = false: read for this call only, nothing kept.
+    pkg.readSheet(entry, undefined, false);
+    expect(text.mock.calls.filter(([part]) => part === "xl/worksheets/sheet1.xml")).toHaveLength(2);
+  });
+
+  it("a relationship to a part that is not in the package is passed over", () => {
+    const bytes = withParts((p) => (p["xl/_rels/workbook.xml.rels"] = rels(rel("rId1", REL.worksheet, "worksheets/sheet1.xml"), rel("rId2", REL.sharedStrings, "sharedStrings.xml"))));
+    expect(XlsxPackage.open(bytes).sharedStrings()).toEqual([]);
+  });
+});
+
+describe("OPC names", () => {
+  it.each([
+    ["xl/workbook.xml", "worksheets/sheet1.xml", "xl/worksheets/sheet1.xml"],
+    ["xl/workbook.xml", "/xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.xml"],
+    ["xl/workbook.xml", "./worksheets//sheet1.xml", "xl/worksheets/sheet1.xml"],
+    ["xl/worksheets/sheet1.xml", "../comments1.xml", "xl/comments1.xml"],
+    ["xl/worksheets/sheet1.xml", "../../customXml/item1.xml", "customXml/item1.xml"],
+    ["", "xl/workbook.xml", "xl/workbook.xml"],
+  ])("resolveTarget(%s, %s) = %s", (source, target, part) => {
+    expect(resolveTarget(source, target)).toBe(part);
+  });
+
+  it.each([
+    ["xl/workbook.xml", "xl/worksheets/sheet2.xml", "worksheets/sheet2.xml"],
+    ["xl/worksheets/sheet1.xml", "xl/comments1.xml", "../comments1.xml"],
+    ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "sheet2.xml"],
+    ["xl/worksheets/sheet1.xml", "customXml/item1.xml", "../../customXml/item1.xml"],
+    // A part named like the source's folder: its name is never taken for a folder in common.
+    ["a/b/c.xml", "a/b", "../b"],
+  ])("relativeTarget(%s, %s) = %s", (from, to, target) => {
+    expect(relativeTarget(from, to)).toBe(target);
+    expect(resolveTarget(from, target)).toBe(to);
+  });
+
+  it("relsPartOf", () => {
+    expect(relsPartOf("xl/workbook.xml")).toBe("xl/_rels/workbook.xml.rels");
+    expect(relsPartOf("a.xml")).toBe("_rels/a.xml.rels");
+  });
+
+  it("parseRels: resolved internal targets, raw external ones, incomplete or foreign elements skipped", () => {
+    const text = rels(
+      rel("rId1", REL.worksheet, "worksheets/sheet1.xml"),
+      rel("rId2", REL.worksheet, "http://example.com/a.xml", ' TargetMode="External"'),
+      rel("rId3", REL.styles, "", ""),
+      '<Relationship Type="t" Target="x.xml"/>',
+      '<Relationship Id="rId5" Target="x.xml"/>',
+      '<Relationship Id="rId6" Type="t"/>',
+      '<Other Id="rId7" Type="t" Target="y.xml"/>',
+      rel("rId8", REL.worksheet, "w.xml", ' TargetMode="Internal"'),
+    );
+    expect(parseRels(text, "xl/_rels/workbook.xml.rels", "xl/workbook.xml")).toEqual([
+      { id: "rId1", type: REL.worksheet, target: "xl/worksheets/sheet1.xml", external: false },
+      { id: "rId2", type: REL.worksheet, target: "http://example.com/a.xml", external: true },
+      { id: "rId3", type: REL.styles, target: "xl", external: false },
+      { id: "rId8", type: REL.worksheet, target: "xl/w.xml", external: false },
+    ]);
+  });
+
+  it("content types: defaults by extension and overrides by part, both case-insensitive; incomplete or foreign elements skipped", () => {
+    const ct = parseContentTypes(
+      '<Types><Default Extension="XML" ContentType="application/xml"/><Default ContentType="x/no-ext"/><Default Extension="bin"/>' +
+        '<Override PartName="/XL/Workbook.xml" ContentType="main"/><Override PartName="xl/noslash.xml" ContentType="ns"/><Override ContentType="x/no-part"/><Override PartName="/a.xml"/>' +
+        '<Other Extension="png" ContentType="image/png" PartName="/p.xml"/></Types>',
+    );
+    expect([...ct.defaults]).toEqual([["xml", "application/xml"]]);
+    expect([...ct.overrides]).toEqual([["xl/workbook.xml", "main"], ["xl/noslash.xml", "ns"]]);
+    expect(contentTypeOf(ct, "xl/workbook.xml")).toBe("main");
+    expect(contentTypeOf(ct, "xl/noslash.xml")).toBe("ns");
+    expect(contentTypeOf(ct, "xl/styles.XML")).toBe("application/xml");
+    expect(contentTypeOf(ct, "xl/a.b.xml")).toBe("application/xml");
+    expect(contentTypeOf(ct, "xl/media/image1.png")).toBeUndefined();
+  });
+});
+
+describe("the workbook part", () => {
+  const wbRels = () => [
+    { id: "rId1", type: REL.worksheet, target: "xl/worksheets/sheet1.xml", external: false },
+    { id: "rId2", type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet", target: "xl/chartsheets/sheet1.xml", external: false },
+    { id: "rId3", type: REL.worksheet, target: "xl/worksheets/sheet3.xml", external: false },
+  ];
+
+  it("sheets with their state and part, defined names with their text, the date system", () => {
+    const xml = `<workbook xmlns:r="${DOC_RELS}" xmlns:x="urn:x"><workbookPr date1904="1"/><sheets>` +
+      '<sheet name="A" sheetId="1" r:id="rId1"/><sheet name="B" sheetId="2" state="hidden" r:id="rId2"/>' +
+      '<sheet name="C" sheetId="3" state="veryHidden" x:id="rIdX" r:id="rId3"/><sheet name="D" sheetId="4" state="bogus" r:id="rId9"/></sheets>' +
+      '<definedNames><definedName name="n1">A!$A$1</definedName><definedName name="n2" hidden="1" localSheetId="2">C!$B$2</definedName><definedName name="n3" hidden="true"/></definedNames></workbook>';
+    expect(parseWorkbook(xml, "xl/workbook.xml", wbRels())).toEqual({
+      date1904: true,
+      sheets: [
+        { name: "A", sheetId: "1", relId: "rId1", state: "visible", part: "xl/worksheets/sheet1.xml" },
+        { name: "B", sheetId: "2", relId: "rId2", state: "hidden" },
+        { name: "C", sheetId: "3", relId: "rId3", state: "veryHidden", part: "xl/worksheets/sheet3.xml" },
+        { name: "D", sheetId: "4", relId: "rId9", state: "visible" },
+      ],
+      definedNames: [
+        { name: "n1", hidden: false, text: "A!$A$1" },
+        { name: "n2", hidden: true, text: "C!$B$2", localSheetId: 2 },
+        { name: "n3", hidden: true, text: "" },
+      ],
+    });
+  });
+
+  it("the date system: 1904 only when said so", () => {
+    const date1904 = (attr: string) => parseWorkbook(`<workbook><workbookPr${attr}/><sheets/></workbook>`, "w", []).date1904;
+    expect([date1904(' date1904="true"'), date1904(' date1904="0"'), date1904(""), date1904(' date1904="false"')]).toEqual([true, false, false, false]);
+    expect(parseWorkbook("<workbook><sheets/></workbook>", "w", [])).toEqual({ sheets: [], definedNames: [], date1904: false });
+  });
+
+  it("a sheet bound by another namespace prefix still finds its part", () => {
+    const xml = '<workbook xmlns:rel="urn:r"><sheets><sheet name="A" sheetId="1" rel:id="rId3"/></sheets></workbook>';
+    expect(parseWorkbook(xml, "xl/workbook.xml", wbRels()).sheets).toEqual([{ name: "A", sheetId: "1", relId: "rId3", state: "visible", part: "xl/worksheets/sheet3.xml" }]);
+  });
+
+  it("two sheets whose names differ only in case: duplicatePart naming the workbook and the sheet", () => {
+    const xml = `<workbook xmlns:r="${DOC_RELS}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/><sheet name="DATA" sheetId="2" r:id="rId3"/></sheets></workbook>`;
+    expect(problemOf(() => parseWorkbook(xml, "xl/workbook.xml", wbRels()))).toEqual({ code: "duplicatePart", part: 'xl/workbook.xml: sheet "DATA"' });
+  });
+});
+
+describe("bookkeeping text edits", () => {
+  it("emptyRels is an empty relationships part in the package namespace", () => {
+    expect(emptyRels()).toBe(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_RELS}"></Relationships>`);
+  });
+
+  it("freshRelId: one past the highest rIdN, numbers of any length", () => {
+    expect(freshRelId(rels(rel("rId9", "t", "a"), rel("rId10", "t", "b"), rel("rId2", "t", "c")))).toBe("rId11");
+    expect(freshRelId(emptyRels())).toBe("rId1");
+    expect(freshRelId(rels(rel("custom", "t", "a")))).toBe("rId1");
+  });
+
+  it("addRelationship into a self-closing or an open relationships element, values escaped", () => {
+    const r = '<Relationship Id="rId1" Type="t&amp;u" Target="a&lt;b.xml"/>';
+    expect(addRelationship(`<?xml version="1.0"?><Relationships xmlns="${PKG_RELS}"/>`, "rId1", "t&u", "a<b.xml")).toBe(`<?xml version="1.0"?><Relationships xmlns="${PKG_RELS}">${r}</Relationships>`);
+    expect(addRelationship(`<Relationships xmlns="${PKG_RELS}"><X/></Relationships>\n`, "rId1", "t&u", "a<b.xml")).toBe(`<Relationships xmlns="${PKG_RELS}"><X/>${r}</Relationships>\n`);
+  });
+
+  it("addOverride and addDefault go before </Types>", () => {
+    expect(addOverride("<Types><A/></Types>", "xl/a.xml", "c/t")).toBe('<Types><A/><Override PartName="/xl/a.xml" ContentType="c/t"/></Types>');
+    expect(addDefault("<Types><A/></Types>", "vml", "c/v")).toBe('<Types><A/><Default Extension="vml" ContentType="c/v"/></Types>');
+  });
+
+  it("setOverride changes only the named part's content type, attributes in either order, names compared literally and without case", () => {
+    const types = '<Types><Override PartName="/xl/sheet1.xml" ContentType="old1"/><Override ContentType="old2" PartName="/xl/Sheet(2).xml"/><Override PartName="/xl/sheetX.xml" ContentType="old3"/></Types>';
+    expect(setOverride(types, "xl/sheet1.xml", "new")).toBe(types.replace("old1", "new"));
+    expect(setOverride(types, "xl/sheet(2).xml", "new")).toBe(types.replace("old2", "new"));
+    // "." in a part name is a dot, not any character.
+    expect(setOverride(types, "xl/sheetX.xml", "new")).toBe(types.replace("old3", "new"));
+    expect(setOverride('<Types><Override PartName="/xl/sheet1Xxml" ContentType="o"/></Types>', "xl/sheet1.xml", "n")).toBe('<Types><Override PartName="/xl/sheet1Xxml" ContentType="o"/><Override PartName="/xl/sheet1.xml" ContentType="n"/></Types>');
+    expect(setOverride(types, "xl/new.xml", "n")).toBe(types.replace("</Types>", '<Override PartName="/xl/new.xml" ContentType="n"/></Types>'));
+  });
+
+  it("relPrefix: the prefix the root binds, else r added to the root", () => {
+    const bound = `<workbook xmlns="m" xmlns:x="${DOC_RELS}"><sheets/></workbook>`;
+    expect(relPrefix(bound)).toEqual({ xml: bound, prefix: "x" });
+    expect(relPrefix('<?xml version="1.0"?><workbook xmlns="m"><sheets/></workbook>')).toEqual({ xml: `<?xml version="1.0"?><workbook xmlns="m" xmlns:r="${DOC_RELS}"><sheets/></workbook>`, prefix: "r" });
+    expect(relPrefix("<other/>")).toEqual({ xml: "<other/>", prefix: "r" });
+  });
+
+  it("addSheetEntry with the bound prefix, escaped", () => {
+    const wb = `<workbook xmlns:x="${DOC_RELS}"><sheets><sheet name="S" sheetId="1" x:id="rId1"/></sheets></workbook>`;
+    expect(addSheetEntry(wb, "结果&1", 2, "rId5")).toBe(wb.replace("</sheets>", '<sheet name="结果&amp;1" sheetId="2" x:id="rId5"/></sheets>'));
+  });
+
+  it("freshPartName: the first free number", () => {
+    const taken = new Set(["xl/comments1.xml", "xl/comments2.xml"]);
+    expect(freshPartName((n) => taken.has(n), "xl/comments", ".xml")).toBe("xl/comments3.xml");
+    expect(freshPartName(() => false, "xl/comments", ".xml")).toBe("xl/comments1.xml");
+  });
+});
+
+describe("highlight formats in styles.xml", () => {
+  const shortfall = () => dxfXml("shortfall");
+  const problem = () => dxfXml("problem");
+
+  it("each kind's format, colours as upper-case ARGB", () => {
+    expect(shortfall()).toBe('<dxf><font><color rgb="FF9C0006"/></font><fill><patternFill patternType="solid"><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>');
+    expect(problem()).toBe('<dxf><font><color rgb="FF9C5700"/></font><fill><patternFill patternType="solid"><bgColor rgb="FFFFEB9C"/></patternFill></fill></dxf>');
+  });
+
+  it("nothing asked: the styles unchanged", () => {
+    const xml = "<styleSheet><cellXfs/></styleSheet>";
+    const r = ensureDxfs(xml, []);
+    expect(r.xml).toBe(xml);
+    expect([...r.ids]).toEqual([]);
+  });
+
+  it("appended after the user's formats (self-closing, with attributes, with spaces), whose indexes never move", () => {
+    const user = '<dxf/><dxf x="1"><font><b/></font></dxf><dxf><numFmt numFmtId="1" formatCode="0"/></dxf>';
+    const xml = `<styleSheet><dxfs count="3">${user}</dxfs><tableStyles count="0"/></styleSheet>`;
+    const r = ensureDxfs(xml, ["shortfall", "problem"]);
+    expect(r.xml).toBe(`<styleSheet><dxfs count="5">${user}${shortfall()}${problem()}</dxfs><tableStyles count="0"/></styleSheet>`);
+    expect([...r.ids]).toEqual([["shortfall", 3], ["problem", 4]]);
+  });
+
+  it("a format already there (an earlier run's) is reused and the part is left byte for byte", () => {
+    const xml = `<styleSheet><dxfs count="2">\n  ${problem()}\n  ${shortfall()}\n</dxfs></styleSheet>`;
+    const r = ensureDxfs(xml, ["shortfall", "problem"]);
+    expect(r.xml).toBe(xml);
+    expect([...r.ids]).toEqual([["shortfall", 1], ["problem", 0]]);
+  });
+
+  it("an empty self-closing <dxfs/> is replaced", () => {
+    expect(ensureDxfs('<styleSheet><dxfs count="0"/></styleSheet>', ["problem"])).toEqual({ xml: `<styleSheet><dxfs count="1">${problem()}</dxfs></styleSheet>`, ids: new Map([["problem", 0]]) });
+  });
+
+  it.each([
+    ["before tableStyles", "<cellStyles/><tableStyles/><colors/><extLst/>", "<cellStyles/>@<tableStyles/><colors/><extLst/>"],
+    ["before colors", "<cellStyles/><colors><x/></colors><extLst/>", "<cellStyles/>@<colors><x/></colors><extLst/>"],
+    ["before extLst", "<cellStyles/><extLst></extLst>", "<cellStyles/>@<extLst></extLst>"],
+    ["at the end", "<cellStyles/>", "<cellStyles/>@"],
+  ])("no <dxfs> yet: a new one %s (schema order)", (_label, body, expected) => {
+    const r = ensureDxfs(`<styleSheet>${body}</styleSheet>`, ["shortfall"]);
+    expect(r.xml).toBe(`<styleSheet>${expected.replace("@", `<dxfs count="1">${shortfall()}</dxfs>`)}</styleSheet>`);
+    expect([...r.ids]).toEqual([["shortfall", 0]]);
+  });
+});
+
+describe("a copy keeps every part Kaohe did not change byte for byte", () => {
+  it("untouched parts keep their stored bytes; changed ones are rewritten; new ones follow in order", () => {
+    const bytes = zipOf(baseParts());
+    const pkg = XlsxPackage.open(bytes);
+    const patch = new Patch(pkg);
+    patch.set("xl/workbook.xml", "<workbook changed=\"1\"/>");
+    patch.set("xl/new1.xml", "<n1/>");
+    patch.setBytes("xl/new2.xml", enc.encode("<n2/>"));
+    patch.set("xl/new1.xml", "<n1 again=\"1\"/>");
+    expect(patch.added).toEqual(["xl/new1.xml", "xl/new2.xml"]);
+    expect(patch.has("xl/new1.xml") && patch.has("_rels/.rels") && !patch.has("xl/none.xml")).toBe(true);
+    expect(patch.text("xl/new1.xml")).toBe('<n1 again="1"/>');
+    expect(patch.text("_rels/.rels")).toBe(baseParts()["_rels/.rels"]);
+    expect(patch.text("xl/none.xml")).toBeUndefined();
+    const out = patch.bytes();
+    const copy = new ZipArchive(out);
+    expect(copy.order).toEqual([...pkg.zip.order, "xl/new1.xml", "xl/new2.xml"]);
+    for (const name of pkg.zip.order.filter((n) => n !== "xl/workbook.xml")) {
+      const a = pkg.zip.entries.get(name);
+      const b = copy.entries.get(name);
+      if (!a || !b) throw new Error(name);
+      expect(Buffer.from(copy.raw(b)).equals(Buffer.from(pkg.zip.raw(a)))).toBe(true);
+      expect({ method: b.method, crc: b.crc, size: b.size }).toEqual({ method: a.method, crc: a.crc, size: a.size });
+    }
+    const parts = unzipSync(out);
+    expect(strFromU8(parts["xl/workbook.xml"] as Uint8Array)).toBe('<workbook changed="1"/>');
+    expect(strFromU8(parts["xl/new2.xml"] as Uint8Array)).toBe("<n2/>");
+  });
+});
