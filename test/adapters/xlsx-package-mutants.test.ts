@@ -15,6 +15,16 @@ import { dxfXml, ensureDxfs } from "../../src/adapters/xlsx/styles-patch";
 import { Patch } from "../../src/adapters/xlsx/patch";
 import { writeZip } from "../../src/adapters/xlsx/zip-write";
 import { ZipArchive } from "../../src/adapters/xlsx/zip-read";
+import { jobOfWrite } from "../../src/adapters/xlsx/jobs";
+import type { Grid } from "../../src/core/grid";
+import { blockFingerprint, fingerprint } from "../../src/core/ownership/fingerprint";
+import { EMPTY_STATE } from "../../src/core/ownership/record";
+import type { OutputWrite } from "../../src/core/ownership/transaction";
+import { builtinRubric } from "../../src/app/rubrics";
+import { scoreFile } from "../../src/app/score-file";
+import { catalog } from "../../src/i18n";
+import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
+import { buildWorkbook } from "../helpers/xlsx";
 
 const enc = new TextEncoder();
 const MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
@@ -448,5 +458,139 @@ describe("a copy keeps every part Kaohe did not change byte for byte", () => {
     const parts = unzipSync(out);
     expect(strFromU8(parts["xl/workbook.xml"] as Uint8Array)).toBe('<workbook changed="1"/>');
     expect(strFromU8(parts["xl/new2.xml"] as Uint8Array)).toBe("<n2/>");
+  });
+});
+
+describe("the write job of a recorded run", () => {
+  const txOf = (): OutputWrite => {
+    const area = { top: 2, left: 3, bottom: 3, right: 4 };
+    return {
+      sheet: "S",
+      token: "k1",
+      area,
+      values: [["甲", 1], [null, "乙"]],
+      // Row 1 has no prior formats on record: read from the grid.
+      priorFormats: [["0.0", null]],
+      clear: [{ row: 6, col: 0, format: null }],
+      overwrite: [],
+      kept: [],
+      dropNotes: [{ cell: "D3", f: fingerprint("旧批注") }, { cell: "E3", f: `${fingerprint("x")}|${fingerprint("y")}` }],
+      intent: { area, cells: [] },
+      highlights: [],
+      notes: [{ row: 2, col: 3, text: "说明" }],
+      results: { name: "考核明细", rows: [["单位", "总分", "排名"], ["甲"]], reuse: null },
+      rubric: { id: "r", version: "1" },
+    };
+  };
+  const grid = (): Grid => ({ sheet: "S", rows: [[], [], [undefined, undefined, undefined, undefined, { value: "x", numFmt: "@" }], [undefined, undefined, undefined, { value: 1, numFmt: "0%" }]], merges: [] });
+  const stateOf = (job: ReturnType<typeof jobOfWrite>) => {
+    if (!job.record) throw new Error("a recorded run has a record");
+    return job.record.state;
+  };
+  const mine = { mappings: { r: { 计划生育率: "B" } }, last: { rubricId: "r", units: [] } };
+
+  it("edits: the area's values and the cleared cells; the record: fingerprints, formats (on record, else the grid's, else General), results' size", () => {
+    const other = { mappings: {} };
+    const job = jobOfWrite(txOf(), grid(), { ...EMPTY_STATE, sheets: { k1: mine, k2: other } }, "2026-01-01T00:00:00.000Z");
+    expect([...job.edits].map(([r, cols]) => [r, [...cols]])).toEqual([[2, [[3, "甲"], [4, 1]]], [3, [[3, null], [4, "乙"]]], [6, [[0, null]]]]);
+    const record = stateOf(job).sheets.k1?.record;
+    expect(record?.cells).toEqual([fingerprint("甲"), fingerprint(1), fingerprint(null), fingerprint("乙")]);
+    expect(record?.formats).toEqual(["0.0", "@", "0%", "General"]);
+    expect(record?.results).toEqual({ name: "考核明细", rows: 2, cols: 3, fingerprint: blockFingerprint([["单位", "总分", "排名"], ["甲"]]) });
+    expect(stateOf(job).sheets.k1?.mappings).toEqual(mine.mappings);
+    expect(stateOf(job).sheets.k1?.last).toEqual(mine.last);
+    expect(stateOf(job).sheets.k2).toBe(other);
+    expect(job.record).toMatchObject({ token: "k1", output: txOf().area });
+    expect({ sheet: job.sheet, area: job.area, notes: job.notes, results: job.results }).toEqual({ sheet: "S", area: txOf().area, notes: txOf().notes, results: txOf().results });
+  });
+
+  it("a first run: no mappings, no 'last' invented", () => {
+    const job = jobOfWrite(txOf(), grid(), EMPTY_STATE, "t");
+    const sheet = stateOf(job).sheets.k1;
+    expect(sheet?.mappings).toEqual({});
+    expect(sheet !== undefined && "last" in sheet).toBe(false);
+  });
+
+  it("drops only Kaohe's earlier notes, while their text is what Kaohe wrote", () => {
+    const job = jobOfWrite(txOf(), grid(), EMPTY_STATE, "t");
+    expect([job.dropNote("D3", "旧批注"), job.dropNote("D3", "用户改过"), job.dropNote("E3", "y"), job.dropNote("E3", "x"), job.dropNote("F9", "旧批注")]).toEqual([true, false, true, true, false]);
+  });
+});
+
+describe("a snapshot of a scored copy", () => {
+  const community = () => {
+    const c = builtinRubric("community-2009");
+    if (!c.ok) throw new Error("rubric");
+    return c.value;
+  };
+  async function scored(): Promise<Uint8Array> {
+    const input = new Uint8Array(await buildWorkbook([{ name: "考核表", rows: [["标题"], [...COMMUNITY_HEADERS], communityRow("阳光社区"), communityRow("城东社区")] }]).xlsx.writeBuffer());
+    const book = XlsxBook.fromBytes(input);
+    const r = await scoreFile(book, community(), { locale: catalog("zh-CN"), write: true, at: "2026-01-01T00:00:00.000Z" });
+    if (!r.ok || !r.value.tx) throw new Error(JSON.stringify(r));
+    return book.toBytes();
+  }
+  /** Replace text in one part of a package. */
+  const patchPart = (bytes: Uint8Array, part: string, f: (xml: string) => string) => {
+    const pkg = XlsxPackage.open(bytes);
+    const patch = new Patch(pkg);
+    patch.set(part, f(pkg.zip.text(part)));
+    return patch.bytes();
+  };
+  const resultsPart = (bytes: Uint8Array) => {
+    const pkg = XlsxPackage.open(bytes);
+    return pkg.worksheets.find((s) => s.name === "考核明细")?.part as string;
+  };
+
+  it("the owned block is the recorded area's size; the results sheet's block as recorded; who owns the results sheet", async () => {
+    const out = await scored();
+    const book = XlsxBook.fromBytes(out);
+    const snap = await book.snapshot("考核表");
+    if (!snap?.owned?.area || !snap.results) throw new Error("no record");
+    const { area, cells } = snap.owned;
+    expect(cells).toHaveLength(area.bottom - area.top + 1);
+    expect(cells.every((row) => row.length === area.right - area.left + 1)).toBe(true);
+    expect(snap.token).toBe("k1");
+    const rec = snap.state.sheets.k1?.record;
+    expect(snap.results).toEqual({ name: "考核明细", fingerprint: rec?.results?.fingerprint });
+    expect(snap.resultsOf).toBeNull();
+    expect(snap.locked).toBe(false);
+    expect(snap.structureLocked).toBe(false);
+    const results = await book.snapshot("考核明细");
+    expect(results?.resultsOf).toBe("考核表");
+    expect(results?.token).toBeNull();
+    expect(results?.owned).toBeNull();
+    // The grid is read once and kept.
+    expect(await book.readSheet("考核表")).toBe(await book.readSheet("考核表"));
+  });
+
+  it("the results sheet is 'changed' when anything lies outside its recorded block; an edit inside changes its fingerprint", async () => {
+    const out = await scored();
+    const part = resultsPart(out);
+    const rec = (await XlsxBook.fromBytes(out).snapshot("考核表"))?.state.sheets.k1?.record?.results;
+    if (!rec) throw new Error("no record");
+    const below = patchPart(out, part, (xml) => xml.replace("</sheetData>", `<row r="${rec.rows + 1}">${cell(`A${rec.rows + 1}`, "用户")}</row></sheetData>`));
+    expect((await XlsxBook.fromBytes(below).snapshot("考核表"))?.results?.fingerprint).toBe("changed");
+    const right = patchPart(out, part, (xml) => xml.replace(/<row r="1"([^>]*)>([\s\S]*?)<\/row>/, (_m, attrs: string, cells: string) => `<row r="1"${attrs}>${cells}${cell("Z1", "用户")}</row>`));
+    expect((await XlsxBook.fromBytes(right).snapshot("考核表"))?.results?.fingerprint).toBe("changed");
+    const inside = patchPart(out, part, (xml) => xml.replace(/<c r="A2"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/, cell("A2", "改名社区")));
+    const fp = (await XlsxBook.fromBytes(inside).snapshot("考核表"))?.results?.fingerprint;
+    expect(fp).not.toBe("changed");
+    expect(fp).not.toBe(rec.fingerprint);
+  });
+
+  it("sheet protection and workbook structure protection are read from their attributes", async () => {
+    const out = await scored();
+    const sheetPart = XlsxPackage.open(out).sheet("考核表")?.part as string;
+    const locked = async (sheetAttrs: string, bookAttrs: string) => {
+      let b = patchPart(out, sheetPart, (xml) => xml.replace("</sheetData>", `</sheetData><sheetProtection${sheetAttrs}/>`));
+      b = patchPart(b, "xl/workbook.xml", (xml) => xml.replace("<sheets>", `<workbookProtection${bookAttrs}/><sheets>`));
+      const s = await XlsxBook.fromBytes(b).snapshot("考核表");
+      return [s?.locked, s?.structureLocked];
+    };
+    expect(await locked(' algorithmName="SHA-512" sheet="1"', ' workbookAlgorithmName="SHA-512" lockStructure="1"')).toEqual([true, true]);
+    expect(await locked(' sheet="true"', ' lockStructure="true"')).toEqual([true, true]);
+    expect(await locked(' sheet="0" objects="1"', ' lockStructure="0" lockWindows="1"')).toEqual([false, false]);
+    expect(await locked(' xsheet="1"', ' xlockStructure="1"')).toEqual([false, false]);
   });
 });
