@@ -16,6 +16,7 @@ import { Patch } from "../../src/adapters/xlsx/patch";
 import { writeZip } from "../../src/adapters/xlsx/zip-write";
 import { ZipArchive } from "../../src/adapters/xlsx/zip-read";
 import { jobOfWrite } from "../../src/adapters/xlsx/jobs";
+import { anchorsOf } from "../../src/adapters/xlsx/kaohe-state";
 import type { Grid } from "../../src/core/grid";
 import { blockFingerprint, fingerprint } from "../../src/core/ownership/fingerprint";
 import { EMPTY_STATE } from "../../src/core/ownership/record";
@@ -577,6 +578,35 @@ describe("a snapshot of a scored copy", () => {
     const fp = (await XlsxBook.fromBytes(inside).snapshot("考核表"))?.results?.fingerprint;
     expect(fp).not.toBe("changed");
     expect(fp).not.toBe(rec.fingerprint);
+  });
+
+  it("a results sheet that is gone: no results; a copy of the scored sheet (same token, output on the original): not Kaohe's", async () => {
+    const out = await scored();
+    const gone = patchPart(out, "xl/workbook.xml", (xml) => xml.replace(/<sheet [^>]*name="考核明细"[^>]*\/>/, ""));
+    expect(XlsxPackage.open(gone).workbook.sheets.map((s) => s.name)).toEqual(["考核表"]);
+    const snap = await XlsxBook.fromBytes(gone).snapshot("考核表");
+    expect(snap?.token).toBe("k1");
+    expect(snap?.results).toBeNull();
+    // Excel copies a sheet's local names with it: the copy carries the original's token.
+    const pkg = XlsxPackage.open(out);
+    const original = pkg.sheet("考核表");
+    if (!original?.part) throw new Error("sheet");
+    const index = pkg.workbook.sheets.length;
+    let copied = patchPart(out, "xl/workbook.xml", (xml) =>
+      xml
+        .replace("</sheets>", `<sheet name="副本" sheetId="99" r:id="rIdCopy"/></sheets>`)
+        .replace(/<definedName\b([^>]*)localSheetId="0"([^>]*)>([^<]*)<\/definedName>/, (m, a: string, b: string, t: string) => `${m}<definedName${a}localSheetId="${index}"${b}>${t}</definedName>`),
+    );
+    copied = patchPart(copied, "xl/_rels/workbook.xml.rels", (xml) => xml.replace("</Relationships>", `<Relationship Id="rIdCopy" Type="${REL.worksheet}" Target="/${original.part}"/></Relationships>`));
+    const copiedPkg = XlsxPackage.open(copied);
+    expect(anchorsOf(copiedPkg, copiedPkg.sheet("副本") as NonNullable<ReturnType<typeof copiedPkg.sheet>>)).toMatchObject({ token: "k1", output: { sheet: "考核表" } });
+    const book = XlsxBook.fromBytes(copied);
+    const copy = await book.snapshot("副本");
+    expect(copy?.sheetNames).toContain("副本");
+    expect(copy?.token).toBeNull();
+    expect(copy?.owned).toBeNull();
+    expect(copy?.results).toBeNull();
+    expect((await book.snapshot("考核表"))?.token).toBe("k1");
   });
 
   it("sheet protection and workbook structure protection are read from their attributes", async () => {
