@@ -4,7 +4,7 @@
  * copy that keeps every untouched part's stored bytes. test/cli covers the same hostile files through
  * the bundle; here each refusal is asserted as data (code and params).
  */
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, unzipSync, zipSync } from "fflate";
 import { PackageError, type PackageProblem } from "../../src/adapters/xlsx/errors";
 import { XlsxPackage } from "../../src/adapters/xlsx/package";
 import { XlsxBook } from "../../src/adapters/xlsx/xlsx-book";
@@ -16,7 +16,7 @@ import { Patch } from "../../src/adapters/xlsx/patch";
 import { writeZip } from "../../src/adapters/xlsx/zip-write";
 import { ZipArchive } from "../../src/adapters/xlsx/zip-read";
 import { jobOfWrite } from "../../src/adapters/xlsx/jobs";
-import { anchorsOf } from "../../src/adapters/xlsx/kaohe-state";
+import { anchorsOf, statePart } from "../../src/adapters/xlsx/kaohe-state";
 import type { Grid } from "../../src/core/grid";
 import { blockFingerprint, fingerprint } from "../../src/core/ownership/fingerprint";
 import { EMPTY_STATE } from "../../src/core/ownership/record";
@@ -607,6 +607,22 @@ describe("a snapshot of a scored copy", () => {
     expect(copy?.owned).toBeNull();
     expect(copy?.results).toBeNull();
     expect((await book.snapshot("考核表"))?.token).toBe("k1");
+  });
+
+  it("anchors without Kaohe's state (its part deleted): the sheet keeps its token but nothing is owned", async () => {
+    const out = await scored();
+    const pkg = XlsxPackage.open(out);
+    const state = statePart(pkg);
+    if (!state) throw new Error("no state part");
+    const parts = unzipSync(out);
+    delete parts[state];
+    const bare = zipSync(parts);
+    const snap = await XlsxBook.fromBytes(bare).snapshot("考核表");
+    expect(snap?.token).toBe("k1");
+    expect(snap?.state).toEqual(EMPTY_STATE);
+    expect(snap?.owned).toBeNull();
+    expect(snap?.results).toBeNull();
+    expect(snap?.resultsOf).toBeNull();
   });
 
   it("sheet protection and workbook structure protection are read from their attributes", async () => {
