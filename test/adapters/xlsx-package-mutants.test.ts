@@ -121,13 +121,13 @@ describe("what a file is", () => {
       return b;
     };
     it.each([
-      ["in the middle", ole(4096, 1024), "encrypted"],
-      ["at the very end of the file", ole(4096, 4096 - 32), "encrypted"],
-      ["nowhere", ole(4096, null), "xls"],
-      ["one letter different", ole(4096, 1024, "EncryptedPackagf"), "xls"],
-      ["in single-byte text", ole(4096, 1024, "EncryptedPackage", false), "xls"],
+      ["in the middle", () => ole(4096, 1024), "encrypted"],
+      ["at the very end of the file", () => ole(4096, 4096 - 32), "encrypted"],
+      ["nowhere", () => ole(4096, null), "xls"],
+      ["one letter different", () => ole(4096, 1024, "EncryptedPackagf"), "xls"],
+      ["in single-byte text", () => ole(4096, 1024, "EncryptedPackage", false), "xls"],
     ])("%s", (_label, bytes, what) => {
-      expect(refusal(bytes)).toEqual(what === "encrypted" ? { code: "encrypted" } : { code: "otherFormat", format: "xls" });
+      expect(refusal(bytes())).toEqual(what === "encrypted" ? { code: "encrypted" } : { code: "otherFormat", format: "xls" });
     });
   });
 
