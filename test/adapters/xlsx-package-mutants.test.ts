@@ -323,6 +323,14 @@ describe("the workbook part", () => {
     expect(parseWorkbook("<workbook><sheets/></workbook>", "w", [])).toEqual({ sheets: [], definedNames: [], date1904: false });
   });
 
+  it("a sheet or defined name missing its attributes reads as empty, not as something made up", () => {
+    expect(parseWorkbook("<workbook><sheets><sheet/></sheets><definedNames><definedName>x</definedName></definedNames></workbook>", "w", wbRels())).toEqual({
+      date1904: false,
+      sheets: [{ name: "", sheetId: "", relId: "", state: "visible" }],
+      definedNames: [{ name: "", hidden: false, text: "x" }],
+    });
+  });
+
   it("a sheet bound by another namespace prefix still finds its part", () => {
     const xml = '<workbook xmlns:rel="urn:r"><sheets><sheet name="A" sheetId="1" rel:id="rId3"/></sheets></workbook>';
     expect(parseWorkbook(xml, "xl/workbook.xml", wbRels()).sheets).toEqual([{ name: "A", sheetId: "1", relId: "rId3", state: "visible", part: "xl/worksheets/sheet3.xml" }]);
@@ -546,9 +554,13 @@ describe("a snapshot of a scored copy", () => {
   it("the owned block is the recorded area's size; the results sheet's block as recorded; who owns the results sheet", async () => {
     const out = await scored();
     const book = XlsxBook.fromBytes(out);
+    expect(book.limitations()).toEqual([]);
+    // A grid read (and kept) before: the snapshot still reads the owned cells' contents.
+    await book.readSheet("考核表");
     const snap = await book.snapshot("考核表");
     if (!snap?.owned?.area || !snap.results) throw new Error("no record");
     const { area, cells } = snap.owned;
+    expect(cells.flat().filter((c) => c !== "").length).toBeGreaterThan(area.bottom - area.top);
     expect(cells).toHaveLength(area.bottom - area.top + 1);
     expect(cells.every((row) => row.length === area.right - area.left + 1)).toBe(true);
     expect(snap.token).toBe("k1");
