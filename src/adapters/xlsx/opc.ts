@@ -44,7 +44,8 @@ export function relativeTarget(from: string, to: string): string {
   const a = from.split("/").slice(0, -1);
   const b = to.split("/");
   let i = 0;
-  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  // Past the end of a, a[i] is undefined and never equals a name: b's length alone bounds i.
+  while (i < b.length - 1 && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
 }
 

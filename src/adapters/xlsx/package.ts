@@ -27,7 +27,7 @@ export const MAIN_TYPE_OF: Record<WorkbookKind, string> = Object.fromEntries(Obj
 function oleKind(b: Uint8Array): never {
   const needle = "EncryptedPackage";
   const limit = Math.min(b.length, 4 * 2 ** 20);
-  outer: for (let i = 0; i < limit - needle.length * 2; i++) {
+  outer: for (let i = 0; i <= limit - needle.length * 2; i++) {
     for (let k = 0; k < needle.length; k++) if (b[i + 2 * k] !== needle.charCodeAt(k) || b[i + 2 * k + 1] !== 0) continue outer;
     return fail({ code: "encrypted" });
   }
