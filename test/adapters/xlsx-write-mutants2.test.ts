@@ -17,7 +17,8 @@ import { type WriteJob, writeScoredCopy } from "../../src/adapters/xlsx/write";
 import { ZipArchive } from "../../src/adapters/xlsx/zip-read";
 import { UNCALCULATED } from "../../src/core/grid";
 import { EMPTY_STATE, type WorkbookState, stateXml } from "../../src/core/ownership/record";
-import { edits } from "../helpers/sheet-patch";
+import { cutSheet } from "../../src/adapters/xlsx/sheet-cells";
+import { edits, patched } from "../helpers/sheet-patch";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -45,6 +46,20 @@ function withLimits<T>(over: Partial<Record<keyof typeof LIMITS, number>>, f: ()
     Object.assign(limits, saved);
   }
 }
+
+describe("sheet-cells", () => {
+  it("opens a self-closing row Kaohe writes into, keeping its attributes, and the next edited row intact", () => {
+    const xml = '<worksheet><sheetData><row r="1" ht="20" spans="1:1"/><row r="2"><c r="A2"><v>2</v></c></row></sheetData></worksheet>';
+    expect(patched(xml, edits([0, 1, 3], [1, 1, "x"]))).toBe(
+      '<worksheet><sheetData><row r="1" ht="20"><c r="B1"><v>3</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>',
+    );
+  });
+
+  it("names what is damaged: a sheet without sheetData, a row with an unclosed cell", () => {
+    expect(problemOf(() => cutSheet("<worksheet/>"))).toEqual({ code: "badPart", part: "sheet", detail: "no sheetData" });
+    expect(problemOf(() => patched('<worksheet><sheetData><row r="7"><c r="A7"><v>1</v></row></sheetData></worksheet>', edits([6, 0, 2])))).toEqual({ code: "badPart", part: "sheet", detail: "row 7" });
+  });
+});
 
 describe("resultsSheetXml", () => {
   const start = (dim: string, cols: string) =>
