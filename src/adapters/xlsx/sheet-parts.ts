@@ -56,6 +56,7 @@ export function legacyDrawingId(xml: string): string | undefined {
 export function withRelNamespace(head: string): string {
   const root = /<worksheet\b[^>]*>/.exec(head);
   if (!root || /\sxmlns:r=/.test(root[0])) return head;
+  // Stryker disable next-line Regex: the root tag matched by [^>]*> has its only ">" at the end
   const tag = root[0].replace(/>$/, ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">');
   return head.slice(0, root.index) + tag + head.slice(root.index + root[0].length);
 }
