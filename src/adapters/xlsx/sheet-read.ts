@@ -60,7 +60,7 @@ function streamSheet(text: string, ctx: SheetContext, sink: CellSink): void {
       switch (tag) {
         case "row":
           row = a.r !== undefined ? Number(a.r) - 1 : row + 1;
-          if (!(row >= 0)) fail({ code: "badPart", part, detail: `row "${String(a.r).slice(0, 12)}"` });
+          if (!(row >= 0) || !Number.isInteger(row)) fail({ code: "badPart", part, detail: `row "${String(a.r).slice(0, 12)}"` });
           checkLimit("rows", row + 1, LIMITS.rows, part);
           col = -1;
           break;

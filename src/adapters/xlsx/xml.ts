@@ -32,7 +32,11 @@ export function parseXml(text: string, part: string, h: XmlHandlers): void {
     const close = h.close;
     p.on("closetag", (t: SaxesTagPlain) => close(local(t.name)));
   }
-  if (h.text) p.on("text", h.text);
+  if (h.text) {
+    p.on("text", h.text);
+    // CDATA is text too (some writers wrap string values in it).
+    p.on("cdata", h.text);
+  }
   p.write(text).close();
 }
 
