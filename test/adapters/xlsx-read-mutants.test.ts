@@ -211,6 +211,8 @@ describe("the scanner gives up on what it does not know, and the XML parser deci
     for (const to of cuts) expect(scan(rows, ctx(), to)).toEqual({ ok: false, cells: {} });
     // Cut inside the row after a whole cell: the row is not finished, so the scanner gives up.
     expect(scan(rows, ctx(), rows.indexOf(" </row>")).ok).toBe(false);
+    const lone = '<row r="3"><c r="C3" s="1"/></row>';
+    expect(scan(lone, ctx(), lone.indexOf("/>") + 1)).toEqual({ ok: false, cells: {} });
     expect(scan(rows, ctx(), rows.indexOf('<row r="2">'))).toEqual({ ok: true, cells: {} });
     expect(scan(rows)).toEqual({ ok: true, cells: { "1,1": { value: 7 } } });
   });

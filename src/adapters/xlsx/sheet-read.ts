@@ -48,6 +48,7 @@ function streamSheet(text: string, ctx: SheetContext, sink: CellSink): void {
   let col = -1;
   let type = "n";
   let style = 0;
+  // Stryker disable next-line BooleanLiteral: every <c> sets it before a cell can close, and what it guards outside a cell is reset by the next <c>
   let inCell = false;
   let formula: string | undefined;
   let v: string | undefined;
