@@ -48,6 +48,7 @@ function streamSheet(text: string, ctx: SheetContext, sink: CellSink): void {
   let col = -1;
   let type = "n";
   let style = 0;
+  // Stryker disable next-line BooleanLiteral: every <c> sets it before a cell can close, and what it guards outside a cell is reset by the next <c>
   let inCell = false;
   let formula: string | undefined;
   let v: string | undefined;
@@ -60,7 +61,7 @@ function streamSheet(text: string, ctx: SheetContext, sink: CellSink): void {
       switch (tag) {
         case "row":
           row = a.r !== undefined ? Number(a.r) - 1 : row + 1;
-          if (!(row >= 0)) fail({ code: "badPart", part, detail: `row "${String(a.r).slice(0, 12)}"` });
+          if (!(row >= 0) || !Number.isInteger(row)) fail({ code: "badPart", part, detail: `row "${String(a.r).slice(0, 12)}"` });
           checkLimit("rows", row + 1, LIMITS.rows, part);
           col = -1;
           break;

@@ -24,7 +24,14 @@ function decode(s: string): string | null {
   return bad ? null : out;
 }
 
-/** Value of attribute `name` in a start tag ("" when absent); the leading space keeps s= apart from cs=. */
+/**
+ * Whether a start tag's attributes are all written name="value" after a single space — the only way
+ * attr() reads them. Tabs, line breaks, single quotes or spaces around "=" are valid XML too: the
+ * scanner gives up on them rather than misplace a cell.
+ */
+const plainTag = (tag: string) => !/['\t\n\r]|\s=|=\s/.test(tag);
+
+/** Value of attribute `name` in a start tag (undefined when absent); the leading space keeps s= apart from cs=. */
 function attr(tag: string, name: string): string | undefined {
   const i = tag.indexOf(` ${name}="`);
   if (i < 0) return undefined;
@@ -35,18 +42,18 @@ function attr(tag: string, name: string): string | undefined {
 const isNameEnd = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13; // space > / tab LF CR
 
 /** Text inside <x>…</x> of a cell body, or undefined; `null` text means the scanner must give up. */
-function element(body: string, name: string): { text: string | null; selfClosing: boolean } | undefined {
+function element(body: string, name: string): { text: string | null } | undefined {
   const open = `<${name}`;
   let i = body.indexOf(open);
   while (i >= 0 && !isNameEnd(body.charCodeAt(i + open.length))) i = body.indexOf(open, i + 1);
   if (i < 0) return undefined;
   const end = body.indexOf(">", i);
-  if (end < 0) return { text: null, selfClosing: false };
-  if (body.charCodeAt(end - 1) === 47) return { text: "", selfClosing: true };
+  if (end < 0) return { text: null };
+  if (body.charCodeAt(end - 1) === 47) return { text: "" };
   const close = body.indexOf(`</${name}>`, end);
-  if (close < 0) return { text: null, selfClosing: false };
+  if (close < 0) return { text: null };
   const raw = body.slice(end + 1, close);
-  return { text: raw.indexOf("<") >= 0 && name !== "is" ? null : name === "is" ? raw : decode(raw), selfClosing: false };
+  return { text: raw.indexOf("<") >= 0 && name !== "is" ? null : name === "is" ? raw : decode(raw) };
 }
 
 /** Plain text of an inline string: its <t> runs, phonetic runs left out. */
@@ -76,6 +83,7 @@ export function scanSheetData(xml: string, from: number, to: number, sink: CellS
     const tagEnd = xml.indexOf(">", p);
     if (tagEnd < 0 || tagEnd >= to) return false;
     const rowTag = xml.slice(p, tagEnd + 1);
+    if (!plainTag(rowTag)) return false;
     const r = attr(rowTag, "r");
     row = r !== undefined ? Number(r) - 1 : row + 1;
     if (!(row >= 0) || !Number.isInteger(row)) fail({ code: "badPart", part, detail: `row "${String(r).slice(0, 12)}"` });
@@ -93,6 +101,7 @@ export function scanSheetData(xml: string, from: number, to: number, sink: CellS
       const cEnd = xml.indexOf(">", p);
       if (cEnd < 0 || cEnd >= to) return false;
       const tag = xml.slice(p, cEnd + 1);
+      if (!plainTag(tag)) return false;
       const ref = attr(tag, "r");
       if (ref !== undefined) ({ row, col } = parseRef(ref, part));
       else checkLimit("columns", ++col + 1, LIMITS.columns, part);

@@ -32,7 +32,11 @@ export function parseXml(text: string, part: string, h: XmlHandlers): void {
     const close = h.close;
     p.on("closetag", (t: SaxesTagPlain) => close(local(t.name)));
   }
-  if (h.text) p.on("text", h.text);
+  if (h.text) {
+    p.on("text", h.text);
+    // CDATA is text too (some writers wrap string values in it).
+    p.on("cdata", h.text);
+  }
   p.write(text).close();
 }
 
@@ -52,5 +56,6 @@ export function esc(s: string): string {
 
 /** Excel's `_xHHHH_` escapes in string values, decoded. */
 export function unescapeOoxml(s: string): string {
+  // Stryker disable next-line StringLiteral: a fast path; with no "_x" the replace changes nothing either
   return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
