@@ -5,7 +5,6 @@
  * the bundle; here each refusal is asserted as data (code and params).
  */
 import { strFromU8, unzipSync, zipSync } from "fflate";
-import { PackageError, type PackageProblem } from "../../src/adapters/xlsx/errors";
 import { XlsxPackage } from "../../src/adapters/xlsx/package";
 import { XlsxBook } from "../../src/adapters/xlsx/xlsx-book";
 import { REL, contentTypeOf, parseContentTypes, parseRels, relativeTarget, relsPartOf, resolveTarget } from "../../src/adapters/xlsx/opc";
@@ -26,6 +25,7 @@ import { scoreFile } from "../../src/app/score-file";
 import { catalog } from "../../src/i18n";
 import { COMMUNITY_HEADERS, communityRow } from "../helpers/community";
 import { buildWorkbook } from "../helpers/xlsx";
+import { problemOf } from "../helpers/package-problem";
 
 const enc = new TextEncoder();
 const MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
@@ -55,15 +55,6 @@ const withParts = (change: (p: Record<string, string>) => void) => {
   return zipOf(p);
 };
 
-function problemOf(f: () => unknown): PackageProblem | undefined {
-  try {
-    f();
-  } catch (x) {
-    if (x instanceof PackageError) return x.problem;
-    throw x;
-  }
-  return undefined;
-}
 const refusal = (bytes: Uint8Array) => problemOf(() => XlsxPackage.open(bytes));
 
 describe("what a file is", () => {

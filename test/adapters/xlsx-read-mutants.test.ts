@@ -4,13 +4,14 @@
  * scanner does not know make it give up (never guess); damaged or hostile parts are refused with
  * the limit or the place named; shared strings and number formats read as Excel means them.
  */
-import { PackageError, type PackageProblem, checkLimit } from "../../src/adapters/xlsx/errors";
+import { PackageError, checkLimit } from "../../src/adapters/xlsx/errors";
 import { parseSharedStrings } from "../../src/adapters/xlsx/shared-strings";
 import { type SheetContext, readSheet } from "../../src/adapters/xlsx/sheet-read";
 import * as scanner from "../../src/adapters/xlsx/sheet-scan";
 import { CellSink } from "../../src/adapters/xlsx/sheet-sink";
 import { isDateFormat, parseCellFormats } from "../../src/adapters/xlsx/styles-part";
 import { type GridCell, UNCALCULATED } from "../../src/core/grid";
+import { problemOf } from "../helpers/package-problem";
 
 const PART = "xl/worksheets/sheet1.xml";
 
@@ -51,16 +52,6 @@ function both(rows: string, tail = "", c = ctx()) {
   } finally {
     spy.mockRestore();
   }
-}
-
-function problemOf(f: () => unknown): PackageProblem {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PackageError) return e.problem;
-    throw e;
-  }
-  throw new Error("no PackageError");
 }
 
 describe("a worksheet's cells, read by the scanner and by the XML parser alike", () => {

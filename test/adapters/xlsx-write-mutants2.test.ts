@@ -5,7 +5,6 @@
  * copy's parts — every part Kaohe did not change copied with its stored bytes.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { PackageError, type PackageProblem } from "../../src/adapters/xlsx/errors";
 import { anchorsOf, parseAddress, quoteSheet, readState, statePart } from "../../src/adapters/xlsx/kaohe-state";
 import { LIMITS } from "../../src/adapters/xlsx/limits";
 import { XlsxPackage } from "../../src/adapters/xlsx/package";
@@ -19,21 +18,12 @@ import { UNCALCULATED } from "../../src/core/grid";
 import { EMPTY_STATE, type WorkbookState, stateXml } from "../../src/core/ownership/record";
 import { cutSheet } from "../../src/adapters/xlsx/sheet-cells";
 import { edits, patched } from "../helpers/sheet-patch";
+import { problemOf } from "../helpers/package-problem";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-function problemOf(f: () => unknown): PackageProblem {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PackageError) return e.problem;
-    throw e;
-  }
-  throw new Error("no PackageError");
-}
 
 /** Run `f` with some of the reader's limits lowered, restoring them after. */
 function withLimits<T>(over: Partial<Record<keyof typeof LIMITS, number>>, f: () => T): T {

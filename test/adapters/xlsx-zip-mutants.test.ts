@@ -7,11 +7,11 @@
  * (the checks are the same code), so an archive just past a limit is a few KiB, not a few GiB.
  */
 import { deflateSync } from "fflate";
-import { PackageError, type PackageProblem } from "../../src/adapters/xlsx/errors";
 import { ZipArchive } from "../../src/adapters/xlsx/zip-read";
 import { crc32 } from "../../src/adapters/xlsx/crc32";
 import { portableCodec } from "../../src/adapters/xlsx/codec";
 import { ByteSink } from "../../src/adapters/xlsx/byte-sink";
+import { problemOf } from "../helpers/package-problem";
 
 jest.mock("../../src/adapters/xlsx/limits", () => ({
   LIMITS: {
@@ -94,17 +94,6 @@ function rawZip(entries: Raw[], comment: Uint8Array = new Uint8Array()): Uint8Ar
 
 const stored = (name: string, text: string, extra: Partial<Raw> = {}): Raw => ({ name, body: enc.encode(text), ...extra });
 const deflated = (name: string, data: Uint8Array, extra: Partial<Raw> = {}): Raw => ({ name, body: deflateSync(data), method: 8, crc: crc32(data), size: data.length, ...extra });
-
-/** The problem a PackageError carries, or undefined when nothing was thrown. */
-function problemOf(f: () => unknown): PackageProblem | undefined {
-  try {
-    f();
-  } catch (x) {
-    if (x instanceof PackageError) return x.problem;
-    throw x;
-  }
-  return undefined;
-}
 
 const open = (bytes: Uint8Array) => new ZipArchive(bytes);
 const endOf = (zip: Uint8Array) => {
