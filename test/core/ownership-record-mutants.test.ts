@@ -3,13 +3,14 @@
  * which cells are still Kaohe's. A mistake here hands a user's cell to Kaohe (to be overwritten or
  * cleared) or orphans Kaohe's outputs, so each case asserts the exact record or the exact cells.
  */
-import { type CellRange, a1, rangeA1 } from "../../src/core/grid";
+import { type CellRange, a1 } from "../../src/core/grid";
 import { compareOwned } from "../../src/core/ownership/compare";
 import { blockFingerprint, type CellContent, fingerprint } from "../../src/core/ownership/fingerprint";
 import {
   EMPTY_STATE, newToken, outputName, type OutputRecord, parseState, resultsName, SHEET_NAME, STATE_NAMESPACE,
   stateFromXml, stateXml, type WorkbookState, withCurrentRecords, withRecord,
 } from "../../src/core/ownership/record";
+import { recordOf } from "../helpers/record";
 
 /** FNV-1a, 32 bits, over UTF-16 code units, in base 36 after an "h" — the documented fingerprint. */
 const fnv = (text: string): string => {
@@ -18,15 +19,6 @@ const fnv = (text: string): string => {
   return `h${h.toString(36)}`;
 };
 
-const recordOf = (area: CellRange, cells: CellContent[][]): OutputRecord => ({
-  status: "done",
-  area: rangeA1(area),
-  cells: cells.flat().map(fingerprint),
-  formats: cells.flat().map(() => "General"),
-  notes: [],
-  rubric: { id: "r", version: "1" },
-  at: "2026-11-23T00:00:00Z",
-});
 
 /** A state JSON with one sheet k1 whose record is `record` (merged over a valid one). */
 const withSheetRecord = (record: Record<string, unknown>): string => JSON.stringify({

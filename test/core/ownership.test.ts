@@ -2,20 +2,11 @@ import fc from "fast-check";
 import { type CellRange, a1, rangeA1 } from "../../src/core/grid";
 import { compareOwned } from "../../src/core/ownership/compare";
 import { blockFingerprint, type CellContent, fingerprint } from "../../src/core/ownership/fingerprint";
-import { EMPTY_STATE, newToken, type OutputRecord, parseState, stateFromXml, stateXml, type WorkbookState } from "../../src/core/ownership/record";
+import { EMPTY_STATE, newToken, parseState, stateFromXml, stateXml, type WorkbookState } from "../../src/core/ownership/record";
 import { buildOutputClear, buildOutputWrite, cellAreas, type Previous } from "../../src/core/ownership/transaction";
 import type { WritePlan } from "../../src/core/plan/write-plan";
+import { recordOf } from "../helpers/record";
 
-const recordOf = (area: CellRange, cells: CellContent[][], extra: Partial<OutputRecord> = {}): OutputRecord => ({
-  status: "done",
-  area: rangeA1(area),
-  cells: cells.flat().map(fingerprint),
-  formats: cells.flat().map(() => "General"),
-  notes: [],
-  rubric: { id: "r", version: "1" },
-  at: "2026-11-23T00:00:00Z",
-  ...extra,
-});
 const AREA: CellRange = { top: 2, left: 5, bottom: 4, right: 6 }; // F3:G5
 const WRITTEN: CellContent[][] = [["总分", "排名"], [97.5, 1], [90, 2]];
 
