@@ -6,9 +6,9 @@
  * recognise is streamed through saxes entirely.
  */
 import type { Grid } from "../../core/grid";
-import { checkLimit, fail } from "./errors";
+import { checkLimit } from "./errors";
 import { LIMITS } from "./limits";
-import { CellSink, type SheetContext, parseRef } from "./sheet-sink";
+import { CellSink, type SheetContext, parseRef, rowIndex } from "./sheet-sink";
 import { scanSheetData } from "./sheet-scan";
 import { assertNoDtd, parseXml } from "./xml";
 
@@ -60,9 +60,7 @@ function streamSheet(text: string, ctx: SheetContext, sink: CellSink): void {
     open(tag, a) {
       switch (tag) {
         case "row":
-          row = a.r !== undefined ? Number(a.r) - 1 : row + 1;
-          if (!(row >= 0) || !Number.isInteger(row)) fail({ code: "badPart", part, detail: `row "${String(a.r).slice(0, 12)}"` });
-          checkLimit("rows", row + 1, LIMITS.rows, part);
+          row = rowIndex(a.r, row, part);
           col = -1;
           break;
         case "c":

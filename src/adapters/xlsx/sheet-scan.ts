@@ -4,9 +4,9 @@
  * <c> elements holding <f>, <v>, <is>, <extLst>) and gives up (returns false) on anything else —
  * comments, CDATA, prefixes, stray text — so the caller streams the sheet through saxes instead.
  */
-import { checkLimit, fail } from "./errors";
+import { checkLimit } from "./errors";
 import { LIMITS } from "./limits";
-import { type CellSink, parseRef } from "./sheet-sink";
+import { type CellSink, parseRef, rowIndex } from "./sheet-sink";
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
@@ -85,9 +85,7 @@ export function scanSheetData(xml: string, from: number, to: number, sink: CellS
     const rowTag = xml.slice(p, tagEnd + 1);
     if (!plainTag(rowTag)) return false;
     const r = attr(rowTag, "r");
-    row = r !== undefined ? Number(r) - 1 : row + 1;
-    if (!(row >= 0) || !Number.isInteger(row)) fail({ code: "badPart", part, detail: `row "${String(r).slice(0, 12)}"` });
-    checkLimit("rows", row + 1, LIMITS.rows, part);
+    row = rowIndex(r, row, part);
     p = tagEnd + 1;
     if (xml.charCodeAt(tagEnd - 1) === 47) continue;
     let col = -1;

@@ -21,6 +21,14 @@ function dateText(serial: number, date1904: boolean): string | number {
   return Number.isFinite(d.getTime()) ? d.toISOString().slice(0, 10) : serial;
 }
 
+/** The 0-based index of a <row> with attribute r (1-based; absent: the row after `previous`), refused unless a whole row number in range. */
+export function rowIndex(r: string | undefined, previous: number, part: string): number {
+  const row = r !== undefined ? Number(r) - 1 : previous + 1;
+  if (!(row >= 0) || !Number.isInteger(row)) fail({ code: "badPart", part, detail: `row "${String(r).slice(0, 12)}"` });
+  checkLimit("rows", row + 1, LIMITS.rows, part);
+  return row;
+}
+
 /** "AB12" → row 11, col 27; anything but 1–4 capitals and 1–8 digits is a damaged part. (Once per cell: no regex.) */
 export function parseRef(ref: string, part: string): { row: number; col: number } {
   let i = 0;
