@@ -49,7 +49,7 @@ export function closest(name: string, candidates: ReadonlyArray<string>): string
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    // A candidate that normalises to nothing shares no character: \`enough\` below passes it by.
+    // A candidate that normalises to nothing shares no character: `enough` below passes it by.
     const cn = normalizeName(c);
     const d = levenshtein(n, cn);
     const shared = [...n].filter((ch) => cn.includes(ch)).length;

@@ -68,8 +68,8 @@ function cellXml(ref: string, v: FileCell, bold: boolean, sst: SharedStrings): s
   if (v === null || v === "") return "";
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw new Error(`cell ${ref}: ${v} is not a finite number`);
-    // Stryker disable next-line UnaryOperator: a template writes -0 as "0" either way; Object.is only says so
-    return `<c r="${ref}"${bold ? ' s="2"' : ""}><v>${Object.is(v, -0) ? 0 : v}</v></c>`;
+    // A template writes -0 as "0".
+    return `<c r="${ref}"${bold ? ' s="2"' : ""}><v>${v}</v></c>`;
   }
   return `<c r="${ref}" s="${bold ? 2 : 1}" t="s"><v>${sst.of(v)}</v></c>`;
 }

@@ -45,7 +45,9 @@ export function readsOutsideItems(rubric: Rubric): Set<string> {
   for (const c of rubric.composites) for (const p of c.parts) if ("indicator" in p) byName(p.indicator);
   if (rubric.outcomes.progress) byName(rubric.outcomes.progress.previous);
   if (rubric.categoryColumn) byName(rubric.categoryColumn);
-  rubric.outcomes.grades?.forEach((g) => g.quota?.tieBreak && byName(g.quota.tieBreak));
+  rubric.outcomes.grades?.forEach((g) => {
+    if (g.quota?.tieBreak) byName(g.quota.tieBreak);
+  });
   return read;
 }
 
