@@ -9,7 +9,7 @@ import { rubricChange } from "../core/rubric/hash";
 import { undoFailedRun } from "./clear-run";
 import type { PaneContext } from "./pane-context";
 import type { WriteReport } from "./pane-host";
-import { sheetChoiceId, sheetOfChoice } from "./rubric-sheet";
+import { sheetOfChoice } from "./rubric-sheet";
 import { planRun } from "./score-run";
 import { lastUnits, summarise, type ScoreResult } from "./score-summary";
 
@@ -28,9 +28,10 @@ export async function scoreSheet(ctx: PaneContext, confirmed: boolean): Promise<
   if (!snap.ok) return snap;
   // A rubric on a 评分细则 sheet was read again just now: an edit there counts, and a sheet with errors is refused.
   // A chosen sheet that is gone is refused too, not replaced by another rubric.
-  const sheet = sheetOfChoice(ctx.state.rubricId);
+  const chosen = ctx.state.rubricId ?? "";
+  const sheet = sheetOfChoice(chosen);
   if (sheet !== undefined) {
-    const onSheet = ctx.choices.choice(sheetChoiceId(sheet));
+    const onSheet = ctx.choices.choice(chosen);
     if (!onSheet.ok) return onSheet;
   }
   // One time for the run: the results sheet shows it and the record keeps it.
@@ -42,7 +43,7 @@ export async function scoreSheet(ctx: PaneContext, confirmed: boolean): Promise<
 
   const before = ctx.state.sheets[tx.token];
   const sheetState: SheetState = { mappings: before?.mappings ?? {}, last: { rubricId: tx.rubric.id, units: lastUnits(assessment) } };
-  const rubricId = sheet === undefined ? tx.rubric.id : sheetChoiceId(sheet);
+  const rubricId = sheet === undefined ? tx.rubric.id : chosen;
   const next: WorkbookState = { ...ctx.state, rubricId, sheets: { ...ctx.state.sheets, [tx.token]: sheetState } };
   const written = await ctx.host.write(tx, next, at);
   if (!written.ok) return fail(...written.issues, ...(await undoFailedRun(ctx.host)));
